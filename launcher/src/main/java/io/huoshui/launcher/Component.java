@@ -1,0 +1,45 @@
+package io.huoshui.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One process of the local network: what it is, the ports it takes, how to recognise its process
+ * (so that a recycled process id is never signalled) and where it reports health.
+ */
+record Component(String name, Kind kind, List<Integer> ports, String processMarker, String module) {
+
+  enum Kind {
+    POSTGRES,
+    KAFKA,
+    SERVICE
+  }
+
+  static Component service(String module, int port) {
+    return new Component(module, Kind.SERVICE, List.of(port), module + ".jar", module);
+  }
+
+  int port() {
+    return ports.get(0);
+  }
+
+  /** The executable jar Maven builds for a service. */
+  Optional<Path> jar(Path root) {
+    return kind == Kind.SERVICE
+        ? Optional.of(root.resolve(module).resolve("target").resolve(module + ".jar"))
+        : Optional.empty();
+  }
+
+  String healthUrl() {
+    return "http://127.0.0.1:%d/actuator/health".formatted(port());
+  }
+
+  String url() {
+    return switch (kind) {
+      case POSTGRES -> "postgresql://localhost:%d (user postgres)".formatted(port());
+      case KAFKA -> "127.0.0.1:%d".formatted(port());
+      case SERVICE -> "http://localhost:%d".formatted(port());
+    };
+  }
+}

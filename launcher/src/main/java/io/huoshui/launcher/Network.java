@@ -1,0 +1,50 @@
+package io.huoshui.launcher;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The processes of a local Huoshui network, in start order, with their fixed ports (README's port
+ * table). Stop order is the reverse.
+ */
+final class Network {
+
+  static final int POSTGRES_PORT = 15432;
+  static final int KAFKA_PORT = 9092;
+  static final int KAFKA_CONTROLLER_PORT = 9093;
+
+  static final Component POSTGRES =
+      new Component(
+          "postgresql", Component.Kind.POSTGRES, List.of(POSTGRES_PORT), "postgres", null);
+  static final Component KAFKA =
+      new Component(
+          "kafka",
+          Component.Kind.KAFKA,
+          List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT),
+          "kafka.Kafka",
+          null);
+
+  /** Each data service with the database it owns. */
+  static final List<Component> SERVICES =
+      List.of(
+          Component.service("project-service", 8081),
+          Component.service("credit-service", 8082),
+          Component.service("matching-service", 8083),
+          Component.service("notification-service", 8084));
+
+  static final List<String> DATABASES = List.of("project", "credit", "matching", "notification");
+
+  static final Component GATEWAY = Component.service("gateway", 8080);
+
+  private Network() {}
+
+  static List<Component> all() {
+    return Stream.of(List.of(POSTGRES, KAFKA), SERVICES, List.of(GATEWAY))
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  static List<Component> applications() {
+    return Stream.concat(SERVICES.stream(), Stream.of(GATEWAY)).toList();
+  }
+}

@@ -1,0 +1,270 @@
+package io.huoshui.eventing;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes committed outbox rows to Kafka in write order and marks them published.
+ *
+ * <p>Delivery is at least once: a crash after Kafka acknowledged a record but before the row was
+ * marked publishes it again on restart, which the consumers' event-id log absorbs. One relay per
+ * database is active at a time (a transaction-scoped advisory lock), so that running several
+ * replicas of a service never reorders its events.
+ */
+final class OutboxRelay implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+  private static final String CONTENT_TYPE_HEADER = "content-type";
+
+  private final DatabaseClient database;
+  private final TransactionalOperator transaction;
+  private final KafkaTemplate<String, String> kafka;
+  private final Clock clock;
+  private final EventingProperties.Outbox settings;
+  private final Counter published;
+  private final Counter failures;
+  private final AtomicLong backlog = new AtomicLong();
+  private final AtomicLong oldestPendingEpochSecond = new AtomicLong();
+  private volatile Disposable loop;
+
+  OutboxRelay(
+      DatabaseClient database,
+      TransactionalOperator transaction,
+      KafkaTemplate<String, String> kafka,
+      Clock clock,
+      EventingProperties.Outbox settings,
+      MeterRegistry meters) {
+    this.database = database;
+    this.transaction = transaction;
+    this.kafka = kafka;
+    this.clock = clock;
+    this.settings = settings;
+    this.published =
+        Counter.builder("huoshui.outbox.published")
+            .description("Outbox events published to Kafka")
+            .register(meters);
+    this.failures =
+        Counter.builder("huoshui.outbox.publish.failures")
+            .description("Outbox relay rounds that stopped on a failed publish")
+            .register(meters);
+    Gauge.builder("huoshui.outbox.backlog", backlog, AtomicLong::get)
+        .description("Outbox events written but not yet published")
+        .register(meters);
+    Gauge.builder("huoshui.outbox.oldest.age", this, OutboxRelay::oldestPendingAgeSeconds)
+        .description("Age in seconds of the oldest unpublished outbox event, 0 when none")
+        .baseUnit("seconds")
+        .register(meters);
+  }
+
+  /**
+   * Publishes pending events until none is left or a publish fails; returns how many were
+   * published. The relay loop calls it; tests call it to drive a round themselves.
+   */
+  Mono<Long> drain() {
+    return relayBatch()
+        .expand(count -> count == settings.getBatchSize() ? relayBatch() : Mono.empty())
+        .reduce(0L, Long::sum)
+        .flatMap(count -> measureBacklog().thenReturn(count));
+  }
+
+  /** Deletes published rows older than the retention; they are in Kafka and no longer needed. */
+  Mono<Long> purgePublished() {
+    return database
+        .sql("DELETE FROM event_outbox WHERE published_at < :before")
+        .bind("before", clock.instant().minus(settings.getRetention()))
+        .fetch()
+        .rowsUpdated();
+  }
+
+  private Mono<Long> relayBatch() {
+    return database
+        .sql("SELECT pg_try_advisory_xact_lock(hashtext('huoshui.event_outbox.relay')) AS mine")
+        .map(row -> Boolean.TRUE.equals(row.get("mine", Boolean.class)))
+        .one()
+        .flatMap(mine -> mine ? publishPending() : Mono.just(0L))
+        .as(transaction::transactional);
+  }
+
+  private Mono<Long> publishPending() {
+    return database
+        .sql(
+            """
+            SELECT id, topic, message_key, event_type, envelope::text AS envelope
+            FROM event_outbox WHERE published_at IS NULL ORDER BY seq LIMIT :limit
+            """)
+        .bind("limit", settings.getBatchSize())
+        .map(
+            row ->
+                new PendingEvent(
+                    row.get("id", UUID.class),
+                    row.get("topic", String.class),
+                    row.get("message_key", String.class),
+                    row.get("event_type", String.class),
+                    row.get("envelope", String.class)))
+        .all()
+        .collectList()
+        // The producer may block while it has no metadata (broker down): never on an event loop.
+        .publishOn(Schedulers.boundedElastic())
+        .flatMap(this::publish);
+  }
+
+  /**
+   * Hands the whole batch to the producer at once (the idempotent producer keeps each partition in
+   * order), then marks the acknowledged prefix published. After the first failure nothing later is
+   * marked, so a key's events are never marked out of order.
+   */
+  private Mono<Long> publish(List<PendingEvent> batch) {
+    if (batch.isEmpty()) {
+      return Mono.just(0L);
+    }
+    List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(batch.size());
+    for (PendingEvent event : batch) {
+      CompletableFuture<SendResult<String, String>> send = send(event);
+      sends.add(send);
+      if (send.isCompletedExceptionally()) {
+        break; // no metadata (broker down): each further send would block as long again
+      }
+    }
+    List<UUID> acknowledged = new ArrayList<>(batch.size());
+    return Flux.range(0, sends.size())
+        .concatMap(
+            i ->
+                Mono.fromFuture(sends.get(i))
+                    .map(result -> Boolean.TRUE)
+                    .onErrorResume(
+                        error -> recordFailure(batch.get(i), error).thenReturn(Boolean.FALSE))
+                    .doOnNext(
+                        ok -> {
+                          if (ok) {
+                            acknowledged.add(batch.get(i).id());
+                          }
+                        }))
+        .takeWhile(Boolean::booleanValue)
+        .then(Mono.defer(() -> markPublished(acknowledged)));
+  }
+
+  private CompletableFuture<SendResult<String, String>> send(PendingEvent event) {
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(event.topic(), event.key(), event.envelope());
+    record
+        .headers()
+        .add(CONTENT_TYPE_HEADER, EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8))
+        .add("ce_type", event.type().getBytes(StandardCharsets.UTF_8));
+    try {
+      return kafka.send(record);
+    } catch (RuntimeException e) { // e.g. metadata not available within max.block.ms
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private Mono<Long> markPublished(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Mono.just(0L);
+    }
+    return database
+        .sql(
+            "UPDATE event_outbox SET published_at = :now, attempts = attempts + 1 WHERE id = ANY(:ids)")
+        .bind("now", clock.instant())
+        .bind("ids", ids.toArray(UUID[]::new))
+        .fetch()
+        .rowsUpdated()
+        .doOnNext(published::increment);
+  }
+
+  private Mono<Void> recordFailure(PendingEvent event, Throwable error) {
+    failures.increment();
+    log.warn(
+        "Publishing outbox event {} ({}) to {} failed; it stays pending: {}",
+        event.id(),
+        event.type(),
+        event.topic(),
+        error.toString());
+    return database
+        .sql("UPDATE event_outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id")
+        .bind("error", String.valueOf(error.getMessage()))
+        .bind("id", event.id())
+        .then();
+  }
+
+  private Mono<Void> measureBacklog() {
+    return database
+        .sql(
+            """
+            SELECT count(*) AS pending, min(created_at) AS oldest
+            FROM event_outbox WHERE published_at IS NULL
+            """)
+        .map(
+            row -> {
+              backlog.set(row.get("pending", Long.class));
+              Instant oldest = row.get("oldest", Instant.class);
+              oldestPendingEpochSecond.set(oldest == null ? 0 : oldest.getEpochSecond());
+              return row;
+            })
+        .one()
+        .then();
+  }
+
+  private double oldestPendingAgeSeconds() {
+    long oldest = oldestPendingEpochSecond.get();
+    return oldest == 0 ? 0 : Math.max(0, clock.instant().getEpochSecond() - oldest);
+  }
+
+  @Override
+  public void start() {
+    Duration interval = settings.getPollInterval();
+    long purgeEvery = Math.max(1, settings.getPurgeInterval().toMillis() / interval.toMillis());
+    loop =
+        Flux.interval(interval, Schedulers.boundedElastic())
+            .onBackpressureDrop()
+            .concatMap(
+                tick ->
+                    drain()
+                        .then(tick % purgeEvery == 0 ? purgePublished().then() : Mono.empty())
+                        .onErrorResume(
+                            error -> {
+                              // The database itself is unreachable: try again next round.
+                              log.warn("Outbox relay round failed: {}", error.toString());
+                              return Mono.empty();
+                            }),
+                1)
+            .subscribe();
+  }
+
+  @Override
+  public void stop() {
+    Disposable running = loop;
+    if (running != null) {
+      running.dispose();
+    }
+    loop = null;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return loop != null && !loop.isDisposed();
+  }
+
+  private record PendingEvent(UUID id, String topic, String key, String type, String envelope) {}
+}

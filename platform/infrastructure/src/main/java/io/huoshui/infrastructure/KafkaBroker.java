@@ -1,0 +1,257 @@
+package io.huoshui.infrastructure;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * Apache Kafka's own KRaft broker (combined broker and controller) from its Maven Central jars,
+ * started as a process of its own. Tests stop it when their JVM exits; the local run leaves it
+ * running and stops it by its process id.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+  private static final String CLASS_PATH_RESOURCE = "io/huoshui/kafka/broker.classpath";
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+  private final Process process;
+  private final int port;
+
+  private KafkaBroker(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /**
+   * Formats the storage on first use and starts the broker; returns once it answers.
+   *
+   * @param stopWithThisJvm true for tests; false for the local run, where the broker outlives the
+   *     launcher
+   */
+  public static KafkaBroker start(
+      Path dataDirectory,
+      int port,
+      int controllerPort,
+      Path logFile,
+      String maxHeap,
+      boolean stopWithThisJvm) {
+    try {
+      Files.createDirectories(dataDirectory);
+      Files.createDirectories(logFile.toAbsolutePath().getParent());
+      Path properties = writeConfiguration(dataDirectory, port, controllerPort);
+      String classPath = brokerClassPath();
+      if (!Files.exists(dataDirectory.resolve("logs").resolve("meta.properties"))) {
+        format(classPath, properties, logFile);
+      }
+      List<String> command =
+          javaCommand(classPath, maxHeap, dataDirectory, "kafka.Kafka", properties.toString());
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .start();
+      KafkaBroker broker = new KafkaBroker(process, port);
+      if (stopWithThisJvm) {
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-stop"));
+      }
+      broker.awaitReady(logFile);
+      return broker;
+    } catch (IOException e) {
+      throw new InfrastructureException(
+          "Kafka did not start on port %d (its log: %s): %s".formatted(port, logFile, e), e);
+    }
+  }
+
+  public String bootstrapServers() {
+    return "127.0.0.1:" + port;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Stops the broker cleanly (SIGTERM lets it flush and close its logs), forcibly if it hangs. */
+  @Override
+  public void close() {
+    Processes.stop(process.toHandle(), Duration.ofSeconds(30));
+  }
+
+  private void awaitReady(Path logFile) {
+    Instant deadline = Instant.now().plus(READY_TIMEOUT);
+    Map<String, Object> config =
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+    try (Admin admin = Admin.create(config)) {
+      while (true) {
+        if (!process.isAlive()) {
+          throw new InfrastructureException(
+              "Kafka exited with status %d while starting on port %d; its log %s ends with:%n%s"
+                  .formatted(process.exitValue(), port, logFile, Processes.tail(logFile, 25)));
+        }
+        try {
+          if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+            return;
+          }
+        } catch (ExecutionException | TimeoutException notYet) {
+          // still starting
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InfrastructureException("interrupted while waiting for Kafka", e);
+        }
+        if (Instant.now().isAfter(deadline)) {
+          close();
+          throw new InfrastructureException(
+              "Kafka did not answer on port %d within %s; its log %s ends with:%n%s"
+                  .formatted(port, READY_TIMEOUT, logFile, Processes.tail(logFile, 25)));
+        }
+        sleep(Duration.ofMillis(250));
+      }
+    }
+  }
+
+  private static void format(String classPath, Path properties, Path logFile) throws IOException {
+    List<String> command =
+        javaCommand(
+            classPath,
+            "256m",
+            properties.getParent(),
+            "kafka.tools.StorageTool",
+            "format",
+            "--standalone",
+            "--ignore-formatted",
+            "--cluster-id",
+            Uuid.randomUuid().toString(),
+            "--config",
+            properties.toString());
+    Process format =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+            .start();
+    try {
+      if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+        format.destroyForcibly();
+        throw new InfrastructureException(
+            "Formatting Kafka storage failed; %s ends with:%n%s"
+                .formatted(logFile, Processes.tail(logFile, 25)));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InfrastructureException("interrupted while formatting Kafka storage", e);
+    }
+  }
+
+  private static Path writeConfiguration(Path dataDirectory, int port, int controllerPort)
+      throws IOException {
+    String server =
+        String.join(
+            "\n",
+            "process.roles=broker,controller",
+            "node.id=1",
+            "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
+            "listeners=PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d"
+                .formatted(port, controllerPort),
+            "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+            "controller.listener.names=CONTROLLER",
+            "inter.broker.listener.name=PLAINTEXT",
+            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            "log.dirs=" + dataDirectory.resolve("logs").toAbsolutePath(),
+            "num.partitions=3",
+            "offsets.topic.replication.factor=1",
+            "offsets.topic.num.partitions=3",
+            "transaction.state.log.replication.factor=1",
+            "transaction.state.log.min.isr=1",
+            "share.coordinator.state.topic.replication.factor=1",
+            "share.coordinator.state.topic.min.isr=1",
+            "group.initial.rebalance.delay.ms=0",
+            "auto.create.topics.enable=false",
+            "log.retention.hours=168",
+            "");
+    String log4j =
+        String.join(
+            "\n",
+            "status = warn",
+            "appender.out.type = Console",
+            "appender.out.name = out",
+            "appender.out.layout.type = PatternLayout",
+            "appender.out.layout.pattern = [%d] %p %m (%c)%n",
+            "rootLogger.level = info",
+            "rootLogger.appenderRef.out.ref = out",
+            "logger.state.name = state.change.logger",
+            "logger.state.level = warn",
+            "");
+    Path properties = dataDirectory.resolve("server.properties");
+    Files.writeString(properties, server, StandardCharsets.UTF_8);
+    Files.writeString(dataDirectory.resolve("log4j2.properties"), log4j, StandardCharsets.UTF_8);
+    return properties;
+  }
+
+  private static List<String> javaCommand(
+      String classPath, String maxHeap, Path dataDirectory, String mainClass, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        List.of(
+            "-Xms" + maxHeap,
+            "-Xmx" + maxHeap,
+            "-XX:+UseSerialGC",
+            "-Djava.awt.headless=true",
+            "-Dlog4j2.configurationFile=" + dataDirectory.resolve("log4j2.properties"),
+            "-cp",
+            classPath,
+            mainClass));
+    command.addAll(Arrays.asList(args));
+    return command;
+  }
+
+  /** The broker's jars, resolved by Maven into the huoshui-kafka-broker artifact. */
+  static String brokerClassPath() {
+    try (InputStream in =
+        KafkaBroker.class.getClassLoader().getResourceAsStream(CLASS_PATH_RESOURCE)) {
+      if (in == null) {
+        throw new InfrastructureException(
+            "huoshui-kafka-broker is not on the class path; build it with ./mvnw -pl platform/kafka-broker package");
+      }
+      String classPath = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+      List<String> missing =
+          Arrays.stream(classPath.split(File.pathSeparator))
+              .filter(jar -> !Files.exists(Path.of(jar)))
+              .toList();
+      if (!missing.isEmpty()) {
+        throw new InfrastructureException(
+            "Kafka's jars are missing from the local Maven repository (first: %s); rebuild with ./mvnw -pl platform/kafka-broker -am install"
+                .formatted(missing.get(0)));
+      }
+      return classPath;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InfrastructureException("interrupted while waiting for Kafka", e);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.huoshui.servicetest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huoshui.eventing.DeadLetters;
+import io.huoshui.eventing.EventCodec;
+import io.huoshui.eventing.EventEnvelope;
+import io.huoshui.eventing.EventingProperties;
+import io.huoshui.eventing.Outbox;
+import io.huoshui.testsupport.KafkaRecords;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * What every Huoshui data service shows against real PostgreSQL and a real Kafka broker. A service
+ * test extends it and names its database with {@code @RealInfrastructure}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+public abstract class ServicePlatformContract {
+
+  @Autowired private WebTestClient http;
+  @Autowired private DatabaseClient database;
+  @Autowired private TransactionalOperator transaction;
+  @Autowired private Outbox outbox;
+  @Autowired private EventCodec codec;
+  @Autowired private EventingProperties events;
+  @Autowired private Admin kafkaHealthAdmin;
+
+  @Value("${spring.application.name}")
+  private String application;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  private String bootstrapServers;
+
+  @Test
+  void isHealthyWithItsDatabaseAndKafka() {
+    http.get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("UP")
+        .jsonPath("$.components.r2dbc.status")
+        .isEqualTo("UP")
+        .jsonPath("$.components.kafka.status")
+        .isEqualTo("UP")
+        .jsonPath("$.components.kafka.details.brokers")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void exposesPrometheusMetricsTaggedWithItsName() {
+    String scrape =
+        http.get()
+            .uri("/actuator/prometheus")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(scrape)
+        .contains("huoshui_outbox_backlog")
+        .contains("jvm_memory_used_bytes")
+        .contains("application=\"" + application + "\"");
+  }
+
+  @Test
+  void ownsAMigratedDatabaseWithTheOutboxAndTheConsumerLog() {
+    List<String> tables =
+        database
+            .sql(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")
+            .map(row -> row.get(0, String.class))
+            .all()
+            .collectList()
+            .block();
+    assertThat(tables).contains("event_outbox", "consumed_event", "flyway_schema_history");
+  }
+
+  @Test
+  void declaresItsTopicsWithTheirDeadLetterTopics() throws Exception {
+    Set<String> topics = kafkaHealthAdmin.listTopics().names().get();
+    for (String produced : events.getProduces()) {
+      assertThat(topics).contains(produced, DeadLetters.topicFor(produced));
+    }
+    for (String consumed : events.getConsumes()) {
+      assertThat(topics).contains(DeadLetters.topicFor(consumed));
+    }
+  }
+
+  @Test
+  void anEventLeavesThroughTheOutboxToItsTopic() {
+    assertThat(events.getProduces()).as("huoshui.events.produces").isNotEmpty();
+    String topic = events.getProduces().get(0);
+    String subject = "contract-" + UUID.randomUUID();
+    EventEnvelope written =
+        outbox
+            .append(topic, "io.huoshui.contract.Checked.v1", subject, Map.of("county", "长子县"))
+            .as(transaction::transactional)
+            .block();
+
+    ConsumerRecord<String, String> received =
+        KafkaRecords.awaitRecord(bootstrapServers, topic, subject);
+
+    EventEnvelope read = codec.read(received.value());
+    assertThat(read.id()).isEqualTo(written.id());
+    assertThat(read.source()).hasToString("/huoshui/" + application);
+    assertThat(read.subject()).isEqualTo(subject);
+    assertThat(read.data().get("county").asString()).isEqualTo("长子县");
+  }
+}

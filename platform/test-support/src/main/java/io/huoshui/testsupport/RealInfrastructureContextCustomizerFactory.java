@@ -1,0 +1,60 @@
+package io.huoshui.testsupport;
+
+import io.huoshui.infrastructure.PostgresEndpoint;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
+
+/** Turns {@link RealInfrastructure} into property sources; registered in spring.factories. */
+class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
+
+  @Override
+  public ContextCustomizer createContextCustomizer(
+      Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+    RealInfrastructure annotation =
+        TestContextAnnotationUtils.findMergedAnnotation(testClass, RealInfrastructure.class);
+    return annotation == null ? null : new Customizer(annotation.database());
+  }
+
+  /** Equal for equal databases, so that Spring's context cache shares contexts between classes. */
+  private record Customizer(String database) implements ContextCustomizer {
+
+    @Override
+    public void customizeContext(
+        ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+      Infrastructure infrastructure = SharedInfrastructure.get();
+      PostgresEndpoint postgres = infrastructure.postgres();
+      postgres.createDatabaseIfMissing(database);
+      Map<String, Object> properties =
+          Map.of(
+              "spring.r2dbc.url", postgres.r2dbcUrl(database),
+              "spring.r2dbc.username", postgres.username(),
+              "spring.r2dbc.password", postgres.password(),
+              "spring.flyway.url", postgres.jdbcUrl(database),
+              "spring.flyway.user", postgres.username(),
+              "spring.flyway.password", postgres.password(),
+              "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+      context
+          .getEnvironment()
+          .getPropertySources()
+          .addFirst(new MapPropertySource("huoshui-real-infrastructure", properties));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Customizer that && Objects.equals(database, that.database);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(database);
+    }
+  }
+}
