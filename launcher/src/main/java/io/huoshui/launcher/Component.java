@@ -17,7 +17,15 @@ record Component(String name, Kind kind, List<Integer> ports, String processMark
   }
 
   static Component service(String module, int port) {
-    return new Component(module, Kind.SERVICE, List.of(port), module + ".jar", module);
+    return new Component(module, Kind.SERVICE, List.of(port), markerOf(module), module);
+  }
+
+  /**
+   * The first option on a service's command line: recognisable in a process listing, and tells a
+   * recycled process id from ours.
+   */
+  static String markerOf(String name) {
+    return "-Dhuoshui.component=" + name;
   }
 
   int port() {

@@ -204,6 +204,7 @@ final class LocalNetwork {
     Path jar = application.jar(layout.root()).orElseThrow();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(application.processMarker());
     command.addAll(javaOptions());
     command.add("-jar");
     command.add(jar.toString());

@@ -1,5 +1,6 @@
 package io.huoshui.launcher;
 
+import io.huoshui.infrastructure.KafkaBroker;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -21,7 +22,7 @@ final class Network {
           "kafka",
           Component.Kind.KAFKA,
           List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT),
-          "kafka.Kafka",
+          KafkaBroker.PROCESS_MARKER,
           null);
 
   /** Each data service with the database it owns. */

@@ -63,9 +63,7 @@ public class EventingAutoConfiguration {
       EventingProperties properties,
       @Value("${spring.application.name}") String application) {
     URI source =
-        properties.getSource() != null
-            ? properties.getSource()
-            : URI.create("/huoshui/" + application);
+        properties.source() != null ? properties.source() : URI.create("/huoshui/" + application);
     return new EventCodec(json, clock, source);
   }
 
@@ -83,7 +81,7 @@ public class EventingAutoConfiguration {
       Clock clock,
       EventingProperties properties,
       MeterRegistry meters) {
-    return new OutboxRelay(database, transaction, kafka, clock, properties.getOutbox(), meters);
+    return new OutboxRelay(database, transaction, kafka, clock, properties.outbox(), meters);
   }
 
   @Bean
@@ -95,7 +93,7 @@ public class EventingAutoConfiguration {
       MeterRegistry meters,
       EventingProperties properties) {
     return new EventConsumer(
-        database, transaction, codec, clock, meters, properties.getConsumer().getEffectTimeout());
+        database, transaction, codec, clock, meters, properties.consumer().effectTimeout());
   }
 
   @Bean
@@ -109,11 +107,10 @@ public class EventingAutoConfiguration {
    */
   @Bean
   CommonErrorHandler kafkaErrorHandler(DeadLetters deadLetters, EventingProperties properties) {
-    EventingProperties.Consumer settings = properties.getConsumer();
-    ExponentialBackOff backOff =
-        new ExponentialBackOff(settings.getInitialBackoff().toMillis(), 2.0);
-    backOff.setMaxInterval(settings.getMaxBackoff().toMillis());
-    backOff.setMaxElapsedTime(settings.getMaxRetryTime().toMillis());
+    EventingProperties.Consumer settings = properties.consumer();
+    ExponentialBackOff backOff = new ExponentialBackOff(settings.initialBackoff().toMillis(), 2.0);
+    backOff.setMaxInterval(settings.maxBackoff().toMillis());
+    backOff.setMaxElapsedTime(settings.maxRetryTime().toMillis());
     DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
     handler.addNotRetryableExceptions(PoisonEventException.class, JacksonException.class);
     return handler;
@@ -122,16 +119,16 @@ public class EventingAutoConfiguration {
   @Bean
   KafkaAdmin.NewTopics huoshuiTopics(EventingProperties properties) {
     Set<String> names = new LinkedHashSet<>();
-    for (String topic : properties.getProduces()) {
+    for (String topic : properties.produces()) {
       names.add(topic);
       names.add(DeadLetters.topicFor(topic));
     }
-    for (String topic : properties.getConsumes()) {
+    for (String topic : properties.consumes()) {
       names.add(DeadLetters.topicFor(topic));
     }
     return new KafkaAdmin.NewTopics(
         names.stream()
-            .map(name -> new NewTopic(name, properties.getPartitions(), properties.getReplicas()))
+            .map(name -> new NewTopic(name, properties.partitions(), properties.replicas()))
             .toArray(NewTopic[]::new));
   }
 

@@ -84,7 +84,7 @@ final class OutboxRelay implements SmartLifecycle {
    */
   Mono<Long> drain() {
     return relayBatch()
-        .expand(count -> count == settings.getBatchSize() ? relayBatch() : Mono.empty())
+        .expand(count -> count == settings.batchSize() ? relayBatch() : Mono.empty())
         .reduce(0L, Long::sum)
         .flatMap(count -> measureBacklog().thenReturn(count));
   }
@@ -93,7 +93,7 @@ final class OutboxRelay implements SmartLifecycle {
   Mono<Long> purgePublished() {
     return database
         .sql("DELETE FROM event_outbox WHERE published_at < :before")
-        .bind("before", clock.instant().minus(settings.getRetention()))
+        .bind("before", clock.instant().minus(settings.retention()))
         .fetch()
         .rowsUpdated();
   }
@@ -114,7 +114,7 @@ final class OutboxRelay implements SmartLifecycle {
             SELECT id, topic, message_key, event_type, envelope::text AS envelope
             FROM event_outbox WHERE published_at IS NULL ORDER BY seq LIMIT :limit
             """)
-        .bind("limit", settings.getBatchSize())
+        .bind("limit", settings.batchSize())
         .map(
             row ->
                 new PendingEvent(
@@ -233,8 +233,8 @@ final class OutboxRelay implements SmartLifecycle {
 
   @Override
   public void start() {
-    Duration interval = settings.getPollInterval();
-    long purgeEvery = Math.max(1, settings.getPurgeInterval().toMillis() / interval.toMillis());
+    Duration interval = settings.pollInterval();
+    long purgeEvery = Math.max(1, settings.purgeInterval().toMillis() / interval.toMillis());
     loop =
         Flux.interval(interval, Schedulers.boundedElastic())
             .onBackpressureDrop()

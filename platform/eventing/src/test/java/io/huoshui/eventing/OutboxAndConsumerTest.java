@@ -50,7 +50,7 @@ class OutboxAndConsumerTest {
   @Value("${spring.kafka.bootstrap-servers}")
   String bootstrapServers;
 
-  private final EventingProperties.Outbox settings = new EventingProperties.Outbox();
+  @Autowired EventingProperties properties;
 
   @BeforeEach
   void publishWhatEarlierTestsLeft() {
@@ -179,8 +179,15 @@ class OutboxAndConsumerTest {
 
   @Test
   void theRelayLoopPublishesOnItsOwnAndReportsItsBacklog() {
-    settings.setPollInterval(Duration.ofMillis(50));
-    OutboxRelay running = relay();
+    EventingProperties.Outbox defaults = properties.outbox();
+    OutboxRelay running =
+        relay(
+            new EventingProperties.Outbox(
+                true,
+                Duration.ofMillis(50),
+                defaults.batchSize(),
+                defaults.retention(),
+                defaults.purgeInterval()));
     EventEnvelope event = ledger.record(CHANGZHI_ZHANGZI, new BigDecimal("0.01")).block();
     running.start();
     try {
@@ -221,6 +228,10 @@ class OutboxAndConsumerTest {
   }
 
   private OutboxRelay relay() {
+    return relay(properties.outbox());
+  }
+
+  private OutboxRelay relay(EventingProperties.Outbox settings) {
     return new OutboxRelay(database, transaction, kafka, clock, settings, meters);
   }
 

@@ -108,7 +108,8 @@ class RelayAcrossBrokerOutageTest {
             transaction,
             new KafkaTemplate<>(producers),
             clock,
-            new EventingProperties.Outbox(),
+            new EventingProperties.Outbox(
+                true, Duration.ofMillis(200), 200, Duration.ofDays(7), Duration.ofHours(1)),
             meters);
 
     List<String> written = new ArrayList<>();

@@ -96,18 +96,18 @@ public abstract class ServicePlatformContract {
   @Test
   void declaresItsTopicsWithTheirDeadLetterTopics() throws Exception {
     Set<String> topics = kafkaHealthAdmin.listTopics().names().get();
-    for (String produced : events.getProduces()) {
+    for (String produced : events.produces()) {
       assertThat(topics).contains(produced, DeadLetters.topicFor(produced));
     }
-    for (String consumed : events.getConsumes()) {
+    for (String consumed : events.consumes()) {
       assertThat(topics).contains(DeadLetters.topicFor(consumed));
     }
   }
 
   @Test
   void anEventLeavesThroughTheOutboxToItsTopic() {
-    assertThat(events.getProduces()).as("huoshui.events.produces").isNotEmpty();
-    String topic = events.getProduces().get(0);
+    assertThat(events.produces()).as("huoshui.events.produces").isNotEmpty();
+    String topic = events.produces().get(0);
     String subject = "contract-" + UUID.randomUUID();
     EventEnvelope written =
         outbox
