@@ -1,9 +1,13 @@
 package io.huoshui.eventing;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Builds, writes and reads envelopes; the only place that knows their JSON form. */
@@ -14,7 +18,17 @@ public final class EventCodec {
   private final URI source;
 
   EventCodec(JsonMapper json, Clock clock, URI source) {
-    this.json = json;
+    this.json =
+        json.rebuild()
+            // Money travels as exact decimal strings ("70000000.00"): no consumer, in whatever
+            // language a bank integrates with, reads an amount through a double.
+            .withConfigOverride(
+                BigDecimal.class,
+                override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
     this.clock = clock;
     this.source = source;
   }

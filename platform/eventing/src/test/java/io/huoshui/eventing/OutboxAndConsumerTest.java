@@ -65,7 +65,7 @@ class OutboxAndConsumerTest {
 
     Map<String, Object> applied = awaitProjection(event.id());
     assertThat(applied.get("county")).isEqualTo(CHANGZHI_ZHANGZI);
-    assertThat((BigDecimal) applied.get("amount")).isEqualByComparingTo("70000000.00");
+    assertThat((BigDecimal) applied.get("amount")).isEqualTo(new BigDecimal("70000000.00"));
     assertThat(event.source().toString()).isEqualTo("/huoshui/eventing-test");
     assertThat(event.time()).isNotNull();
     assertThat(pending()).isZero();
