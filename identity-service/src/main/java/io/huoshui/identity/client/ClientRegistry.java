@@ -1,0 +1,90 @@
+package io.huoshui.identity.client;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Registers, rotates and disables clients. A secret exists in clear only in the answer that creates
+ * it; the database keeps its hash.
+ */
+@Service
+public class ClientRegistry {
+
+  /** A client and, once, its secret. */
+  public record IssuedSecret(ApiClient client, String clientSecret) {}
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final ApiClientStore store;
+  private final PasswordEncoder passwords;
+  private final Clock clock;
+
+  ClientRegistry(ApiClientStore store, PasswordEncoder passwords, Clock clock) {
+    this.store = store;
+    this.passwords = passwords;
+    this.clock = clock;
+  }
+
+  /**
+   * Registers a client with a generated secret.
+   *
+   * @throws ClientRejectedException when the request breaks a rule, naming the field
+   */
+  public IssuedSecret register(ClientRequest request) {
+    return register(request, newSecret());
+  }
+
+  /** Registers a client with a secret chosen by the caller: for the documented local demo only. */
+  IssuedSecret register(ClientRequest request, String secret) {
+    List<String> scopes = request.grantedScopes();
+    ApiClient client =
+        new ApiClient(
+            request.clientId(),
+            request.displayName(),
+            request.tenantType(),
+            request.tenantId(),
+            scopes,
+            true,
+            clock.instant(),
+            clock.instant(),
+            null);
+    if (!store.insert(client, passwords.encode(secret))) {
+      throw new ClientRejectedException("clientId", "a client with this id exists already");
+    }
+    return new IssuedSecret(client, secret);
+  }
+
+  public Optional<ApiClient> find(String clientId) {
+    return store.find(clientId).map(ApiClientStore.StoredClient::client);
+  }
+
+  public List<ApiClient> findAll() {
+    return store.findAll();
+  }
+
+  /** A new secret; the old one stops working at once. Empty when no enabled client has the id. */
+  public Optional<IssuedSecret> rotateSecret(String clientId) {
+    String secret = newSecret();
+    if (!store.replaceSecret(clientId, passwords.encode(secret), clock.instant())) {
+      return Optional.empty();
+    }
+    return find(clientId).map(client -> new IssuedSecret(client, secret));
+  }
+
+  /** Disabled clients get no more tokens; tokens already issued expire on their own. */
+  public Optional<ApiClient> disable(String clientId) {
+    store.disable(clientId, clock.instant());
+    return find(clientId);
+  }
+
+  private static String newSecret() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}
