@@ -1,6 +1,24 @@
 package io.huoshui.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
 import io.huoshui.infrastructure.Ports;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,68 +35,198 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * The gateway in front of a real HTTP server standing in for project-service, and in front of a
- * port where nothing listens standing in for a credit-service that is down.
+ * The gateway between real HTTP servers: one standing in for project-service that echoes what it
+ * received, one publishing the issuer's keys, and a port where nothing listens standing in for a
+ * credit-service that is down. Tokens are signed here with the published key, or forged.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "huoshui.identity.issuer=http://issuer.test",
+      "huoshui.gateway.max-body-size=1KB",
+      "huoshui.gateway.rate-limit.requests=5",
+      "huoshui.gateway.rate-limit.period=30s"
+    })
 @AutoConfigureWebTestClient
 class GatewayRoutingTest {
 
-  private static DisposableServer projectService;
+  private static final String ISSUER = "http://issuer.test";
   private static final int NOTHING_LISTENS = Ports.free();
+  private static final AtomicInteger flakyGets = new AtomicInteger();
+  private static final AtomicInteger flakyPosts = new AtomicInteger();
+
+  private static RSAKey issuerKey;
+  private static DisposableServer projectService;
+  private static DisposableServer issuer;
 
   @Autowired WebTestClient http;
 
   @BeforeAll
-  static void startProjectService() {
-    projectService =
+  static void startServers() throws Exception {
+    issuerKey = new RSAKeyGenerator(2048).keyID("issuer-key-1").generate();
+    issuer =
         HttpServer.create()
             .host("127.0.0.1")
             .port(0)
             .route(
                 routes ->
                     routes.get(
-                        "/api/v1/projects/{id}",
+                        "/oauth2/jwks",
                         (request, response) ->
                             response
-                                .header(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
+                                .header(HttpHeaders.CONTENT_TYPE, "application/json")
                                 .sendString(
-                                    Mono.just(
-                                        "{\"id\":\"%s\",\"title\":\"德儒教育装备 玩具生产线\"}"
-                                            .formatted(request.param("id"))))))
+                                    Mono.just(new JWKSet(issuerKey.toPublicJWK()).toString()))))
+            .bindNow();
+    projectService =
+        HttpServer.create()
+            .host("127.0.0.1")
+            .port(0)
+            .route(
+                routes ->
+                    routes
+                        .get(
+                            "/api/v1/projects/flaky",
+                            (request, response) ->
+                                flakyGets.incrementAndGet() == 1
+                                    ? response.status(503).send()
+                                    : response.sendString(Mono.just("recovered")))
+                        .post(
+                            "/api/v1/projects/flaky",
+                            (request, response) -> {
+                              flakyPosts.incrementAndGet();
+                              return response.status(503).send();
+                            })
+                        .get(
+                            "/api/v1/projects/{id}",
+                            (request, response) ->
+                                response
+                                    .header(
+                                        HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
+                                    .sendString(
+                                        Mono.just(
+                                            """
+                                            {"id":"%s","title":"德儒教育装备 玩具生产线","requestId":"%s","internal":"%s","authorized":%s}
+                                            """
+                                                .formatted(
+                                                    request.param("id"),
+                                                    request.requestHeaders().get("X-Request-Id"),
+                                                    request
+                                                        .requestHeaders()
+                                                        .get("X-Huoshui-Tenant"),
+                                                    request
+                                                        .requestHeaders()
+                                                        .contains("Authorization")))))
+                        .post(
+                            "/api/v1/projects",
+                            (request, response) ->
+                                response.status(201).send(request.receive().retain())))
             .bindNow();
   }
 
   @AfterAll
-  static void stopProjectService() {
+  static void stopServers() {
     projectService.disposeNow();
+    issuer.disposeNow();
   }
 
   @DynamicPropertySource
   static void services(DynamicPropertyRegistry registry) {
+    registry.add(
+        "huoshui.identity.jwk-set-uri", () -> "http://127.0.0.1:" + issuer.port() + "/oauth2/jwks");
     registry.add(
         "huoshui.services.project-service", () -> "http://127.0.0.1:" + projectService.port());
     registry.add("huoshui.services.credit-service", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
   }
 
   @Test
-  void routesADemandRequestToProjectServiceAndKeepsChineseIntact() {
+  void routesAnAuthenticatedRequestWithItsTokenAndARequestIdAndKeepsChineseIntact() {
     http.get()
         .uri("/api/v1/projects/42")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(claims -> {}))
         .exchange()
         .expectStatus()
         .isOk()
+        .expectHeader()
+        .exists("X-Request-Id")
         .expectBody()
         .jsonPath("$.id")
         .isEqualTo("42")
         .jsonPath("$.title")
-        .isEqualTo("德儒教育装备 玩具生产线");
+        .isEqualTo("德儒教育装备 玩具生产线")
+        .jsonPath("$.authorized")
+        .isEqualTo(true)
+        .jsonPath("$.requestId")
+        .value(id -> assertThat((String) id).hasSizeGreaterThan(8));
+  }
+
+  @Test
+  void keepsASaneRequestIdAndStripsInternalHeaders() {
+    http.get()
+        .uri("/api/v1/projects/7")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(claims -> {}))
+        .header("X-Request-Id", "portal-140428-0001")
+        .header("X-Huoshui-Tenant", "OPERATOR:14")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .valueEquals("X-Request-Id", "portal-140428-0001")
+        .expectBody()
+        .jsonPath("$.requestId")
+        .isEqualTo("portal-140428-0001")
+        .jsonPath("$.internal")
+        .isEqualTo("null");
+  }
+
+  @Test
+  void refusesMissingExpiredForgedAndUnsignedTokensBeforeRouting() throws Exception {
+    RSAKey forger = new RSAKeyGenerator(2048).keyID(issuerKey.getKeyID()).generate();
+    String valid = token(claims -> {});
+    String[] parts = valid.split("\\.");
+    String otherPayload =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                claims(c -> c.claim("tenant_type", "OPERATOR").claim("tenant_id", "14"))
+                    .toString()
+                    .getBytes());
+    List<String> refused =
+        List.of(
+            token(claims -> claims.expirationTime(Date.from(Instant.now().minusSeconds(300)))),
+            token(claims -> claims.issuer("http://elsewhere.test")),
+            sign(claims(claims -> {}), forger),
+            new PlainJWT(claims(claims -> {})).serialize(),
+            parts[0] + "." + otherPayload + "." + parts[2],
+            "not-a-token");
+
+    http.get()
+        .uri("/api/v1/projects/1")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(401);
+    for (String token : refused) {
+      http.get()
+          .uri("/api/v1/projects/1")
+          .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+          .exchange()
+          .expectStatus()
+          .isUnauthorized()
+          .expectHeader()
+          .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
   }
 
   @Test
   void answersAProblem503WhenTheServiceIsDown() {
     http.get()
         .uri("/api/v1/products")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(claims -> {}))
         .exchange()
         .expectStatus()
         .isEqualTo(503)
@@ -96,28 +244,143 @@ class GatewayRoutingTest {
   }
 
   @Test
-  void reportsItsOwnHealth() {
+  void aTenantOverItsBudgetGets429WhileAnotherTenantIsServed() {
+    String busy = token(claims -> claims.claim("tenant_id", "140423"));
+    int served = 0;
+    int limited = 0;
+    for (int i = 0; i < 8; i++) {
+      int status =
+          http.get()
+              .uri("/api/v1/projects/" + i)
+              .header(HttpHeaders.AUTHORIZATION, "Bearer " + busy)
+              .exchange()
+              .returnResult(String.class)
+              .getStatus()
+              .value();
+      if (status == 200) {
+        served++;
+      } else if (status == 429) {
+        limited++;
+      }
+    }
+    assertThat(served).isEqualTo(5);
+    assertThat(limited).isEqualTo(3);
+
     http.get()
-        .uri("/actuator/health")
+        .uri("/api/v1/projects/9")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + busy)
         .exchange()
         .expectStatus()
-        .isOk()
-        .expectBody()
-        .jsonPath("$.status")
-        .isEqualTo("UP");
+        .isEqualTo(429)
+        .expectHeader()
+        .valueEquals(HttpHeaders.RETRY_AFTER, "30")
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    http.get()
+        .uri("/api/v1/projects/10")
+        .header(
+            HttpHeaders.AUTHORIZATION,
+            "Bearer " + token(claims -> claims.claim("tenant_id", "140702")))
+        .exchange()
+        .expectStatus()
+        .isOk();
   }
 
   @Test
-  void exposesPrometheusMetrics() {
+  void aBodyOverTheLimitAnswers413() {
+    String token = token(claims -> claims.claim("tenant_id", "611021"));
+    http.post()
+        .uri("/api/v1/projects")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"title\":\"" + "长".repeat(600) + "\"}")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(413)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    http.post()
+        .uri("/api/v1/projects")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"title\":\"长子县\"}")
+        .exchange()
+        .expectStatus()
+        .isCreated();
+  }
+
+  @Test
+  void retriesAnIdempotentRequestButNeverAPost() {
+    String token = token(claims -> claims.claim("tenant_id", "611024"));
+    http.get()
+        .uri("/api/v1/projects/flaky")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .exchange()
+        .expectStatus()
+        .isOk();
+    assertThat(flakyGets.get()).isEqualTo(2);
+
+    http.post()
+        .uri("/api/v1/projects/flaky")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{}")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503);
+    assertThat(flakyPosts.get()).isEqualTo(1);
+  }
+
+  @Test
+  void servesItsOwnHealthAndMetricsButNoServiceActuator() {
+    http.get().uri("/actuator/health").exchange().expectStatus().isOk();
     http.get()
         .uri("/actuator/prometheus")
         .exchange()
         .expectStatus()
         .isOk()
         .expectBody(String.class)
-        .value(
-            body ->
-                org.assertj.core.api.Assertions.assertThat(body)
-                    .contains("application=\"gateway\""));
+        .value(body -> assertThat(body).contains("application=\"gateway\""));
+    http.get()
+        .uri("/api/v1/projects/../../actuator/env")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(claims -> {}))
+        .exchange()
+        .expectStatus()
+        .value(status -> assertThat(status).isIn(400, 403, 404));
+  }
+
+  private static String token(Consumer<JWTClaimsSet.Builder> customize) {
+    return sign(claims(customize), issuerKey);
+  }
+
+  private static JWTClaimsSet claims(Consumer<JWTClaimsSet.Builder> customize) {
+    Instant now = Instant.now();
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .issuer(ISSUER)
+            .subject("county-140428")
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(600)))
+            .claim("tenant_type", "COUNTY")
+            .claim("tenant_id", "140428")
+            .claim("scope", List.of("projects:read", "projects:write"));
+    customize.accept(claims);
+    return claims.build();
+  }
+
+  private static String sign(JWTClaimsSet claims, RSAKey key) {
+    try {
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256)
+                  .keyID(key.getKeyID())
+                  .type(JOSEObjectType.JWT)
+                  .build(),
+              claims);
+      jwt.sign(new RSASSASigner(key));
+      return jwt.serialize();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -8,7 +8,13 @@ import java.util.Optional;
  * One process of the local network: what it is, the ports it takes, how to recognise its process
  * (so that a recycled process id is never signalled) and where it reports health.
  */
-record Component(String name, Kind kind, List<Integer> ports, String processMarker, String module) {
+record Component(
+    String name,
+    Kind kind,
+    List<Integer> ports,
+    String processMarker,
+    String module,
+    List<String> arguments) {
 
   enum Kind {
     POSTGRES,
@@ -17,7 +23,12 @@ record Component(String name, Kind kind, List<Integer> ports, String processMark
   }
 
   static Component service(String module, int port) {
-    return new Component(module, Kind.SERVICE, List.of(port), markerOf(module), module);
+    return new Component(module, Kind.SERVICE, List.of(port), markerOf(module), module, List.of());
+  }
+
+  /** The same component, started with these program arguments. */
+  Component withArguments(String... arguments) {
+    return new Component(name, kind, ports, processMarker, module, List.of(arguments));
   }
 
   /**

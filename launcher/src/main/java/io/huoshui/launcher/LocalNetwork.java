@@ -208,6 +208,7 @@ final class LocalNetwork {
     command.addAll(javaOptions());
     command.add("-jar");
     command.add(jar.toString());
+    command.addAll(application.arguments());
     try {
       Files.createDirectories(layout.logs());
       Process process =

@@ -16,24 +16,36 @@ final class Network {
 
   static final Component POSTGRES =
       new Component(
-          "postgresql", Component.Kind.POSTGRES, List.of(POSTGRES_PORT), "postgres", null);
+          "postgresql",
+          Component.Kind.POSTGRES,
+          List.of(POSTGRES_PORT),
+          "postgres",
+          null,
+          List.of());
   static final Component KAFKA =
       new Component(
           "kafka",
           Component.Kind.KAFKA,
           List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT),
           KafkaBroker.PROCESS_MARKER,
-          null);
+          null,
+          List.of());
 
-  /** Each data service with the database it owns. */
+  /**
+   * Each service owns the database of the same name in {@link #DATABASES}. The identity service
+   * comes first and, in the local run only, registers the demo clients of README.
+   */
   static final List<Component> SERVICES =
       List.of(
+          Component.service("identity-service", 9000)
+              .withArguments("--huoshui.identity.demo-clients=true"),
           Component.service("project-service", 8081),
           Component.service("credit-service", 8082),
           Component.service("matching-service", 8083),
           Component.service("notification-service", 8084));
 
-  static final List<String> DATABASES = List.of("project", "credit", "matching", "notification");
+  static final List<String> DATABASES =
+      List.of("identity", "project", "credit", "matching", "notification");
 
   static final Component GATEWAY = Component.service("gateway", 8080);
 

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -78,6 +79,32 @@ public abstract class ServicePlatformContract {
         .contains("huoshui_outbox_backlog")
         .contains("jvm_memory_used_bytes")
         .contains("application=\"" + application + "\"");
+  }
+
+  @Test
+  void answersItsApiOnlyToAValidTokenWithAProblemOtherwise() {
+    http.get()
+        .uri("/api/v1/anything")
+        .header("X-Request-Id", "contract-check-0001")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectHeader()
+        .valueEquals("X-Request-Id", "contract-check-0001")
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(401)
+        .jsonPath("$.trace")
+        .doesNotExist();
+    http.get()
+        .uri("/api/v1/anything")
+        .header("Authorization", "Bearer not-a-token")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
+    http.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
   }
 
   @Test

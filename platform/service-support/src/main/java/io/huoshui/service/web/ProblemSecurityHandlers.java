@@ -1,0 +1,40 @@
+package io.huoshui.service.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** 401 and 403 as problem+json; why a token failed is not told, only that a valid one is needed. */
+public class ProblemSecurityHandlers
+    implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+  private final Problems problems;
+
+  public ProblemSecurityHandlers(Problems problems) {
+    this.problems = problems;
+  }
+
+  @Override
+  public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
+    exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    return problems.write(
+        exchange,
+        HttpStatus.UNAUTHORIZED,
+        "Authentication required",
+        "A valid access token is required: obtain one at /oauth2/token with the client-credentials grant.");
+  }
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+    return problems.write(
+        exchange,
+        HttpStatus.FORBIDDEN,
+        "Forbidden",
+        "This client's token does not allow this request.");
+  }
+}
