@@ -1,5 +1,6 @@
 package io.huoshui.identity;
 
+import io.huoshui.identity.client.BankKafkaAccess;
 import io.huoshui.identity.client.ClientRejectedException;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     problem.setTitle("Invalid client request");
     problem.setProperty(
         "errors", List.of(Map.of("field", rejected.field(), "message", rejected.getMessage())));
+    return problem;
+  }
+
+  @ExceptionHandler(BankKafkaAccess.KafkaAccessException.class)
+  ProblemDetail kafkaUnavailable(BankKafkaAccess.KafkaAccessException unavailable) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "The bank's Kafka access could not be set up, so nothing was changed; retry shortly.");
+    problem.setTitle("Kafka unavailable");
     return problem;
   }
 

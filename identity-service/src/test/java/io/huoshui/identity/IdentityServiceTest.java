@@ -2,45 +2,16 @@ package io.huoshui.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
-import io.huoshui.testsupport.RealInfrastructure;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The authorisation server and its operator API over real HTTP, against a real PostgreSQL, with the
- * demo clients of DOMAIN.md registered.
- */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "huoshui.identity.demo-clients=true")
-@RealInfrastructure(database = "identity")
-class IdentityServiceTest {
-
-  private static final String ZHANGZI = "county-140428";
-  private static final String CHANGZHI_OFFICE = "operator-1404";
-  private static final String SHANGLUO_OFFICE = "operator-6110";
-
-  @LocalServerPort int port;
-  @Autowired JsonMapper json;
-
-  private final HttpClient http = HttpClient.newHttpClient();
+/** Tokens, clients and signing keys. */
+class IdentityServiceTest extends IdentityHttp {
 
   @Test
   void aCountyGetsASignedTokenThatNamesItsTenantAndScopes() throws Exception {
@@ -193,78 +164,5 @@ class IdentityServiceTest {
     assertThat(published.getKeyByKeyId(after)).isNotNull();
     assertThat(published.getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
     assertThat(call("GET", "/api/v1/clients", operator, null).statusCode()).isEqualTo(200);
-  }
-
-  private String register(String operator, String clientId, String type, String tenant)
-      throws Exception {
-    HttpResponse<String> created =
-        call(
-            "POST",
-            "/api/v1/clients",
-            operator,
-            Map.of(
-                "clientId", clientId, "displayName", "测试", "tenantType", type, "tenantId", tenant));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return json.readTree(created.body()).get("clientSecret").asString();
-  }
-
-  private String accessToken(String clientId) {
-    HttpResponse<String> response = token(clientId, demoSecret(clientId));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return json.readTree(response.body()).get("access_token").asString();
-  }
-
-  private HttpResponse<String> token(String clientId, String secret) {
-    String basic =
-        Base64.getEncoder()
-            .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-    return send(
-        HttpRequest.newBuilder(uri("/oauth2/token"))
-            .header("Authorization", "Basic " + basic)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-            .build());
-  }
-
-  private HttpResponse<String> call(String method, String path, String token, Object body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return send(
-        request
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-            .build());
-  }
-
-  private JWSVerifier verifierFor(SignedJWT jwt) throws Exception {
-    return new RSASSAVerifier((RSAKey) jwks().getKeyByKeyId(jwt.getHeader().getKeyID()));
-  }
-
-  private JWKSet jwks() throws Exception {
-    return JWKSet.parse(send(HttpRequest.newBuilder(uri("/oauth2/jwks")).build()).body());
-  }
-
-  private HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
-  }
-
-  private static String demoSecret(String clientId) {
-    return clientId + "-local-secret";
   }
 }

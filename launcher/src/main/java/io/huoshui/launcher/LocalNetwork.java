@@ -59,12 +59,15 @@ final class LocalNetwork {
     step("postgresql", "ready, databases " + String.join(", ", Network.DATABASES));
 
     if (running(Network.KAFKA).isEmpty()) {
-      step("kafka", "starting on port " + Network.KAFKA_PORT);
+      step(
+          "kafka",
+          "starting on ports %d (services), %d (banks, SASL)"
+              .formatted(Network.KAFKA_PORT, Network.KAFKA_SASL_PORT));
       KafkaBroker kafka =
           KafkaBroker.start(
               layout.data("kafka"),
-              Network.KAFKA_PORT,
-              Network.KAFKA_CONTROLLER_PORT,
+              new KafkaBroker.Listeners(
+                  Network.KAFKA_PORT, Network.KAFKA_SASL_PORT, Network.KAFKA_CONTROLLER_PORT),
               layout.log(Network.KAFKA),
               "512m",
               false);

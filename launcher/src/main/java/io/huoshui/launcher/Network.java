@@ -13,6 +13,7 @@ final class Network {
   static final int POSTGRES_PORT = 15432;
   static final int KAFKA_PORT = 9092;
   static final int KAFKA_CONTROLLER_PORT = 9093;
+  static final int KAFKA_SASL_PORT = 9094;
 
   static final Component POSTGRES =
       new Component(
@@ -26,7 +27,7 @@ final class Network {
       new Component(
           "kafka",
           Component.Kind.KAFKA,
-          List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT),
+          List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_SASL_PORT),
           KafkaBroker.PROCESS_MARKER,
           null,
           List.of());

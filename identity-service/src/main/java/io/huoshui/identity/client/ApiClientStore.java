@@ -71,6 +71,11 @@ class ApiClientStore {
         == 1;
   }
 
+  /** Undoes a registration whose Kafka access could not be granted. */
+  void delete(String clientId) {
+    jdbc.sql("DELETE FROM api_client WHERE client_id = :id").param("id", clientId).update();
+  }
+
   boolean disable(String clientId, Instant at) {
     return jdbc.sql(
                 "UPDATE api_client SET enabled = false, disabled_at = :at WHERE client_id = :id AND enabled")

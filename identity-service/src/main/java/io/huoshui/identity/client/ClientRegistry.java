@@ -21,11 +21,14 @@ public class ClientRegistry {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ApiClientStore store;
+  private final BankKafkaAccess kafka;
   private final PasswordEncoder passwords;
   private final Clock clock;
 
-  ClientRegistry(ApiClientStore store, PasswordEncoder passwords, Clock clock) {
+  ClientRegistry(
+      ApiClientStore store, BankKafkaAccess kafka, PasswordEncoder passwords, Clock clock) {
     this.store = store;
+    this.kafka = kafka;
     this.passwords = passwords;
     this.clock = clock;
   }
@@ -56,6 +59,14 @@ public class ClientRegistry {
     if (!store.insert(client, passwords.encode(secret))) {
       throw new ClientRejectedException("clientId", "a client with this id exists already");
     }
+    if (client.tenantType() == TenantType.BANK) {
+      try {
+        kafka.grant(client.clientId(), client.tenantId(), secret);
+      } catch (RuntimeException e) {
+        store.delete(client.clientId());
+        throw e;
+      }
+    }
     return new IssuedSecret(client, secret);
   }
 
@@ -67,19 +78,36 @@ public class ClientRegistry {
     return store.findAll();
   }
 
-  /** A new secret; the old one stops working at once. Empty when no enabled client has the id. */
+  /**
+   * A new secret; the old one stops working at once, for the API and, for a bank, for Kafka. Empty
+   * when no enabled client has the id.
+   */
   public Optional<IssuedSecret> rotateSecret(String clientId) {
+    Optional<ApiClient> client = find(clientId).filter(ApiClient::enabled);
+    if (client.isEmpty()) {
+      return Optional.empty();
+    }
     String secret = newSecret();
+    if (client.get().tenantType() == TenantType.BANK) {
+      kafka.grant(clientId, client.get().tenantId(), secret);
+    }
     if (!store.replaceSecret(clientId, passwords.encode(secret), clock.instant())) {
       return Optional.empty();
     }
-    return find(clientId).map(client -> new IssuedSecret(client, secret));
+    return find(clientId).map(rotated -> new IssuedSecret(rotated, secret));
   }
 
-  /** Disabled clients get no more tokens; tokens already issued expire on their own. */
+  /**
+   * Disabled clients get no more tokens, and a bank can no longer read from Kafka; tokens already
+   * issued expire on their own.
+   */
   public Optional<ApiClient> disable(String clientId) {
     store.disable(clientId, clock.instant());
-    return find(clientId);
+    Optional<ApiClient> client = find(clientId);
+    client
+        .filter(disabled -> disabled.tenantType() == TenantType.BANK)
+        .ifPresent(bank -> kafka.revoke(bank.clientId()));
+    return client;
   }
 
   private static String newSecret() {

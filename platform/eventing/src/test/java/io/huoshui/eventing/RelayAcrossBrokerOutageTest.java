@@ -3,7 +3,6 @@ package io.huoshui.eventing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huoshui.infrastructure.KafkaBroker;
-import io.huoshui.infrastructure.Ports;
 import io.huoshui.infrastructure.PostgresEndpoint;
 import io.huoshui.testsupport.KafkaRecords;
 import io.huoshui.testsupport.SharedInfrastructure;
@@ -72,11 +71,10 @@ class RelayAcrossBrokerOutageTest {
             new EventCodec(
                 JsonMapper.builder().build(), clock, URI.create("/huoshui/outage-test")));
 
-    int port = Ports.free();
-    int controllerPort = Ports.free();
+    KafkaBroker.Listeners listeners = KafkaBroker.Listeners.free();
     Path data = directory.resolve("kafka");
     Path log = directory.resolve("kafka.log");
-    KafkaBroker broker = KafkaBroker.start(data, port, controllerPort, log, "384m", true);
+    KafkaBroker broker = KafkaBroker.start(data, listeners, log, "384m", true);
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
     }
@@ -132,7 +130,7 @@ class RelayAcrossBrokerOutageTest {
                   .block())
           .isPositive();
 
-      broker = KafkaBroker.start(data, port, controllerPort, log, "384m", true);
+      broker = KafkaBroker.start(data, listeners, log, "384m", true);
       assertThat(relay.drain().block()).isEqualTo(15);
       assertThat(meters.get("huoshui.outbox.backlog").gauge().value()).isZero();
 

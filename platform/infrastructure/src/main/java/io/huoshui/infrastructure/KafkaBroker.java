@@ -36,12 +36,28 @@ public final class KafkaBroker implements AutoCloseable {
   private static final String CLASS_PATH_RESOURCE = "io/huoshui/kafka/broker.classpath";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
-  private final Process process;
-  private final int port;
+  /**
+   * The broker's loopback ports: PLAINTEXT for Huoshui's own services, SASL_PLAINTEXT (SCRAM) for
+   * the banks, whose principals the ACLs confine to their own topic and group, and the KRaft
+   * controller's.
+   */
+  public record Listeners(int plaintext, int sasl, int controller) {
 
-  private KafkaBroker(Process process, int port) {
+    /** Ports that were free a moment ago, for a broker of a test's own. */
+    public static Listeners free() {
+      return new Listeners(Ports.free(), Ports.free(), Ports.free());
+    }
+  }
+
+  /** How banks authenticate on the SASL listener. */
+  public static final String SASL_MECHANISM = "SCRAM-SHA-512";
+
+  private final Process process;
+  private final Listeners listeners;
+
+  private KafkaBroker(Process process, Listeners listeners) {
     this.process = process;
-    this.port = port;
+    this.listeners = listeners;
   }
 
   /**
@@ -52,15 +68,14 @@ public final class KafkaBroker implements AutoCloseable {
    */
   public static KafkaBroker start(
       Path dataDirectory,
-      int port,
-      int controllerPort,
+      Listeners listeners,
       Path logFile,
       String maxHeap,
       boolean stopWithThisJvm) {
     try {
       Files.createDirectories(dataDirectory);
       Files.createDirectories(logFile.toAbsolutePath().getParent());
-      Path properties = writeConfiguration(dataDirectory, port, controllerPort);
+      Path properties = writeConfiguration(dataDirectory, listeners);
       String classPath = brokerClassPath();
       if (!Files.exists(dataDirectory.resolve("logs").resolve("meta.properties"))) {
         format(classPath, properties, logFile);
@@ -72,7 +87,7 @@ public final class KafkaBroker implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
               .start();
-      KafkaBroker broker = new KafkaBroker(process, port);
+      KafkaBroker broker = new KafkaBroker(process, listeners);
       if (stopWithThisJvm) {
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-stop"));
       }
@@ -80,12 +95,20 @@ public final class KafkaBroker implements AutoCloseable {
       return broker;
     } catch (IOException e) {
       throw new InfrastructureException(
-          "Kafka did not start on port %d (its log: %s): %s".formatted(port, logFile, e), e);
+          "Kafka did not start on port %d (its log: %s): %s"
+              .formatted(listeners.plaintext(), logFile, e),
+          e);
     }
   }
 
+  /** The PLAINTEXT listener, for Huoshui's own services. */
   public String bootstrapServers() {
-    return "127.0.0.1:" + port;
+    return "127.0.0.1:" + listeners.plaintext();
+  }
+
+  /** The SASL/SCRAM listener, for banks. */
+  public String saslBootstrapServers() {
+    return "127.0.0.1:" + listeners.sasl();
   }
 
   public long pid() {
@@ -109,8 +132,8 @@ public final class KafkaBroker implements AutoCloseable {
       while (true) {
         if (!process.isAlive()) {
           throw new InfrastructureException(
-              "Kafka exited with status %d while starting on port %d; its log %s ends with:%n%s"
-                  .formatted(process.exitValue(), port, logFile, Processes.tail(logFile, 25)));
+              "Kafka exited with status %d while starting on %s; its log %s ends with:%n%s"
+                  .formatted(process.exitValue(), listeners, logFile, Processes.tail(logFile, 25)));
         }
         try {
           if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
@@ -125,8 +148,8 @@ public final class KafkaBroker implements AutoCloseable {
         if (Instant.now().isAfter(deadline)) {
           close();
           throw new InfrastructureException(
-              "Kafka did not answer on port %d within %s; its log %s ends with:%n%s"
-                  .formatted(port, READY_TIMEOUT, logFile, Processes.tail(logFile, 25)));
+              "Kafka did not answer on %s within %s; its log %s ends with:%n%s"
+                  .formatted(listeners, READY_TIMEOUT, logFile, Processes.tail(logFile, 25)));
         }
         sleep(Duration.ofMillis(250));
       }
@@ -165,20 +188,29 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  private static Path writeConfiguration(Path dataDirectory, int port, int controllerPort)
+  private static Path writeConfiguration(Path dataDirectory, Listeners listeners)
       throws IOException {
     String server =
         String.join(
             "\n",
             "process.roles=broker,controller",
             "node.id=1",
-            "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
-            "listeners=PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d"
-                .formatted(port, controllerPort),
-            "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+            "controller.quorum.bootstrap.servers=127.0.0.1:" + listeners.controller(),
+            "listeners=PLAINTEXT://127.0.0.1:%d,SASL_PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d"
+                .formatted(listeners.plaintext(), listeners.sasl(), listeners.controller()),
+            "advertised.listeners=PLAINTEXT://127.0.0.1:%d,SASL_PLAINTEXT://127.0.0.1:%d"
+                .formatted(listeners.plaintext(), listeners.sasl()),
             "controller.listener.names=CONTROLLER",
             "inter.broker.listener.name=PLAINTEXT",
-            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+            "sasl.enabled.mechanisms=" + SASL_MECHANISM,
+            "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config="
+                + "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+            "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+            // The loopback PLAINTEXT and controller listeners authenticate nobody: what connects
+            // there is Huoshui itself. Banks come in over SASL and get only what their ACLs allow.
+            "super.users=User:ANONYMOUS",
+            "allow.everyone.if.no.acl.found=false",
             "log.dirs=" + dataDirectory.resolve("logs").toAbsolutePath(),
             "num.partitions=3",
             "offsets.topic.replication.factor=1",

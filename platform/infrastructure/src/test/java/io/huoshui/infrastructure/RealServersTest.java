@@ -3,6 +3,7 @@ package io.huoshui.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -69,10 +70,9 @@ class RealServersTest {
   @Test
   void kafkaBrokerKeepsTopicsAndRecordsAcrossARestart() throws Exception {
     Path data = directory.resolve("kafka");
-    int port = Ports.free();
-    int controllerPort = Ports.free();
+    KafkaBroker.Listeners listeners = KafkaBroker.Listeners.free();
     try (KafkaBroker broker =
-        KafkaBroker.start(data, port, controllerPort, directory.resolve("k.log"), "384m", true)) {
+        KafkaBroker.start(data, listeners, directory.resolve("k.log"), "384m", true)) {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
         admin.createTopics(List.of(new NewTopic("huoshui.test", 1, (short) 1))).all().get();
       }
@@ -82,8 +82,7 @@ class RealServersTest {
     }
 
     try (KafkaBroker broker =
-            KafkaBroker.start(
-                data, port, controllerPort, directory.resolve("k.log"), "384m", true);
+            KafkaBroker.start(data, listeners, directory.resolve("k.log"), "384m", true);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(broker))) {
       consumer.subscribe(List.of("huoshui.test"));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -102,15 +101,14 @@ class RealServersTest {
 
   @Test
   void aTakenPortIsReportedWithTheBrokerLog() throws Exception {
-    try (var taken = new java.net.ServerSocket(0)) {
+    try (var taken = new ServerSocket(0)) {
       int port = taken.getLocalPort();
       assertThat(Ports.inUse(port)).isTrue();
       assertThatThrownBy(
               () ->
                   KafkaBroker.start(
                       directory.resolve("kafka"),
-                      port,
-                      Ports.free(),
+                      new KafkaBroker.Listeners(port, Ports.free(), Ports.free()),
                       directory.resolve("k.log"),
                       "256m",
                       true))

@@ -33,8 +33,7 @@ final class ProcessInfrastructure implements Infrastructure {
     KafkaBroker kafka =
         KafkaBroker.start(
             directory.resolve("kafka"),
-            Ports.free(),
-            Ports.free(),
+            KafkaBroker.Listeners.free(),
             directory.resolve("kafka.log"),
             "384m",
             true);
