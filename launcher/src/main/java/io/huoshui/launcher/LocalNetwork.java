@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,19 +98,14 @@ final class LocalNetwork {
     return 0;
   }
 
+  /**
+   * Stops the applications together (each drains its requests and relays on its own), then Kafka,
+   * which they were still publishing to, then PostgreSQL.
+   */
   int down() {
-    List<Component> reverse = new ArrayList<>(Network.all());
-    Collections.reverse(reverse);
-    boolean anything = false;
-    for (Component component : reverse) {
-      Optional<ProcessHandle> process = running(component);
-      if (process.isPresent()) {
-        anything = true;
-        out.printf("  stopping %-22s pid %d%n", component.name(), process.get().pid());
-        Processes.stop(process.get(), STOP_GRACE);
-      }
-      layout.forgetPid(component);
-    }
+    boolean anything = stopTogether(Network.applications());
+    anything |= stopTogether(List.of(Network.KAFKA));
+    anything |= stopTogether(List.of(Network.POSTGRES));
     List<String> left =
         Network.all().stream().filter(c -> running(c).isPresent()).map(Component::name).toList();
     if (!left.isEmpty()) {
@@ -122,6 +116,22 @@ final class LocalNetwork {
             ? "Huoshui is down. Data kept in " + layout.home().resolve("data")
             : "Nothing was running.");
     return 0;
+  }
+
+  private boolean stopTogether(List<Component> components) {
+    List<ProcessHandle> stopping = new ArrayList<>();
+    for (Component component : components) {
+      running(component)
+          .ifPresent(
+              process -> {
+                out.printf("  stopping %-22s pid %d%n", component.name(), process.pid());
+                process.destroy();
+                stopping.add(process);
+              });
+    }
+    stopping.forEach(process -> Processes.stop(process, STOP_GRACE));
+    components.forEach(layout::forgetPid);
+    return !stopping.isEmpty();
   }
 
   int status() {

@@ -3,6 +3,8 @@ package io.huoshui.service.web;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -17,6 +19,24 @@ public class ProblemSecurityHandlers
 
   public ProblemSecurityHandlers(Problems problems) {
     this.problems = problems;
+  }
+
+  /**
+   * Bearer JWTs as the only way in, with these problem answers; no sessions, cookies, basic or form
+   * login, so no CSRF surface. The caller adds which paths need what.
+   */
+  public ServerHttpSecurity bearerTokensOnly(ServerHttpSecurity http) {
+    return http.oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(Customizer.withDefaults())
+                    .authenticationEntryPoint(this)
+                    .accessDeniedHandler(this))
+        .exceptionHandling(
+            errors -> errors.authenticationEntryPoint(this).accessDeniedHandler(this))
+        .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable);
   }
 
   @Override

@@ -6,7 +6,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,7 +51,9 @@ public class ReactiveConventionsAutoConfiguration {
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
     SecurityWebFilterChain serviceSecurity(
         ServerHttpSecurity http, ProblemSecurityHandlers problems) {
-      return http.authorizeExchange(
+      return problems
+          .bearerTokensOnly(http)
+          .authorizeExchange(
               exchanges ->
                   exchanges
                       .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
@@ -61,17 +62,6 @@ public class ReactiveConventionsAutoConfiguration {
                       .authenticated()
                       .anyExchange()
                       .denyAll())
-          .oauth2ResourceServer(
-              server ->
-                  server
-                      .jwt(Customizer.withDefaults())
-                      .authenticationEntryPoint(problems)
-                      .accessDeniedHandler(problems))
-          .exceptionHandling(
-              errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-          .csrf(ServerHttpSecurity.CsrfSpec::disable)
-          .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-          .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
           .build();
     }
   }
