@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.huoshui.infrastructure.Ports;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -45,7 +46,8 @@ import reactor.netty.http.server.HttpServer;
       "huoshui.identity.issuer=http://issuer.test",
       "huoshui.gateway.max-body-size=1KB",
       "huoshui.gateway.rate-limit.requests=5",
-      "huoshui.gateway.rate-limit.period=30s"
+      "huoshui.gateway.rate-limit.period=30s",
+      "resilience4j.timelimiter.configs.default.timeout-duration=2s"
     })
 @AutoConfigureWebTestClient
 class GatewayRoutingTest {
@@ -91,6 +93,11 @@ class GatewayRoutingTest {
                                 flakyGets.incrementAndGet() == 1
                                     ? response.status(503).send()
                                     : response.sendString(Mono.just("recovered")))
+                        .post(
+                            "/api/v1/projects/slow",
+                            (request, response) ->
+                                response.sendString(
+                                    Mono.just("too late").delayElement(Duration.ofSeconds(10))))
                         .post(
                             "/api/v1/projects/flaky",
                             (request, response) -> {
@@ -241,6 +248,25 @@ class GatewayRoutingTest {
         .isEqualTo("Service unavailable")
         .jsonPath("$.service")
         .isEqualTo("credit-service");
+  }
+
+  @Test
+  void aServiceThatHangsAnswersTheFallbackWithinTheRouteTimeout() {
+    long started = System.nanoTime();
+    http.post()
+        .uri("/api/v1/projects/slow")
+        .header(
+            HttpHeaders.AUTHORIZATION,
+            "Bearer " + token(claims -> claims.claim("tenant_id", "140481")))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{}")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectBody()
+        .jsonPath("$.service")
+        .isEqualTo("project-service");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
   }
 
   @Test

@@ -34,13 +34,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "huoshui.identity.demo-clients=true")
+    properties = {
+      "huoshui.identity.demo-clients=true",
+      "huoshui.identity.bootstrap-operator.client-id=" + IdentityHttp.SHAANXI_OFFICE,
+      "huoshui.identity.bootstrap-operator.secret=" + IdentityHttp.SHAANXI_SECRET,
+      "huoshui.identity.bootstrap-operator.region=61"
+    })
 @RealInfrastructure(database = "identity")
 abstract class IdentityHttp {
 
   static final String ZHANGZI = "county-140428";
   static final String CHANGZHI_OFFICE = "operator-1404";
   static final String SHANGLUO_OFFICE = "operator-6110";
+  static final String SHAANXI_OFFICE = "operator-61";
+  static final String SHAANXI_SECRET = "a-deployment-secret-of-its-own-0001";
 
   static final KafkaBroker SECURED_KAFKA = startSecuredKafka();
 

@@ -31,6 +31,16 @@ class IdentityServiceTest extends IdentityHttp {
   }
 
   @Test
+  void theConfiguredBootstrapOperatorRunsItsProvince() throws Exception {
+    HttpResponse<String> response = token(SHAANXI_OFFICE, SHAANXI_SECRET);
+    assertThat(response.statusCode()).isEqualTo(200);
+    String operator = json.readTree(response.body()).get("access_token").asString();
+
+    String listed = call("GET", "/api/v1/clients", operator, null).body();
+    assertThat(listed).contains("county-611021", "operator-6110").doesNotContain(ZHANGZI);
+  }
+
+  @Test
   void aWrongSecretGetsNoToken() {
     assertThat(token(ZHANGZI, "guessed").statusCode()).isEqualTo(401);
     assertThat(token("county-999999", "anything").statusCode()).isEqualTo(401);
