@@ -30,7 +30,8 @@ class GatewaySecurity {
         .authorizeExchange(
             exchanges ->
                 exchanges
-                    .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                    .pathMatchers(
+                        ProblemSecurityHandlers.OPEN_ACTUATOR_ENDPOINTS.toArray(String[]::new))
                     .permitAll()
                     .pathMatchers(
                         "/oauth2/token", "/oauth2/jwks", "/.well-known/oauth-authorization-server")

@@ -1,5 +1,6 @@
 package io.huoshui.service.web;
 
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -14,6 +15,10 @@ import reactor.core.publisher.Mono;
 /** 401 and 403 as problem+json; why a token failed is not told, only that a valid one is needed. */
 public class ProblemSecurityHandlers
     implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+  /** What every process shows without a token: its health probes and its metrics. */
+  public static final List<String> OPEN_ACTUATOR_ENDPOINTS =
+      List.of("/actuator/health/**", "/actuator/info", "/actuator/prometheus");
 
   private final Problems problems;
 

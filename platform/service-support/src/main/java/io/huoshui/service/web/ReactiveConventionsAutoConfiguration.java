@@ -56,7 +56,8 @@ public class ReactiveConventionsAutoConfiguration {
           .authorizeExchange(
               exchanges ->
                   exchanges
-                      .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                      .pathMatchers(
+                          ProblemSecurityHandlers.OPEN_ACTUATOR_ENDPOINTS.toArray(String[]::new))
                       .permitAll()
                       .pathMatchers("/api/v1/**")
                       .authenticated()
