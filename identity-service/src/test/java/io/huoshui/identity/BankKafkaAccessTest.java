@@ -3,6 +3,7 @@ package io.huoshui.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.huoshui.infrastructure.KafkaBroker;
 import io.huoshui.service.BankTopics;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -125,7 +126,7 @@ class BankKafkaAccessTest extends IdentityHttp {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SECURED_KAFKA.saslBootstrapServers());
     config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-    config.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
+    config.put(SaslConfigs.SASL_MECHANISM, KafkaBroker.SASL_MECHANISM);
     config.put(
         SaslConfigs.SASL_JAAS_CONFIG,
         "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"%s\" password=\"%s\";"

@@ -63,10 +63,6 @@ public final class PostgresServer implements AutoCloseable {
     return new PostgresEndpoint("localhost", postgres.getPort(), SUPERUSER, SUPERUSER);
   }
 
-  public Path dataDirectory() {
-    return dataDirectory;
-  }
-
   /** The postmaster's process id, as PostgreSQL itself records it. */
   public long pid() {
     return postmasterPid(dataDirectory)

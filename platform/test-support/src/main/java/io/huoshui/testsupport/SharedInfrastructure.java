@@ -1,6 +1,8 @@
 package io.huoshui.testsupport;
 
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -11,6 +13,8 @@ import org.testcontainers.DockerClientFactory;
  */
 public final class SharedInfrastructure {
 
+  private static final Logger log = LoggerFactory.getLogger(SharedInfrastructure.class);
+
   private static Infrastructure instance;
 
   private SharedInfrastructure() {}
@@ -18,6 +22,7 @@ public final class SharedInfrastructure {
   public static synchronized Infrastructure get() {
     if (instance == null) {
       instance = start(mode());
+      log.info("Real infrastructure for this test JVM: {}", instance.description());
     }
     return instance;
   }
