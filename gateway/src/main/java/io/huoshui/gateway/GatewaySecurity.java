@@ -25,27 +25,21 @@ class GatewaySecurity {
   @Bean
   SecurityWebFilterChain tokenRequiredBeforeRouting(
       ServerHttpSecurity http, ProblemSecurityHandlers problems) {
-    return problems
-        .bearerTokensOnly(http)
-        .authorizeExchange(
-            exchanges ->
-                exchanges
-                    .pathMatchers(
-                        ProblemSecurityHandlers.OPEN_ACTUATOR_ENDPOINTS.toArray(String[]::new))
-                    .permitAll()
-                    .pathMatchers(
-                        "/oauth2/token", "/oauth2/jwks", "/.well-known/oauth-authorization-server")
-                    .permitAll()
-                    .pathMatchers("/fallback/**")
-                    .permitAll()
-                    .pathMatchers(HttpMethod.OPTIONS, "/api/**", "/oauth2/**")
-                    .permitAll()
-                    .pathMatchers("/api/v1/**")
-                    .authenticated()
-                    .anyExchange()
-                    .denyAll())
-        .cors(Customizer.withDefaults())
-        .build();
+    return problems.bearerTokensOnly(
+        http.cors(Customizer.withDefaults()),
+        exchanges ->
+            exchanges
+                .pathMatchers(
+                    "/oauth2/token", "/oauth2/jwks", "/.well-known/oauth-authorization-server")
+                .permitAll()
+                .pathMatchers("/fallback/**")
+                .permitAll()
+                .pathMatchers(HttpMethod.OPTIONS, "/api/**", "/oauth2/**")
+                .permitAll()
+                .pathMatchers("/api/v1/**")
+                .authenticated()
+                .anyExchange()
+                .denyAll());
   }
 
   /**

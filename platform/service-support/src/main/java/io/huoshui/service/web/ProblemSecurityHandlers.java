@@ -1,12 +1,12 @@
 package io.huoshui.service.web;
 
-import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.server.ServerWebExchange;
@@ -17,8 +17,9 @@ public class ProblemSecurityHandlers
     implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
   /** What every process shows without a token: its health probes and its metrics. */
-  public static final List<String> OPEN_ACTUATOR_ENDPOINTS =
-      List.of("/actuator/health/**", "/actuator/info", "/actuator/prometheus");
+  private static final String[] OPEN_ACTUATOR_ENDPOINTS = {
+    "/actuator/health/**", "/actuator/info", "/actuator/prometheus"
+  };
 
   private final Problems problems;
 
@@ -27,11 +28,18 @@ public class ProblemSecurityHandlers
   }
 
   /**
-   * Bearer JWTs as the only way in, with these problem answers; no sessions, cookies, basic or form
-   * login, so no CSRF surface. The caller adds which paths need what.
+   * A chain where bearer JWTs are the only way in, answered with these problems; no sessions,
+   * cookies, basic or form login, so no CSRF surface. Health and metrics are open; the caller's
+   * rules decide the rest.
    */
-  public ServerHttpSecurity bearerTokensOnly(ServerHttpSecurity http) {
-    return http.oauth2ResourceServer(
+  public SecurityWebFilterChain bearerTokensOnly(
+      ServerHttpSecurity http, Customizer<ServerHttpSecurity.AuthorizeExchangeSpec> rules) {
+    return http.authorizeExchange(
+            exchanges -> {
+              exchanges.pathMatchers(OPEN_ACTUATOR_ENDPOINTS).permitAll();
+              rules.customize(exchanges);
+            })
+        .oauth2ResourceServer(
             server ->
                 server
                     .jwt(Customizer.withDefaults())
@@ -41,7 +49,8 @@ public class ProblemSecurityHandlers
             errors -> errors.authenticationEntryPoint(this).accessDeniedHandler(this))
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-        .formLogin(ServerHttpSecurity.FormLoginSpec::disable);
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .build();
   }
 
   @Override

@@ -51,19 +51,10 @@ public class ReactiveConventionsAutoConfiguration {
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
     SecurityWebFilterChain serviceSecurity(
         ServerHttpSecurity http, ProblemSecurityHandlers problems) {
-      return problems
-          .bearerTokensOnly(http)
-          .authorizeExchange(
-              exchanges ->
-                  exchanges
-                      .pathMatchers(
-                          ProblemSecurityHandlers.OPEN_ACTUATOR_ENDPOINTS.toArray(String[]::new))
-                      .permitAll()
-                      .pathMatchers("/api/v1/**")
-                      .authenticated()
-                      .anyExchange()
-                      .denyAll())
-          .build();
+      return problems.bearerTokensOnly(
+          http,
+          exchanges ->
+              exchanges.pathMatchers("/api/v1/**").authenticated().anyExchange().denyAll());
     }
   }
 }
