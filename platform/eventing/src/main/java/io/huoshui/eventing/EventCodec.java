@@ -26,6 +26,9 @@ public final class EventCodec {
                 BigDecimal.class,
                 override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // A tolerant reader: producers may add fields to an event without breaking anyone,
+            // even where the service's API refuses unknown fields.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();

@@ -108,7 +108,7 @@ public abstract class ServicePlatformContract {
   }
 
   @Test
-  void ownsAMigratedDatabaseWithTheOutboxAndTheConsumerLog() {
+  void ownsAMigratedDatabaseWithTheOutboxTheConsumerLogAndTheIdempotencyRecord() {
     List<String> tables =
         database
             .sql(
@@ -117,7 +117,8 @@ public abstract class ServicePlatformContract {
             .all()
             .collectList()
             .block();
-    assertThat(tables).contains("event_outbox", "consumed_event", "flyway_schema_history");
+    assertThat(tables)
+        .contains("event_outbox", "consumed_event", "idempotent_request", "flyway_schema_history");
   }
 
   @Test

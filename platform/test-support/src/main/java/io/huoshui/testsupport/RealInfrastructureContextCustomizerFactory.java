@@ -40,7 +40,9 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
               "spring.flyway.url", postgres.jdbcUrl(database),
               "spring.flyway.user", postgres.username(),
               "spring.flyway.password", postgres.password(),
-              "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+              "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
+              "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.issuerUri(),
+              "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwkSetUri());
       context
           .getEnvironment()
           .getPropertySources()

@@ -1,5 +1,6 @@
 package io.huoshui.service.web;
 
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -8,6 +9,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
@@ -31,8 +33,28 @@ class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
     return -2;
   }
 
+  private static Map<String, Object> bodyOf(ServerWebExchange exchange, ApiProblem problem) {
+    HttpStatusCode status = problem.getStatusCode();
+    HttpStatus known = HttpStatus.resolve(status.value());
+    Map<String, Object> body =
+        Problems.body(
+            status,
+            known == null ? "Error" : known.getReasonPhrase(),
+            problem.getReason(),
+            exchange.getRequest().getPath().value());
+    body.putAll(problem.extensions());
+    return body;
+  }
+
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+    if (error instanceof ApiProblem problem) {
+      return problems.write(exchange, problem.getStatusCode(), bodyOf(exchange, problem));
+    }
+    if (error instanceof ServerWebInputException input) {
+      ApiProblem invalid = ApiProblem.invalid(InvalidInput.errorsOf(input));
+      return problems.write(exchange, invalid.getStatusCode(), bodyOf(exchange, invalid));
+    }
     if (error instanceof ResponseStatusException status) {
       HttpStatusCode code = status.getStatusCode();
       HttpStatus known = HttpStatus.resolve(code.value());

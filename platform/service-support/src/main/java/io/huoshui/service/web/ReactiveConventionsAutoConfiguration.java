@@ -1,13 +1,31 @@
 package io.huoshui.service.web;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.huoshui.service.idempotency.IdempotentRequests;
+import io.huoshui.service.security.TenantArgumentResolver;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -15,7 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
  * the services behind the gateway, being a resource server of their own (defence in depth: a
  * request that bypasses the gateway gets nothing more).
  */
-@AutoConfiguration
+// After the event plumbing, which brings the Clock, and after R2DBC, whose DatabaseClient the
+// idempotency record needs.
+@AutoConfiguration(
+    afterName = {
+      "io.huoshui.eventing.EventingAutoConfiguration",
+      "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+      "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
+      "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"
+    })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class ReactiveConventionsAutoConfiguration {
 
@@ -34,8 +60,63 @@ public class ReactiveConventionsAutoConfiguration {
     return new ProblemExceptionHandler(problems);
   }
 
+  /**
+   * The API's JSON: a field the API does not know is refused rather than silently dropped (a
+   * misspelt {@code amountRequestd} must not create a demand without an amount), and money is
+   * written as an exact decimal string, never through a double.
+   */
+  @Bean
+  JsonMapperBuilderCustomizer strictApiJson() {
+    return builder ->
+        builder
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .withConfigOverride(
+                BigDecimal.class,
+                override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)));
+  }
+
+  @Bean
+  WebFluxConfigurer tenantArguments() {
+    return new WebFluxConfigurer() {
+      @Override
+      public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+        configurer.addCustomResolver(new TenantArgumentResolver());
+      }
+    };
+  }
+
+  /** Idempotent creation, for the services that keep a database. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(DatabaseClient.class)
+  @ConditionalOnBean(DatabaseClient.class)
+  static class Idempotency {
+
+    @Bean
+    IdempotentRequests idempotentRequests(
+        DatabaseClient database, TransactionalOperator transaction, JsonMapper json, Clock clock) {
+      return new IdempotentRequests(database, transaction, json, clock);
+    }
+  }
+
+  /** Adds the idempotency table to the service's own migrations. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass({Flyway.class, FlywayConfigurationCustomizer.class, DatabaseClient.class})
+  static class ApiMigrations {
+
+    @Bean
+    FlywayConfigurationCustomizer apiMigrations() {
+      return configuration -> {
+        Set<Object> locations = new LinkedHashSet<>(List.of(configuration.getLocations()));
+        locations.add("classpath:db/api");
+        configuration.locations(locations.stream().map(Object::toString).toArray(String[]::new));
+      };
+    }
+  }
+
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(ServerHttpSecurity.class)
+  @EnableReactiveMethodSecurity
   static class Security {
 
     @Bean

@@ -9,6 +9,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,5 +72,86 @@ class ProblemExceptionHandlerTest {
   @Test
   void itRunsBeforeBootsOwnErrorHandler() {
     assertThat(handler.getOrder()).isLessThan(-1);
+  }
+
+  enum Size {
+    MICRO,
+    SMALL
+  }
+
+  record Enterprise(String name, Size size) {}
+
+  record Demand(String title, Enterprise enterprise, java.math.BigDecimal amountRequested) {}
+
+  private JsonNode problemFor(ServerWebInputException error) {
+    MockServerWebExchange exchange =
+        MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/projects"));
+    handler.handle(exchange, error).block();
+    assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    return json.readTree(exchange.getResponse().getBodyAsString().block());
+  }
+
+  private ServerWebInputException decoding(String body) {
+    JsonMapper strict =
+        JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    try {
+      strict.readValue(body, Demand.class);
+    } catch (tools.jackson.core.JacksonException e) {
+      return new ServerWebInputException("Failed to read HTTP message", null, e);
+    }
+    throw new AssertionError("expected " + body + " to be refused");
+  }
+
+  @Test
+  void anUnknownFieldIsNamedWithItsPath() {
+    JsonNode problem = problemFor(decoding("{\"enterprise\": {\"nmae\": \"山西德儒\"}}"));
+    assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("enterprise.nmae");
+    assertThat(problem.get("errors").get(0).get("message").asString())
+        .isEqualTo("is not a field of this request");
+  }
+
+  @Test
+  void aBadEnumNamesTheValuesItMayTakeAndNoInternalClass() {
+    JsonNode problem = problemFor(decoding("{\"enterprise\": {\"size\": \"HUGE\"}}"));
+    assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("enterprise.size");
+    assertThat(problem.get("errors").get(0).get("message").asString())
+        .isEqualTo("must be one of MICRO, SMALL");
+    assertThat(problem.toString()).doesNotContain("io.huoshui");
+  }
+
+  @Test
+  void aNumberFieldGivenAnObjectSaysWhatItMustBe() {
+    JsonNode problem = problemFor(decoding("{\"amountRequested\": {\"value\": 1}}"));
+    assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("amountRequested");
+    assertThat(problem.get("errors").get(0).get("message").asString())
+        .isEqualTo("must be a number");
+  }
+
+  @Test
+  void malformedJsonIsNamedAsTheBody() {
+    JsonNode problem = problemFor(decoding("{\"title\": "));
+    assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("body");
+    assertThat(problem.get("errors").get(0).get("message").asString())
+        .isEqualTo("is not well-formed JSON");
+  }
+
+  @Test
+  void aDomainRuleAnswersWithItsCode() {
+    MockServerWebExchange exchange =
+        MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/matches/m1/responses"));
+
+    handler
+        .handle(
+            exchange,
+            ApiProblem.conflict("APPROVAL_BEFORE_INTEREST", "Answer INTEREST before APPROVAL."))
+        .block();
+
+    assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    JsonNode problem = json.readTree(exchange.getResponse().getBodyAsString().block());
+    assertThat(problem.get("code").asString()).isEqualTo("APPROVAL_BEFORE_INTEREST");
+    assertThat(problem.get("detail").asString()).isEqualTo("Answer INTEREST before APPROVAL.");
+    assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/matches/m1/responses");
   }
 }
