@@ -144,6 +144,20 @@ class GatewayRoutingTest {
     registry.add(
         "huoshui.services.project-service", () -> "http://127.0.0.1:" + projectService.port());
     registry.add("huoshui.services.credit-service", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
+    registry.add("huoshui.services.matching-service", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
+  }
+
+  @Test
+  void aDemandsMatchesAreRoutedToTheMatchingServiceNotTheDemandsOwn() {
+    http.get()
+        .uri("/api/v1/projects/7f0c2a4e-1d1b-4a55-9d7e-3c2f1b0a9e11/matches")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(claims -> {}))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectBody()
+        .jsonPath("$.service")
+        .isEqualTo("matching-service");
   }
 
   @Test

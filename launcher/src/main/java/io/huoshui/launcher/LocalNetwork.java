@@ -76,7 +76,7 @@ final class LocalNetwork {
 
     for (Component application : Network.applications()) {
       if (running(application).isEmpty()) {
-        layout.writePid(application, startApplication(application));
+        layout.writePid(application, startApplication(application, demo));
         step(application.name(), "starting on port " + application.port());
       }
     }
@@ -92,8 +92,8 @@ final class LocalNetwork {
     out.printf("Logs: %s    Stop: ./huoshui down%n", layout.logs());
     if (demo) {
       out.println(
-          "--demo: no demo data is loaded yet; it arrives with the demand and catalog APIs"
-              + " (issues 4 and 5), which give it a home.");
+          "--demo: the banks, products and demands of DOMAIN.md are loaded (once; a later run"
+              + " finds them in place).");
     }
     return 0;
   }
@@ -213,7 +213,7 @@ final class LocalNetwork {
     }
   }
 
-  private long startApplication(Component application) {
+  private long startApplication(Component application, boolean demo) {
     Path jar = application.jar(layout.root()).orElseThrow();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -222,6 +222,9 @@ final class LocalNetwork {
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(application.arguments());
+    if (demo) {
+      command.add("--huoshui.demo=true");
+    }
     try {
       Files.createDirectories(layout.logs());
       Process process =
