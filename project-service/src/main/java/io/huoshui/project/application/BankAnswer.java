@@ -1,0 +1,36 @@
+package io.huoshui.project.application;
+
+import io.huoshui.project.persistence.MatchStore;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A bank's answer to a demand pushed to it, as credit-service reports it.
+ *
+ * @param amount INTEREST: indicative; APPROVAL: approved; DISBURSEMENT: this tranche
+ * @param totals the match's totals after this answer
+ */
+public record BankAnswer(
+    UUID matchId,
+    UUID projectId,
+    String bankCode,
+    UUID productId,
+    Kind kind,
+    BigDecimal amount,
+    BigDecimal annualRate,
+    Integer termMonths,
+    String declineReason,
+    String note,
+    LocalDate disbursedOn,
+    Instant respondedAt,
+    MatchStore.Totals totals) {
+
+  public enum Kind {
+    INTEREST,
+    DECLINE,
+    APPROVAL,
+    DISBURSEMENT
+  }
+}

@@ -1,0 +1,352 @@
+package io.huoshui.project.application;
+
+import io.huoshui.eventing.Outbox;
+import io.huoshui.eventing.PoisonEventException;
+import io.huoshui.project.domain.Demand;
+import io.huoshui.project.domain.Funnel;
+import io.huoshui.project.domain.NoMatch;
+import io.huoshui.project.domain.Project;
+import io.huoshui.project.domain.Step;
+import io.huoshui.project.domain.TimelineEntry;
+import io.huoshui.project.persistence.MatchStore;
+import io.huoshui.project.persistence.ProjectFilter;
+import io.huoshui.project.persistence.ProjectStore;
+import io.huoshui.project.persistence.TimelineStore;
+import io.huoshui.service.security.Tenant;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Everything that happens to a demand. A county's change is stored with its timeline step and the
+ * event announcing it in one transaction; what the network reports (matches, bank answers) moves
+ * status, funnel and timeline inside the consumer's transaction.
+ */
+@Service
+public class ProjectService {
+
+  private final ProjectStore projects;
+  private final MatchStore matches;
+  private final TimelineStore timeline;
+  private final Outbox outbox;
+  private final TransactionalOperator transaction;
+  private final Validator validator;
+  private final DemandMetrics metrics;
+  private final Clock clock;
+
+  ProjectService(
+      ProjectStore projects,
+      MatchStore matches,
+      TimelineStore timeline,
+      Outbox outbox,
+      TransactionalOperator transaction,
+      Validator validator,
+      DemandMetrics metrics,
+      Clock clock) {
+    this.projects = projects;
+    this.matches = matches;
+    this.timeline = timeline;
+    this.outbox = outbox;
+    this.transaction = transaction;
+    this.validator = validator;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /**
+   * Submits a demand for the county under this id. Empty when a demand with the id exists already:
+   * nothing is written then, neither a second demand nor a second event.
+   */
+  public Mono<Project> submit(UUID id, String county, Demand demand) {
+    return valid(demand)
+        .then(Mono.fromSupplier(() -> Project.submitted(id, county, demand, clock.instant())))
+        .flatMap(
+            project ->
+                projects
+                    .insert(project)
+                    .filter(Boolean::booleanValue)
+                    .flatMap(
+                        inserted ->
+                            timeline
+                                .append(
+                                    id,
+                                    entry(
+                                        Step.SUBMITTED,
+                                        project.submittedAt(),
+                                        demand.amountRequested(),
+                                        Map.of()))
+                                .then(announce(ProjectEvents.SUBMITTED, project))))
+        .as(transaction::transactional)
+        .doOnNext(metrics::submitted);
+  }
+
+  /** The county's change of its demand; it restarts matching on the new version. */
+  public Mono<Project> revise(Tenant tenant, UUID id, Demand demand) {
+    return valid(demand)
+        .then(projects.lockVisible(tenant, id))
+        .map(project -> project.revise(demand, clock.instant()))
+        .flatMap(
+            revised ->
+                projects
+                    .update(revised)
+                    .then(
+                        timeline.append(
+                            id,
+                            entry(
+                                Step.UPDATED,
+                                revised.changedAt(),
+                                demand.amountRequested(),
+                                Map.of("version", revised.version()))))
+                    .then(announce(ProjectEvents.UPDATED, revised)))
+        .as(transaction::transactional);
+  }
+
+  public Mono<Project> withdraw(Tenant tenant, UUID id, String reason) {
+    return projects
+        .lockVisible(tenant, id)
+        .map(project -> project.withdraw(reason, clock.instant()))
+        .flatMap(
+            withdrawn ->
+                projects
+                    .update(withdrawn)
+                    .then(
+                        timeline.append(
+                            id,
+                            entry(
+                                Step.WITHDRAWN,
+                                withdrawn.withdrawal().at(),
+                                null,
+                                Map.of("reason", reason))))
+                    .then(
+                        outbox.append(
+                            ProjectEvents.TOPIC,
+                            ProjectEvents.WITHDRAWN,
+                            id.toString(),
+                            ProjectEvents.WithdrawnPayload.of(withdrawn),
+                            ProjectEvents.schemaOf(ProjectEvents.WITHDRAWN)))
+                    .thenReturn(withdrawn))
+        .as(transaction::transactional)
+        .doOnNext(metrics::withdrawn);
+  }
+
+  /** The demand if the tenant may see it; empty otherwise, whether it exists or not. */
+  public Mono<Project> find(Tenant tenant, UUID id) {
+    return projects.findVisible(tenant, id);
+  }
+
+  public Flux<Project> list(Tenant tenant, ProjectFilter filter, long offset, int limit) {
+    return projects.list(tenant, filter, offset, limit);
+  }
+
+  public Mono<Long> count(Tenant tenant, ProjectFilter filter) {
+    return projects.count(tenant, filter);
+  }
+
+  /** The demand's steps in order; empty when the tenant may not see the demand. */
+  public Mono<List<TimelineEntry>> timeline(Tenant tenant, UUID id) {
+    return projects.findVisible(tenant, id).flatMap(found -> timeline.of(id).collectList());
+  }
+
+  /** Matching pushed the demand to a bank's product. */
+  public Mono<Void> pushed(
+      UUID projectId,
+      UUID matchId,
+      String bankCode,
+      UUID productId,
+      String productName,
+      Map<String, Object> details,
+      Instant proposedAt) {
+    Map<String, Object> all = new LinkedHashMap<>(details);
+    all.put("matchId", matchId.toString());
+    return progress(
+        projectId,
+        project -> project.pushed(proposedAt),
+        matches.proposed(matchId, projectId, bankCode, productId, productName, proposedAt),
+        new TimelineEntry(Step.PUSHED, proposedAt, bankCode, productId, productName, null, all));
+  }
+
+  /** Matching found no product for the demand. */
+  public Mono<Void> unmatched(UUID projectId, NoMatch why, Instant decidedAt) {
+    return progress(
+        projectId,
+        project -> project.unmatched(why, decidedAt),
+        Mono.empty(),
+        entry(
+            Step.NO_MATCH,
+            decidedAt,
+            null,
+            Map.of("evaluatedProducts", why.evaluatedProducts(), "failures", why.failures())));
+  }
+
+  /** Supervision raised a notice because a bank has not answered in time. */
+  public Mono<Void> supervised(
+      UUID projectId,
+      UUID matchId,
+      String bankCode,
+      UUID productId,
+      String colour,
+      LocalDate deadline,
+      Instant escalatedAt) {
+    return progress(
+        projectId,
+        UnaryOperator.identity(),
+        Mono.empty(),
+        new TimelineEntry(
+            Step.SUPERVISION_NOTICE,
+            escalatedAt,
+            bankCode,
+            productId,
+            null,
+            null,
+            Map.of(
+                "matchId", matchId.toString(), "colour", colour, "deadline", deadline.toString())));
+  }
+
+  /** A match ended without financing (declined, escalated to red, withdrawn, superseded). */
+  public Mono<Void> released(
+      UUID projectId,
+      UUID matchId,
+      String bankCode,
+      UUID productId,
+      String cause,
+      Instant releasedAt) {
+    return progress(
+        projectId,
+        UnaryOperator.identity(),
+        matches.released(matchId, projectId, bankCode, productId, cause, releasedAt),
+        new TimelineEntry(
+            Step.MATCH_RELEASED,
+            releasedAt,
+            bankCode,
+            productId,
+            null,
+            null,
+            Map.of("matchId", matchId.toString(), "cause", cause)));
+  }
+
+  /** A bank answered: the match's totals are updated, then the demand's funnel and status. */
+  public Mono<Void> answered(BankAnswer answer) {
+    UUID projectId = answer.projectId();
+    return projects
+        .lock(projectId)
+        .switchIfEmpty(Mono.error(() -> unknown(projectId)))
+        .flatMap(
+            project ->
+                matches
+                    .answered(
+                        answer.matchId(),
+                        projectId,
+                        answer.bankCode(),
+                        answer.productId(),
+                        answer.totals(),
+                        answer.respondedAt())
+                    .then(matches.sum(projectId))
+                    .map(
+                        sum ->
+                            project.financed(
+                                new Funnel(
+                                    project.demand().amountRequested(),
+                                    sum.intended(),
+                                    sum.approved(),
+                                    sum.disbursed()),
+                                answer.kind() == BankAnswer.Kind.INTEREST))
+                    .flatMap(projects::update)
+                    .then(timeline.append(projectId, answerEntry(answer))))
+        .as(transaction::transactional);
+  }
+
+  private Mono<Void> progress(
+      UUID projectId, UnaryOperator<Project> change, Mono<Void> alsoWrite, TimelineEntry step) {
+    return projects
+        .lock(projectId)
+        .switchIfEmpty(Mono.error(() -> unknown(projectId)))
+        .flatMap(project -> projects.update(change.apply(project)))
+        .then(alsoWrite)
+        .then(timeline.append(projectId, step))
+        .as(transaction::transactional);
+  }
+
+  private static TimelineEntry answerEntry(BankAnswer answer) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("matchId", answer.matchId().toString());
+    Step step =
+        switch (answer.kind()) {
+          case INTEREST -> Step.BANK_INTEREST;
+          case DECLINE -> {
+            putIfPresent(details, "declineReason", answer.declineReason());
+            putIfPresent(details, "note", answer.note());
+            yield Step.BANK_DECLINE;
+          }
+          case APPROVAL -> {
+            putIfPresent(
+                details,
+                "annualRate",
+                answer.annualRate() == null ? null : answer.annualRate().toPlainString());
+            putIfPresent(details, "termMonths", answer.termMonths());
+            yield Step.APPROVED;
+          }
+          case DISBURSEMENT -> {
+            putIfPresent(
+                details,
+                "disbursedOn",
+                answer.disbursedOn() == null ? null : answer.disbursedOn().toString());
+            yield Step.DISBURSED;
+          }
+        };
+    return new TimelineEntry(
+        step,
+        answer.respondedAt(),
+        answer.bankCode(),
+        answer.productId(),
+        null,
+        answer.amount(),
+        details);
+  }
+
+  private static void putIfPresent(Map<String, Object> details, String name, Object value) {
+    if (value != null) {
+      details.put(name, value);
+    }
+  }
+
+  private static PoisonEventException unknown(UUID projectId) {
+    return new PoisonEventException("no demand " + projectId + " is known here");
+  }
+
+  private Mono<Project> announce(String type, Project project) {
+    return outbox
+        .append(
+            ProjectEvents.TOPIC,
+            type,
+            project.id().toString(),
+            ProjectEvents.DemandPayload.of(project),
+            ProjectEvents.schemaOf(type))
+        .thenReturn(project);
+  }
+
+  private Mono<Void> valid(Demand demand) {
+    Set<ConstraintViolation<Demand>> violations = validator.validate(demand);
+    return violations.isEmpty()
+        ? Mono.empty()
+        : Mono.error(new ConstraintViolationException(violations));
+  }
+
+  private static TimelineEntry entry(
+      Step step, Instant at, BigDecimal amount, Map<String, Object> details) {
+    return new TimelineEntry(step, at, null, null, null, amount, details);
+  }
+}

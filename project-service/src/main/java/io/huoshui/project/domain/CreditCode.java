@@ -1,0 +1,33 @@
+package io.huoshui.project.domain;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** A unified social credit code whose check character is right; null is left to @NotNull. */
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = CreditCode.Validator.class)
+public @interface CreditCode {
+
+  String message() default
+      "must be an 18-character unified social credit code with a valid GB 32100-2015 check"
+          + " character";
+
+  Class<?>[] groups() default {};
+
+  Class<? extends Payload>[] payload() default {};
+
+  class Validator implements ConstraintValidator<CreditCode, String> {
+
+    @Override
+    public boolean isValid(String value, ConstraintValidatorContext context) {
+      return value == null || CreditCodes.isValid(value);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package io.huoshui.project.domain;
+
+public enum EnterpriseSize {
+  MICRO,
+  SMALL,
+  MEDIUM,
+  LARGE
+}

@@ -1,0 +1,72 @@
+package io.huoshui.project.persistence;
+
+import io.huoshui.project.domain.Step;
+import io.huoshui.project.domain.TimelineEntry;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The steps of each demand. Callers check that the tenant may see the demand first. */
+@Repository
+public class TimelineStore {
+
+  private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {};
+
+  private final DatabaseClient database;
+  private final JsonMapper json;
+
+  TimelineStore(DatabaseClient database, JsonMapper json) {
+    this.database = database;
+    this.json = json;
+  }
+
+  public Mono<Void> append(UUID projectId, TimelineEntry entry) {
+    return database
+        .sql(
+            """
+            INSERT INTO project_timeline (project_id, step, occurred_at, bank_code, product_id,
+                product_name, amount, details)
+            VALUES (:project, :step, :at, :bank, :product, :name, :amount, CAST(:details AS jsonb))
+            """)
+        .bind("project", projectId)
+        .bind("step", entry.step().name())
+        .bind("at", entry.at())
+        .bind("bank", Parameter.fromOrEmpty(entry.bankCode(), String.class))
+        .bind("product", Parameter.fromOrEmpty(entry.productId(), UUID.class))
+        .bind("name", Parameter.fromOrEmpty(entry.productName(), String.class))
+        .bind("amount", Parameter.fromOrEmpty(entry.amount(), BigDecimal.class))
+        .bind("details", json.writeValueAsString(entry.details()))
+        .then();
+  }
+
+  /** Every step in the order it happened; steps of the same instant in the order recorded. */
+  public Flux<TimelineEntry> of(UUID projectId) {
+    return database
+        .sql(
+            """
+            SELECT step, occurred_at, bank_code, product_id, product_name, amount,
+                details::text AS details
+            FROM project_timeline WHERE project_id = :project ORDER BY occurred_at, seq
+            """)
+        .bind("project", projectId)
+        .map(
+            row ->
+                new TimelineEntry(
+                    Step.valueOf(row.get("step", String.class)),
+                    row.get("occurred_at", Instant.class),
+                    row.get("bank_code", String.class),
+                    row.get("product_id", UUID.class),
+                    row.get("product_name", String.class),
+                    row.get("amount", BigDecimal.class),
+                    json.readValue(row.get("details", String.class), DETAILS)))
+        .all();
+  }
+}
