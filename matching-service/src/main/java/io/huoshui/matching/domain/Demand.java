@@ -1,0 +1,33 @@
+package io.huoshui.matching.domain;
+
+import java.math.BigDecimal;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A county's financing demand as matching sees it: only what the fit rules and the score read. The
+ * enterprise's identity is deliberately absent, so nothing derived from it can reach a bank.
+ *
+ * @param county the division code of the demand's county (6 digits)
+ */
+public record Demand(
+    UUID projectId,
+    String county,
+    Industry industry,
+    EnterpriseSize enterpriseSize,
+    Purpose purpose,
+    BigDecimal amountRequested,
+    int termMonths,
+    Set<Collateral> collateral,
+    Set<Tag> tags) {
+
+  public Demand {
+    collateral = Set.copyOf(collateral);
+    tags = Set.copyOf(tags);
+  }
+
+  /** Whether inclusive (普惠) products suit it: tagged so, or a small or micro enterprise. */
+  boolean wantsInclusive() {
+    return tags.contains(Tag.INCLUSIVE) || enterpriseSize.isSmallOrMicro();
+  }
+}

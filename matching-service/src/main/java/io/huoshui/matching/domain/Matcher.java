@@ -1,0 +1,96 @@
+package io.huoshui.matching.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Fits, ranks and picks products for a demand. The order is total and depends only on the inputs
+ * (score, then tier, then the lower rate, then bank code and product id), so that every instance
+ * picks the same products for the same demand.
+ */
+public final class Matcher {
+
+  static final Comparator<Proposal> BEST_FIRST =
+      Comparator.comparing((Proposal p) -> p.score().total())
+          .reversed()
+          .thenComparing(Proposal::tier)
+          .thenComparing(p -> p.product().midRate())
+          .thenComparing(p -> p.product().bankCode())
+          .thenComparing(p -> p.product().productId());
+
+  private final Catalog catalog;
+  private final Scoring scoring;
+
+  public Matcher(Catalog catalog, Scoring scoring) {
+    this.catalog = catalog;
+    this.scoring = scoring;
+  }
+
+  /**
+   * Picks up to {@code slots} products of different banks, none of the excluded banks: county tier
+   * first, the city tier only when the county tier yields fewer than needed, the province tier only
+   * when both yield fewer.
+   *
+   * @param excludedBanks banks that already hold or held a match for this demand
+   * @return {@link MatchOutcome.NoMatch} only when no product at all fits the demand
+   */
+  public MatchOutcome match(Demand demand, LocalDate today, Set<String> excludedBanks, int slots) {
+    Map<Tier, List<Proposal>> byTier = new EnumMap<>(Tier.class);
+    boolean anyFits = false;
+    for (Placement placement : catalog.candidates(demand)) {
+      Product product = placement.product();
+      if (!FitRule.fits(product, demand, today)) {
+        continue;
+      }
+      anyFits = true;
+      if (!excludedBanks.contains(product.bankCode())) {
+        byTier
+            .computeIfAbsent(placement.tier(), tier -> new ArrayList<>())
+            .add(
+                new Proposal(
+                    product, placement.tier(), scoring.score(demand, product, placement.tier())));
+      }
+    }
+    if (!anyFits) {
+      return diagnose(demand, today);
+    }
+    List<Proposal> picks = new ArrayList<>(slots);
+    Set<String> banks = new HashSet<>(excludedBanks);
+    for (Tier tier : Tier.values()) {
+      List<Proposal> proposals = byTier.get(tier);
+      if (proposals == null) {
+        continue;
+      }
+      proposals.sort(BEST_FIRST);
+      for (Proposal proposal : proposals) {
+        if (picks.size() == slots) {
+          return new MatchOutcome.Proposals(picks);
+        }
+        if (banks.add(proposal.product().bankCode())) {
+          picks.add(proposal);
+        }
+      }
+    }
+    return new MatchOutcome.Proposals(picks);
+  }
+
+  private MatchOutcome.NoMatch diagnose(Demand demand, LocalDate today) {
+    Map<FitRule, Integer> failures = new EnumMap<>(FitRule.class);
+    int evaluated = 0;
+    for (Product product : catalog.all()) {
+      evaluated++;
+      for (FitRule rule : FitRule.values()) {
+        if (!rule.passes(product, demand, today)) {
+          failures.merge(rule, 1, Integer::sum);
+        }
+      }
+    }
+    return new MatchOutcome.NoMatch(evaluated, failures);
+  }
+}

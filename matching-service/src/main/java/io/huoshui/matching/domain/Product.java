@@ -1,0 +1,62 @@
+package io.huoshui.matching.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A bank's credit product as matching sees it.
+ *
+ * @param industries eligible industries; empty means no restriction
+ * @param enterpriseSizes eligible sizes; empty means no restriction
+ * @param regions division codes served; each covers every county whose code it prefixes
+ * @param collateral collateral accepted; empty is a credit loan that needs none
+ * @param validTo last day of validity, null when open-ended
+ * @param remainingBudget what is left of the yearly budget, null when unlimited
+ * @param active false once the bank retired it
+ */
+public record Product(
+    UUID productId,
+    String bankCode,
+    String name,
+    ProductCategory category,
+    BigDecimal minAmount,
+    BigDecimal maxAmount,
+    int minTermMonths,
+    int maxTermMonths,
+    BigDecimal minAnnualRate,
+    BigDecimal maxAnnualRate,
+    Set<Industry> industries,
+    Set<EnterpriseSize> enterpriseSizes,
+    List<String> regions,
+    Set<Collateral> collateral,
+    Set<Tag> tags,
+    LocalDate validFrom,
+    LocalDate validTo,
+    BigDecimal remainingBudget,
+    boolean active,
+    long version) {
+
+  public Product {
+    industries = Set.copyOf(industries);
+    enterpriseSizes = Set.copyOf(enterpriseSizes);
+    regions = List.copyOf(regions);
+    collateral = Set.copyOf(collateral);
+    tags = Set.copyOf(tags);
+  }
+
+  boolean isGreen() {
+    return category == ProductCategory.GREEN || tags.contains(Tag.GREEN);
+  }
+
+  boolean isInclusive() {
+    return category == ProductCategory.INCLUSIVE || tags.contains(Tag.INCLUSIVE);
+  }
+
+  /** The middle of the rate band: what a typical borrower can expect, in percent. */
+  BigDecimal midRate() {
+    return minAnnualRate.add(maxAnnualRate).divide(BigDecimal.valueOf(2));
+  }
+}
