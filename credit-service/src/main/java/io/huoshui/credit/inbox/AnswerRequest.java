@@ -1,0 +1,81 @@
+package io.huoshui.credit.inbox;
+
+import io.huoshui.service.web.ApiProblem;
+import io.huoshui.service.web.ApiProblem.FieldError;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A bank's answer to a match. Which fields an answer takes depends on the answer:
+ *
+ * <ul>
+ *   <li>INTEREST: {@code amount} (indicative);
+ *   <li>DECLINE: {@code reasonCode}, {@code note} (required with OTHER);
+ *   <li>APPROVAL: {@code amount}, {@code annualRate}, {@code termMonths}, and {@code
+ *       overRequestReason} when the amount is above the one requested;
+ *   <li>DISBURSEMENT: {@code amount} (this tranche), {@code disbursedOn}.
+ * </ul>
+ *
+ * A field that the answer does not take is refused rather than silently dropped: every answer is
+ * recorded exactly as the bank meant it.
+ */
+record AnswerRequest(
+    @NotNull Answer answer,
+    @Positive @Digits(integer = 13, fraction = 2) BigDecimal amount,
+    @DecimalMin("0") @DecimalMax("36") @Digits(integer = 2, fraction = 3) BigDecimal annualRate,
+    @Min(1) @Max(600) Integer termMonths,
+    DeclineReason reasonCode,
+    @Size(max = 2000) String note,
+    @Size(max = 2000) String overRequestReason,
+    LocalDate disbursedOn) {
+
+  /** Throws a 400 naming each field missing from, or foreign to, this kind of answer. */
+  AnswerRequest requireShape(LocalDate today) {
+    List<FieldError> errors = new ArrayList<>();
+    required(errors, "amount", amount, answer != Answer.DECLINE);
+    required(errors, "annualRate", annualRate, answer == Answer.APPROVAL);
+    required(errors, "termMonths", termMonths, answer == Answer.APPROVAL);
+    required(errors, "reasonCode", reasonCode, answer == Answer.DECLINE);
+    required(errors, "disbursedOn", disbursedOn, answer == Answer.DISBURSEMENT);
+    foreign(errors, "note", note, answer == Answer.DECLINE);
+    foreign(errors, "overRequestReason", overRequestReason, answer == Answer.APPROVAL);
+    if (answer == Answer.DECLINE && reasonCode == DeclineReason.OTHER && isBlank(note)) {
+      errors.add(new FieldError("note", "is required when the reason is OTHER"));
+    }
+    if (disbursedOn != null && disbursedOn.isAfter(today)) {
+      errors.add(new FieldError("disbursedOn", "must not be in the future"));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiProblem.invalid(errors);
+    }
+    return this;
+  }
+
+  private void required(List<FieldError> errors, String field, Object value, boolean taken) {
+    if (taken && value == null) {
+      errors.add(new FieldError(field, "is required in a " + answer + " answer"));
+    } else {
+      foreign(errors, field, value, taken);
+    }
+  }
+
+  private void foreign(List<FieldError> errors, String field, Object value, boolean taken) {
+    if (!taken && value != null) {
+      errors.add(new FieldError(field, "is not part of a " + answer + " answer"));
+    }
+  }
+
+  private static boolean isBlank(String text) {
+    return text == null || text.isBlank();
+  }
+}

@@ -1,0 +1,191 @@
+package io.huoshui.credit.inbox;
+
+import io.huoshui.credit.product.Products;
+import io.huoshui.credit.vocabulary.CreditEvents;
+import io.huoshui.eventing.Outbox;
+import io.huoshui.service.web.ApiProblem;
+import io.huoshui.service.web.Page;
+import io.huoshui.service.web.PageRequest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * A bank's inbox of matched demand and its answers to it. The rules of an answer are checked on the
+ * locked match, so two answers to one match never pass them both on the same old state; each
+ * accepted answer is written with its BankResponded event, and an approval with the charge to the
+ * product's budget, in one transaction.
+ */
+@Service
+class Answers {
+
+  static final String TOPIC = "huoshui.bank-responses";
+  static final String BANK_RESPONDED = "BankResponded";
+
+  private final InboxStore store;
+  private final Products products;
+  private final Outbox outbox;
+  private final TransactionalOperator transaction;
+  private final AnswerMetrics metrics;
+  private final Clock clock;
+
+  Answers(
+      InboxStore store,
+      Products products,
+      Outbox outbox,
+      TransactionalOperator transaction,
+      AnswerMetrics metrics,
+      Clock clock) {
+    this.store = store;
+    this.products = products;
+    this.outbox = outbox;
+    this.transaction = transaction;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  Mono<Page<InboxMatch>> inbox(
+      String bankCode, MatchStatus status, LocalDate deadlineBefore, PageRequest page) {
+    return store
+        .inbox(bankCode, status, deadlineBefore, page)
+        .zipWith(
+            store.count(bankCode, status, deadlineBefore),
+            (items, total) -> Page.of(items, page, total));
+  }
+
+  Mono<MatchDetail> match(String bankCode, UUID matchId) {
+    return store
+        .findOwned(matchId, bankCode)
+        .switchIfEmpty(Mono.error(() -> notFound(matchId)))
+        .zipWhen(match -> store.responses(matchId).collectList(), MatchDetail::new);
+  }
+
+  Mono<BankResponse> response(String bankCode, UUID matchId, UUID responseId) {
+    return store
+        .response(matchId, responseId, bankCode)
+        .switchIfEmpty(
+            Mono.error(() -> ApiProblem.notFound("There is no answer " + responseId + ".")));
+  }
+
+  /** Records the bank's answer if the match's state allows it. */
+  Mono<BankResponse> answer(String bankCode, UUID matchId, AnswerRequest request) {
+    return Mono.fromCallable(() -> request.requireShape(LocalDate.now(clock)))
+        .then(store.lockOwned(matchId, bankCode))
+        .switchIfEmpty(Mono.error(() -> notFound(matchId)))
+        .flatMap(match -> accept(match, request))
+        .as(transaction::transactional)
+        .doOnNext(accepted -> metrics.answered(accepted.match(), accepted.response()))
+        .map(Accepted::response);
+  }
+
+  private Mono<Accepted> accept(MatchState match, AnswerRequest request) {
+    check(match, request);
+    BankResponse response =
+        new BankResponse(
+            UUID.randomUUID(),
+            match.matchId(),
+            request.answer(),
+            request.amount(),
+            request.annualRate(),
+            request.termMonths(),
+            request.reasonCode(),
+            request.note(),
+            request.overRequestReason(),
+            request.disbursedOn(),
+            clock.instant());
+    Mono<Void> charge =
+        request.answer() == Answer.APPROVAL
+            ? products.chargeApproval(match.productId(), request.amount())
+            : Mono.empty();
+    return store
+        .insert(response, match.bankCode())
+        .then(store.record(match, response))
+        .flatMap(totals -> charge.then(announce(match, response, totals)))
+        .thenReturn(new Accepted(match, response));
+  }
+
+  private Mono<Void> announce(MatchState match, BankResponse response, Totals totals) {
+    return outbox
+        .append(
+            TOPIC,
+            CreditEvents.type(BANK_RESPONDED),
+            match.projectId().toString(),
+            BankResponded.of(match, response, totals),
+            CreditEvents.schema(BANK_RESPONDED))
+        .then();
+  }
+
+  /** The answer rules; each refusal names its rule in {@code code}. */
+  private static void check(MatchState match, AnswerRequest request) {
+    if (match.released()) {
+      throw ApiProblem.conflict(
+          "MATCH_RELEASED", "The match was released and takes no more answers.");
+    }
+    if (match.withdrawn()) {
+      throw ApiProblem.conflict(
+          "DEMAND_WITHDRAWN", "The county withdrew the demand; it takes no more answers.");
+    }
+    if (match.declined()) {
+      throw ApiProblem.conflict(
+          "MATCH_DECLINED", "The bank declined this match; it takes no more answers.");
+    }
+    switch (request.answer()) {
+      case INTEREST -> {
+        if (match.interested()) {
+          throw ApiProblem.conflict(
+              "INTEREST_ALREADY_GIVEN", "The bank has already declared interest in this match.");
+        }
+      }
+      case DECLINE -> {
+        if (match.approved()) {
+          throw ApiProblem.conflict(
+              "ALREADY_APPROVED", "The bank approved credit for this match; it cannot decline.");
+        }
+      }
+      case APPROVAL -> {
+        if (!match.interested()) {
+          throw ApiProblem.conflict(
+              "INTEREST_REQUIRED", "A bank approves credit only after it declared interest.");
+        }
+        if (match.approved()) {
+          throw ApiProblem.conflict(
+              "ALREADY_APPROVED", "The bank has already approved credit for this match.");
+        }
+        if (request.amount().compareTo(match.requested()) > 0
+            && (request.overRequestReason() == null || request.overRequestReason().isBlank())) {
+          throw ApiProblem.unprocessable(
+              "APPROVAL_ABOVE_REQUEST",
+              "The approval is above the %s requested; say why in overRequestReason."
+                  .formatted(match.requested().toPlainString()));
+        }
+      }
+      case DISBURSEMENT -> {
+        if (!match.approved()) {
+          throw ApiProblem.conflict(
+              "APPROVAL_REQUIRED", "A bank disburses only after it approved credit.");
+        }
+        Totals totals = match.totals();
+        if (totals.disbursed().add(request.amount()).compareTo(totals.approved()) > 0) {
+          throw ApiProblem.unprocessable(
+              "DISBURSEMENT_ABOVE_APPROVAL",
+              "%s are approved and %s already disbursed: this tranche would exceed the approval."
+                  .formatted(
+                      totals.approved().toPlainString(), totals.disbursed().toPlainString()));
+        }
+      }
+    }
+  }
+
+  private static ApiProblem notFound(UUID matchId) {
+    return ApiProblem.notFound("There is no match " + matchId + " in this bank's inbox.");
+  }
+
+  /** A match with every answer its bank gave, oldest first. */
+  record MatchDetail(InboxMatch match, List<BankResponse> responses) {}
+
+  private record Accepted(MatchState match, BankResponse response) {}
+}

@@ -1,0 +1,45 @@
+package io.huoshui.credit.product;
+
+import io.huoshui.credit.bank.BankLevel;
+import io.huoshui.credit.vocabulary.Collateral;
+import io.huoshui.credit.vocabulary.EnterpriseSize;
+import io.huoshui.credit.vocabulary.Industry;
+import io.huoshui.credit.vocabulary.Tag;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A credit product as the API shows it and as the product events carry it ("the full product" of
+ * docs/events.md): one shape for both, so that what a client reads is what a consumer receives.
+ *
+ * @param minAnnualRate percent per year
+ * @param collateral empty for a credit loan, which needs none
+ * @param budget the lending budget; null when the bank set none (unlimited)
+ * @param remainingBudget what approvals have left of the budget; null without a budget
+ */
+public record Product(
+    UUID productId,
+    String bankCode,
+    String bankName,
+    BankLevel bankLevel,
+    String name,
+    ProductCategory category,
+    BigDecimal minAmount,
+    BigDecimal maxAmount,
+    int minTermMonths,
+    int maxTermMonths,
+    BigDecimal minAnnualRate,
+    BigDecimal maxAnnualRate,
+    List<Industry> industries,
+    List<EnterpriseSize> enterpriseSizes,
+    List<String> regions,
+    List<Collateral> collateral,
+    List<Tag> tags,
+    LocalDate validFrom,
+    LocalDate validTo,
+    BigDecimal budget,
+    BigDecimal remainingBudget,
+    ProductStatus status,
+    int version) {}

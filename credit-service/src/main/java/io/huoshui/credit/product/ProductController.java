@@ -1,0 +1,111 @@
+package io.huoshui.credit.product;
+
+import static io.huoshui.credit.web.BankClients.bankOf;
+
+import io.huoshui.credit.vocabulary.Industry;
+import io.huoshui.credit.vocabulary.Tag;
+import io.huoshui.credit.web.QueryParams;
+import io.huoshui.service.idempotency.IdempotentRequests;
+import io.huoshui.service.security.Tenant;
+import io.huoshui.service.web.ApiProblem;
+import io.huoshui.service.web.Page;
+import io.huoshui.service.web.PageRequest;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /api/v1/products}: a bank manages its own products; every client reads the catalog (a
+ * county through its catalog scope, banks and operators through their products scope).
+ */
+@RestController
+@RequestMapping("/api/v1/products")
+class ProductController {
+
+  private static final String READERS =
+      "hasAnyAuthority('SCOPE_products:read', 'SCOPE_catalog:read')";
+  private static final String BANK_WRITERS = "hasAuthority('SCOPE_products:write')";
+
+  private final Products products;
+  private final IdempotentRequests idempotent;
+
+  ProductController(Products products, IdempotentRequests idempotent) {
+    this.products = products;
+    this.idempotent = idempotent;
+  }
+
+  @PostMapping
+  @PreAuthorize(BANK_WRITERS)
+  Mono<ResponseEntity<Object>> publish(
+      @Valid @RequestBody ProductRequest request, Tenant tenant, ServerWebExchange exchange) {
+    return idempotent.create(
+        exchange,
+        tenant,
+        request,
+        () ->
+            products
+                .publish(bankOf(tenant), request)
+                .map(
+                    product ->
+                        ResponseEntity.created(
+                                URI.create("/api/v1/products/" + product.productId()))
+                            .body(product)));
+  }
+
+  @PutMapping("/{id}")
+  @PreAuthorize(BANK_WRITERS)
+  Mono<Product> update(
+      @PathVariable UUID id, @Valid @RequestBody ProductRequest request, Tenant tenant) {
+    return products.update(bankOf(tenant), id, request);
+  }
+
+  @PostMapping("/{id}/retire")
+  @PreAuthorize(BANK_WRITERS)
+  Mono<Product> retire(@PathVariable UUID id, Tenant tenant) {
+    return products.retire(bankOf(tenant), id);
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize(READERS)
+  Mono<Product> one(@PathVariable UUID id) {
+    return products
+        .find(id)
+        .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("There is no product " + id + ".")));
+  }
+
+  @GetMapping
+  @PreAuthorize(READERS)
+  Mono<Page<Product>> search(
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) String industry,
+      @RequestParam(required = false) String category,
+      @RequestParam(required = false) String amount,
+      @RequestParam(required = false) String tag,
+      @RequestParam(required = false) String bank,
+      @RequestParam(required = false, defaultValue = "ACTIVE") String status,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    ProductQuery query =
+        new ProductQuery(
+            QueryParams.region("region", region),
+            QueryParams.enumValue("industry", industry, Industry.class),
+            QueryParams.enumValue("category", category, ProductCategory.class),
+            QueryParams.amount("amount", amount),
+            QueryParams.enumValue("tag", tag, Tag.class),
+            bank,
+            QueryParams.enumValue("status", status, ProductStatus.class));
+    return products.search(query, PageRequest.of(page, size));
+  }
+}

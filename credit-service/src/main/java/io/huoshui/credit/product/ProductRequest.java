@@ -1,0 +1,87 @@
+package io.huoshui.credit.product;
+
+import io.huoshui.credit.vocabulary.Collateral;
+import io.huoshui.credit.vocabulary.DivisionCodes;
+import io.huoshui.credit.vocabulary.EnterpriseSize;
+import io.huoshui.credit.vocabulary.Industry;
+import io.huoshui.credit.vocabulary.Tag;
+import io.huoshui.service.web.ApiProblem;
+import io.huoshui.service.web.ApiProblem.FieldError;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a bank publishes or replaces a product with. Money has at most two decimals, rates (percent
+ * per year) at most three; the rules between fields are in {@link #requireConsistent()}.
+ */
+public record ProductRequest(
+    @NotBlank @Size(max = 200) String name,
+    @NotNull ProductCategory category,
+    @NotNull @Positive @Digits(integer = 13, fraction = 2) BigDecimal minAmount,
+    @NotNull @Positive @Digits(integer = 13, fraction = 2) BigDecimal maxAmount,
+    @NotNull @Min(1) @Max(600) Integer minTermMonths,
+    @NotNull @Min(1) @Max(600) Integer maxTermMonths,
+    @NotNull @DecimalMin("0") @DecimalMax("36") @Digits(integer = 2, fraction = 3)
+        BigDecimal minAnnualRate,
+    @NotNull @DecimalMin("0") @DecimalMax("36") @Digits(integer = 2, fraction = 3)
+        BigDecimal maxAnnualRate,
+    @NotEmpty List<@NotNull Industry> industries,
+    @NotEmpty List<@NotNull EnterpriseSize> enterpriseSizes,
+    @NotEmpty
+        List<
+                @NotNull
+                @Pattern(
+                    regexp = DivisionCodes.REGION,
+                    message = "must be a province, city or county division code (2, 4 or 6 digits)")
+                String>
+            regions,
+    @NotNull List<@NotNull Collateral> collateral,
+    List<@NotNull Tag> tags,
+    @NotNull LocalDate validFrom,
+    LocalDate validTo,
+    @Positive @Digits(integer = 13, fraction = 2) BigDecimal budget) {
+
+  /** Tags are optional in a request and travel as an empty list. */
+  public List<Tag> tagsOrNone() {
+    return tags == null ? List.of() : tags;
+  }
+
+  /** Throws a 400 naming every field that contradicts another one. */
+  public ProductRequest requireConsistent() {
+    List<FieldError> errors = new ArrayList<>();
+    if (minAmount.compareTo(maxAmount) > 0) {
+      errors.add(new FieldError("minAmount", "must not be above maxAmount"));
+    }
+    if (minTermMonths > maxTermMonths) {
+      errors.add(new FieldError("minTermMonths", "must not be above maxTermMonths"));
+    }
+    if (minAnnualRate.compareTo(maxAnnualRate) > 0) {
+      errors.add(new FieldError("minAnnualRate", "must not be above maxAnnualRate"));
+    }
+    if (validTo != null && validFrom.isAfter(validTo)) {
+      errors.add(new FieldError("validFrom", "must not be after validTo"));
+    }
+    if (collateral.contains(Collateral.NONE)) {
+      errors.add(
+          new FieldError(
+              "collateral", "a credit loan lists no collateral: leave the list empty, not NONE"));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiProblem.invalid(errors);
+    }
+    return this;
+  }
+}

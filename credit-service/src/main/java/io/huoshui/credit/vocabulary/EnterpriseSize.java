@@ -1,0 +1,8 @@
+package io.huoshui.credit.vocabulary;
+
+public enum EnterpriseSize {
+  MICRO,
+  SMALL,
+  MEDIUM,
+  LARGE
+}
