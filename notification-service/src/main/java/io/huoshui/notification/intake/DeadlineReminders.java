@@ -1,0 +1,127 @@
+package io.huoshui.notification.intake;
+
+import io.huoshui.notification.notice.Audience;
+import io.huoshui.notification.notice.Kind;
+import io.huoshui.notification.notice.NewNotification;
+import io.huoshui.notification.notice.Notices;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reminds a bank when its first answer to a match is due one working day from today (Saturdays and
+ * Sundays are not working days; a deadline that falls on the weekend is reminded on Friday). Runs
+ * periodically on the injected clock; each match is reminded once, by whichever replica claims it.
+ */
+@Component
+class DeadlineReminders implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(DeadlineReminders.class);
+
+  private final Knowledge knowledge;
+  private final Notices notices;
+  private final TransactionalOperator transaction;
+  private final Clock clock;
+  private final ZoneId zone;
+  private final Duration every;
+  private volatile Disposable running;
+
+  DeadlineReminders(
+      Knowledge knowledge,
+      Notices notices,
+      TransactionalOperator transaction,
+      Clock clock,
+      @Value("${huoshui.notifications.deadlines.zone:Asia/Shanghai}") ZoneId zone,
+      @Value("${huoshui.notifications.deadlines.sweep-every:10m}") Duration every) {
+    this.knowledge = knowledge;
+    this.notices = notices;
+    this.transaction = transaction;
+    this.clock = clock;
+    this.zone = zone;
+    this.every = every;
+  }
+
+  /** Sends the reminders due now; returns how many this sweep sent. */
+  Mono<Long> sweep() {
+    LocalDate today = LocalDate.now(clock.withZone(zone));
+    return knowledge.awaitingAnswerBy(today, nextWorkingDay(today)).concatMap(this::remind).count();
+  }
+
+  static LocalDate nextWorkingDay(LocalDate day) {
+    LocalDate next = day.plusDays(1);
+    while (next.getDayOfWeek() == DayOfWeek.SATURDAY || next.getDayOfWeek() == DayOfWeek.SUNDAY) {
+      next = next.plusDays(1);
+    }
+    return next;
+  }
+
+  private Mono<KnownMatch> remind(KnownMatch match) {
+    return knowledge
+        .markReminded(match.matchId(), clock.instant())
+        .filter(Boolean::booleanValue)
+        .flatMap(
+            claimed ->
+                notices.publish(
+                    List.of(
+                        new NewNotification(
+                            Audience.bank(match.bankCode()),
+                            Kind.DEADLINE_NEAR,
+                            match.projectId().toString(),
+                            match.county(),
+                            "deadline:" + match.matchId(),
+                            Facts.of()
+                                .put("matchId", match.matchId())
+                                .put("projectId", match.projectId())
+                                .put("county", match.county())
+                                .put("productId", match.productId())
+                                .put("productName", match.productName())
+                                .put("amountRequested", match.amountRequested())
+                                .put("deadline", match.deadline())
+                                .build()))))
+        .map(published -> match)
+        .as(transaction::transactional);
+  }
+
+  @Override
+  public void start() {
+    running =
+        Flux.interval(Duration.ZERO, every)
+            .onBackpressureDrop()
+            .concatMap(
+                tick ->
+                    sweep()
+                        .onErrorResume(
+                            error -> {
+                              log.warn("Deadline sweep failed; next one in {}", every, error);
+                              return Mono.empty();
+                            }),
+                1)
+            .subscribe();
+  }
+
+  @Override
+  public void stop() {
+    Disposable current = running;
+    if (current != null) {
+      current.dispose();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    Disposable current = running;
+    return current != null && !current.isDisposed();
+  }
+}

@@ -1,0 +1,197 @@
+package io.huoshui.notification.intake;
+
+import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * What this service remembers of other services' events: the demands' titles, the matches and who
+ * holds them, the banks' names. Only what the texts and the choice of recipients need.
+ */
+@Component
+class Knowledge {
+
+  private static final String MATCH_COLUMNS =
+      "match_id, project_id, county, bank_code, product_id, product_name, amount_requested, deadline";
+
+  private final DatabaseClient database;
+
+  Knowledge(DatabaseClient database) {
+    this.database = database;
+  }
+
+  /** Keeps the demand's title; a version not above the one held is ignored (events.md). */
+  Mono<Void> rememberProject(UUID projectId, String county, String title, int version) {
+    return database
+        .sql(
+            """
+            INSERT INTO known_project (project_id, county, title, version)
+            VALUES (:id, :county, :title, :version)
+            ON CONFLICT (project_id) DO UPDATE
+              SET county = excluded.county, title = excluded.title, version = excluded.version
+              WHERE known_project.version < excluded.version
+            """)
+        .bind("id", projectId)
+        .bind("county", county)
+        .bind("title", title)
+        .bind("version", version)
+        .then();
+  }
+
+  /** The demand's title, or its id while its submission has not been seen. */
+  Mono<String> projectTitle(UUID projectId) {
+    return database
+        .sql("SELECT title FROM known_project WHERE project_id = :id")
+        .bind("id", projectId)
+        .map(row -> row.get(0, String.class))
+        .one()
+        .defaultIfEmpty(projectId.toString());
+  }
+
+  Mono<Void> rememberMatch(KnownMatch match) {
+    var insert =
+        database
+            .sql(
+                """
+                INSERT INTO known_match (match_id, project_id, county, bank_code, product_id,
+                                         product_name, amount_requested, deadline)
+                VALUES (:match, :project, :county, :bank, :product, :name, :amount, :deadline)
+                ON CONFLICT (match_id) DO NOTHING
+                """)
+            .bind("match", match.matchId())
+            .bind("project", match.projectId())
+            .bind("county", match.county())
+            .bind("bank", match.bankCode())
+            .bind("product", match.productId())
+            .bind("name", match.productName());
+    insert =
+        match.amountRequested() != null
+            ? insert.bind("amount", match.amountRequested())
+            : insert.bindNull("amount", BigDecimal.class);
+    insert =
+        match.deadline() != null
+            ? insert.bind("deadline", match.deadline())
+            : insert.bindNull("deadline", LocalDate.class);
+    return insert.then();
+  }
+
+  Mono<KnownMatch> match(UUID matchId) {
+    return database
+        .sql("SELECT " + MATCH_COLUMNS + " FROM known_match WHERE match_id = :id")
+        .bind("id", matchId)
+        .map(Knowledge::readMatch)
+        .one();
+  }
+
+  Mono<Void> escalated(UUID matchId, String colour) {
+    return update("UPDATE known_match SET colour = :value WHERE match_id = :id", matchId, colour);
+  }
+
+  /** A first answer stops the deadline reminder. */
+  Mono<Void> answered(UUID matchId, Instant at) {
+    return update(
+        "UPDATE known_match SET answered_at = COALESCE(answered_at, :value) WHERE match_id = :id",
+        matchId,
+        at);
+  }
+
+  Mono<Void> released(UUID matchId, String cause) {
+    return update(
+        "UPDATE known_match SET released_cause = :value WHERE match_id = :id", matchId, cause);
+  }
+
+  /**
+   * The matches of banks that held the demand when it was withdrawn: not released, or released
+   * because of this very withdrawal (the release and the withdrawal travel on different topics, so
+   * either may be read first).
+   */
+  Flux<KnownMatch> holders(UUID projectId) {
+    return database
+        .sql(
+            "SELECT "
+                + MATCH_COLUMNS
+                + " FROM known_match WHERE project_id = :id"
+                + " AND (released_cause IS NULL OR released_cause = 'WITHDRAWN')"
+                + " ORDER BY bank_code, match_id")
+        .bind("id", projectId)
+        .map(Knowledge::readMatch)
+        .all();
+  }
+
+  /** Unanswered, held matches whose deadline falls in [today, horizon] and were not reminded. */
+  Flux<KnownMatch> awaitingAnswerBy(LocalDate today, LocalDate horizon) {
+    return database
+        .sql(
+            "SELECT "
+                + MATCH_COLUMNS
+                + " FROM known_match WHERE answered_at IS NULL AND released_cause IS NULL"
+                + " AND reminded_at IS NULL AND deadline BETWEEN :today AND :horizon"
+                + " ORDER BY deadline, match_id")
+        .bind("today", today)
+        .bind("horizon", horizon)
+        .map(Knowledge::readMatch)
+        .all();
+  }
+
+  /** Claims the match's reminder; false when another sweep already sent it. */
+  Mono<Boolean> markReminded(UUID matchId, Instant at) {
+    return database
+        .sql(
+            "UPDATE known_match SET reminded_at = :at WHERE match_id = :id AND reminded_at IS NULL")
+        .bind("at", at)
+        .bind("id", matchId)
+        .fetch()
+        .rowsUpdated()
+        .map(updated -> updated > 0);
+  }
+
+  Mono<Void> rememberBanks(List<Payloads.CatalogProduct> products) {
+    return Flux.fromIterable(products)
+        .filter(product -> product.bankCode() != null && product.bankName() != null)
+        .concatMap(
+            product ->
+                database
+                    .sql(
+                        """
+                        INSERT INTO known_bank (bank_code, bank_name) VALUES (:code, :name)
+                        ON CONFLICT (bank_code) DO UPDATE SET bank_name = excluded.bank_name
+                        """)
+                    .bind("code", product.bankCode())
+                    .bind("name", product.bankName())
+                    .then())
+        .then();
+  }
+
+  /** The bank's name as its products last gave it, or its code before any was seen. */
+  Mono<String> bankName(String bankCode) {
+    return database
+        .sql("SELECT bank_name FROM known_bank WHERE bank_code = :code")
+        .bind("code", bankCode)
+        .map(row -> row.get(0, String.class))
+        .one()
+        .defaultIfEmpty(bankCode);
+  }
+
+  private Mono<Void> update(String sql, UUID matchId, Object value) {
+    return database.sql(sql).bind("value", value).bind("id", matchId).then();
+  }
+
+  private static KnownMatch readMatch(Readable row) {
+    return new KnownMatch(
+        row.get("match_id", UUID.class),
+        row.get("project_id", UUID.class),
+        row.get("county", String.class),
+        row.get("bank_code", String.class),
+        row.get("product_id", UUID.class),
+        row.get("product_name", String.class),
+        row.get("amount_requested", BigDecimal.class),
+        row.get("deadline", LocalDate.class));
+  }
+}

@@ -1,0 +1,43 @@
+package io.huoshui.notification.notice;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The recipient of a notification: a county (its division code), a bank (its code) or the operators
+ * of a region (the region's division code).
+ */
+public record Audience(AudienceType type, String id) implements Comparable<Audience> {
+
+  public Audience {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(id, "id");
+  }
+
+  public static Audience county(String divisionCode) {
+    return new Audience(AudienceType.COUNTY, divisionCode);
+  }
+
+  public static Audience bank(String bankCode) {
+    return new Audience(AudienceType.BANK, bankCode);
+  }
+
+  /**
+   * The operators that watch a county: operators are not known in advance, so a notice goes to
+   * every region that contains the county (province, city, county: the 2-, 4- and 6-digit prefixes
+   * of its code), and an operator reads those of its own region code.
+   */
+  public static List<Audience> operatorsOf(String county) {
+    return List.of(2, 4, 6).stream()
+        .filter(length -> county.length() >= length)
+        .map(length -> new Audience(AudienceType.OPERATOR, county.substring(0, length)))
+        .toList();
+  }
+
+  /** A fixed order in which a transaction takes the sequence rows of several audiences. */
+  @Override
+  public int compareTo(Audience other) {
+    int byType = type.compareTo(other.type);
+    return byType != 0 ? byType : id.compareTo(other.id);
+  }
+}

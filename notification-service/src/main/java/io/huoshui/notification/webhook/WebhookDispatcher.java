@@ -1,0 +1,250 @@
+package io.huoshui.notification.webhook;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.huoshui.notification.notice.Texts;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * POSTs due deliveries to their endpoints. Everything it decides is in the database (the schedule,
+ * the leases, the outcome of each attempt), so a restarted process carries on where the last one
+ * stopped. Endpoints are independent: each has its own circuit breaker and at most a few attempts
+ * in flight, so a slow or dead one never holds up another tenant's.
+ */
+@Component
+class WebhookDispatcher implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+  private static final int ERROR_LENGTH = 500;
+
+  private final Deliveries deliveries;
+  private final Texts texts;
+  private final JsonMapper json;
+  private final WebClient http;
+  private final CircuitBreakerRegistry breakers;
+  private final Clock clock;
+  private final MeterRegistry meters;
+  private final WebhookProperties settings;
+  private final IntervalFunction backoff;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicLong parked = new AtomicLong();
+  private volatile Disposable.Composite running;
+
+  WebhookDispatcher(
+      Deliveries deliveries,
+      Texts texts,
+      JsonMapper json,
+      WebClient webhookClient,
+      CircuitBreakerRegistry webhookBreakers,
+      Clock clock,
+      MeterRegistry meters,
+      WebhookProperties settings) {
+    this.deliveries = deliveries;
+    this.texts = texts;
+    this.json = json;
+    this.http = webhookClient;
+    this.breakers = webhookBreakers;
+    this.clock = clock;
+    this.meters = meters;
+    this.settings = settings;
+    WebhookProperties.Retry retry = settings.retry();
+    this.backoff =
+        IntervalFunction.ofExponentialRandomBackoff(
+            retry.initialInterval(),
+            retry.multiplier(),
+            retry.randomization(),
+            retry.maxInterval());
+    meters.gauge("huoshui.webhook.parked", parked);
+  }
+
+  /** One look for due deliveries; starts their attempts and returns without waiting for them. */
+  Mono<Integer> round() {
+    int free = settings.maxConcurrency() - inFlight.get();
+    if (free <= 0) {
+      return Mono.just(0);
+    }
+    Instant now = clock.instant();
+    return deliveries
+        .claim(now, now.plus(settings.lease()), free, settings.perEndpointConcurrency())
+        .doOnNext(this::launch)
+        .count()
+        .map(Long::intValue);
+  }
+
+  private void launch(ClaimedDelivery delivery) {
+    Disposable.Composite attempts = running;
+    Disposable.Swap slot = Disposables.swap();
+    if (attempts != null) {
+      attempts.add(slot);
+    }
+    inFlight.incrementAndGet();
+    slot.update(
+        attempt(delivery)
+            .onErrorResume(
+                error -> {
+                  // The outcome could not be recorded: the lease lapses and the delivery is tried
+                  // again, so nothing is lost.
+                  log.warn("Recording the attempt of delivery {} failed", delivery.id(), error);
+                  return Mono.empty();
+                })
+            .doFinally(
+                signal -> {
+                  inFlight.decrementAndGet();
+                  if (attempts != null) {
+                    attempts.remove(slot);
+                  }
+                })
+            .subscribe());
+  }
+
+  private Mono<Void> attempt(ClaimedDelivery delivery) {
+    byte[] body =
+        json.writeValueAsString(texts.render(delivery.notification(), delivery.language()))
+            .getBytes(StandardCharsets.UTF_8);
+    long unixSeconds = clock.instant().getEpochSecond();
+    CircuitBreaker breaker = breakers.circuitBreaker(delivery.endpointId().toString());
+    long started = System.nanoTime();
+    return http.post()
+        .uri(URI.create(delivery.url()))
+        .contentType(MediaType.APPLICATION_JSON)
+        .header(Signatures.HEADER, Signatures.header(delivery.secret(), unixSeconds, body))
+        .header(Signatures.NOTIFICATION_ID_HEADER, delivery.notification().id().toString())
+        .bodyValue(body)
+        .exchangeToMono(
+            response -> response.releaseBody().thenReturn(response.statusCode().value()))
+        .timeout(settings.responseTimeout())
+        .flatMap(
+            status ->
+                status >= 200 && status < 300
+                    ? Mono.just(status)
+                    : Mono.error(new RefusedDelivery(status)))
+        .transformDeferred(CircuitBreakerOperator.of(breaker))
+        .flatMap(
+            status -> {
+              count("delivered");
+              return deliveries.delivered(delivery, clock.instant(), status, elapsed(started));
+            })
+        .onErrorResume(
+            CallNotPermittedException.class,
+            open -> {
+              count("circuit_open");
+              return deliveries.postpone(
+                  delivery, clock.instant().plus(settings.breaker().waitInOpenState()));
+            })
+        .onErrorResume(error -> failed(delivery, error, elapsed(started)));
+  }
+
+  private Mono<Void> failed(ClaimedDelivery delivery, Throwable error, int durationMs) {
+    int round = delivery.roundAttempts() + 1;
+    Instant now = clock.instant();
+    boolean spent = round >= settings.retry().maxAttempts();
+    Instant retryAt = spent ? null : now.plusMillis(backoff.apply(round));
+    Integer status = error instanceof RefusedDelivery refused ? refused.status : null;
+    count(spent ? "parked" : "failed");
+    if (spent) {
+      parked.incrementAndGet();
+      log.warn(
+          "Delivery {} of notification {} parked after {} attempts: {}",
+          delivery.id(),
+          delivery.notification().id(),
+          round,
+          describe(error));
+    }
+    return deliveries.failed(delivery, now, status, describe(error), durationMs, retryAt);
+  }
+
+  private void count(String outcome) {
+    meters.counter("huoshui.webhook.deliveries", "outcome", outcome).increment();
+  }
+
+  private static int elapsed(long startedNanos) {
+    return (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+  }
+
+  private String describe(Throwable error) {
+    String text;
+    if (error instanceof RefusedDelivery refused) {
+      text = "HTTP " + refused.status;
+    } else if (error instanceof TimeoutException) {
+      text = "no answer within " + settings.responseTimeout().toMillis() + " ms";
+    } else {
+      text = error.getMessage() != null ? error.getMessage() : error.toString();
+    }
+    return text.length() <= ERROR_LENGTH ? text : text.substring(0, ERROR_LENGTH);
+  }
+
+  /** An endpoint answered, but not with 2xx. */
+  private static final class RefusedDelivery extends RuntimeException {
+    private final int status;
+
+    RefusedDelivery(int status) {
+      super("HTTP " + status, null, false, false);
+      this.status = status;
+    }
+  }
+
+  @Override
+  public void start() {
+    Disposable.Composite composite = Disposables.composite();
+    running = composite;
+    composite.add(
+        Flux.interval(settings.pollInterval())
+            .onBackpressureDrop()
+            .concatMap(
+                tick ->
+                    round()
+                        .onErrorResume(
+                            error -> {
+                              log.warn("Looking for due webhook deliveries failed", error);
+                              return Mono.just(0);
+                            }),
+                1)
+            .subscribe());
+    composite.add(
+        Flux.interval(Duration.ZERO, settings.parkedGaugeRefresh())
+            .onBackpressureDrop()
+            .concatMap(tick -> deliveries.countParked().onErrorResume(error -> Mono.empty()), 1)
+            .subscribe(parked::set));
+  }
+
+  /**
+   * Stops looking and abandons the attempts in flight: their leases lapse and whoever runs next
+   * makes them again.
+   */
+  @Override
+  public void stop() {
+    Disposable.Composite composite = running;
+    if (composite != null) {
+      composite.dispose();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    Disposable.Composite composite = running;
+    return composite != null && !composite.isDisposed();
+  }
+}
