@@ -125,21 +125,6 @@ public class ProjectStore {
         .one();
   }
 
-  /** Whether a demand of this county, enterprise and title exists already. */
-  public Mono<Boolean> exists(String county, String creditCode, String title) {
-    return database
-        .sql(
-            """
-            SELECT EXISTS (SELECT 1 FROM project
-                WHERE county = :county AND enterprise_credit_code = :code AND title = :title)
-            """)
-        .bind("county", county)
-        .bind("code", creditCode)
-        .bind("title", title)
-        .map(row -> row.get(0, Boolean.class))
-        .one();
-  }
-
   private static Where filtered(Tenant tenant, ProjectFilter filter) {
     Where where = Visibility.of(tenant);
     if (filter.status() != null) {
