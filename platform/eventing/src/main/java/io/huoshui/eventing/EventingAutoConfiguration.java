@@ -3,6 +3,7 @@ package io.huoshui.eventing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,10 +51,15 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(EventingProperties.class)
 public class EventingAutoConfiguration {
 
+  /**
+   * The time every rule of the service reads. {@code huoshui.clock.offset} (an ISO-8601 duration,
+   * e.g. {@code P10D}) shifts it, so that a rehearsal or a system test can run a process days ahead
+   * — deadlines and supervision colours with it — without touching the machine's clock.
+   */
   @Bean
   @ConditionalOnMissingBean
-  Clock clock() {
-    return Clock.systemUTC();
+  Clock clock(@Value("${huoshui.clock.offset:PT0S}") Duration offset) {
+    return offset.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), offset);
   }
 
   @Bean

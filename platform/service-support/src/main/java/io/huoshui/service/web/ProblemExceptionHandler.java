@@ -1,9 +1,11 @@
 package io.huoshui.service.web;
 
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
@@ -20,6 +22,8 @@ import reactor.core.publisher.Mono;
 class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+  static final String RETRY_AFTER_SECONDS = "5";
 
   private final Problems problems;
 
@@ -46,6 +50,33 @@ class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
     return body;
   }
 
+  /**
+   * Failures that mean a database is down or refuses connections. Named, not imported: the gateway
+   * uses this handler too and has no database driver on its class path.
+   */
+  private static final Set<String> UNAVAILABLE_STORE =
+      Set.of(
+          "org.springframework.dao.DataAccessResourceFailureException",
+          "org.springframework.dao.TransientDataAccessException",
+          "io.r2dbc.spi.R2dbcTransientResourceException",
+          "io.r2dbc.spi.R2dbcNonTransientResourceException",
+          "java.net.ConnectException");
+
+  /**
+   * A database that is down or refuses connections is a passing condition: the client is told to
+   * come back (503), not that the request was wrong or that we failed it for good (500).
+   */
+  private static boolean isUnavailableStore(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+        if (UNAVAILABLE_STORE.contains(type.getName())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
     if (error instanceof ApiProblem problem) {
@@ -54,6 +85,20 @@ class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
     if (error instanceof ServerWebInputException input) {
       ApiProblem invalid = ApiProblem.invalid(InvalidInput.errorsOf(input));
       return problems.write(exchange, invalid.getStatusCode(), bodyOf(exchange, invalid));
+    }
+    if (isUnavailableStore(error)) {
+      log.warn(
+          "{} {} (request {}) failed: its database is unreachable: {}",
+          exchange.getRequest().getMethod(),
+          exchange.getRequest().getPath(),
+          exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER),
+          error.toString());
+      exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+      return problems.write(
+          exchange,
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "Service unavailable",
+          "The service cannot reach its data right now; nothing was changed. Retry shortly.");
     }
     if (error instanceof ResponseStatusException status) {
       HttpStatusCode code = status.getStatusCode();

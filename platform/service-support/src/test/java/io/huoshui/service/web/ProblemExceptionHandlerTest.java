@@ -154,4 +154,23 @@ class ProblemExceptionHandlerTest {
     assertThat(problem.get("detail").asString()).isEqualTo("Answer INTEREST before APPROVAL.");
     assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/matches/m1/responses");
   }
+
+  @Test
+  void anUnreachableDatabaseAsksTheClientToComeBackLater() {
+    MockServerWebExchange exchange =
+        MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/projects"));
+
+    handler
+        .handle(
+            exchange,
+            new IllegalStateException(
+                "pool", new java.net.ConnectException("Connection refused: /10.0.0.9:5432")))
+        .block();
+
+    assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    assertThat(exchange.getResponse().getHeaders().getFirst("Retry-After")).isEqualTo("5");
+    assertThat(exchange.getResponse().getBodyAsString().block())
+        .contains("\"status\":503")
+        .doesNotContain("10.0.0.9");
+  }
 }
