@@ -1,0 +1,188 @@
+package io.huoshui.project;
+
+import static org.awaitility.Awaitility.await;
+
+import io.huoshui.eventing.EventCodec;
+import io.huoshui.eventing.EventEnvelope;
+import io.huoshui.testsupport.KafkaRecords;
+import io.huoshui.testsupport.RealInfrastructure;
+import io.huoshui.testsupport.SharedInfrastructure;
+import io.huoshui.testsupport.TestTokens;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The one Spring context of project-service's tests (the same configuration as the platform
+ * contract's, so Spring caches a single context): the service on a random port against real
+ * PostgreSQL and Kafka, with helpers to call its API and to play the services it listens to.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@RealInfrastructure(database = "project")
+public abstract class ProjectServiceTest {
+
+  public static final String MATCHES = "huoshui.matches";
+  public static final String BANK_RESPONSES = "huoshui.bank-responses";
+
+  static {
+    createTopicsOfOtherServices();
+  }
+
+  @Autowired protected WebTestClient http;
+  @Autowired protected DatabaseClient database;
+  @Autowired protected EventCodec codec;
+  @Autowired protected KafkaTemplate<String, String> kafka;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  protected String bootstrapServers;
+
+  /** The request of issue 4, as a mutable tree that a test may change before sending. */
+  public static Map<String, Object> toyPlant() {
+    Map<String, Object> enterprise = new LinkedHashMap<>();
+    enterprise.put("name", "山西德儒教育装备有限公司");
+    enterprise.put("creditCode", "91140428MA0JX12346");
+    enterprise.put("size", "MEDIUM");
+    Map<String, Object> contact = new LinkedHashMap<>();
+    contact.put("name", "王宇");
+    contact.put("phone", "13800000000");
+    Map<String, Object> demand = new LinkedHashMap<>();
+    demand.put("title", "年产110万件玩具项目");
+    demand.put("description", "…");
+    demand.put("enterprise", enterprise);
+    demand.put("industry", "INDUSTRY_AND_SOFTWARE");
+    demand.put("purpose", "FIXED_ASSETS");
+    demand.put("totalInvestment", "200000000.00");
+    demand.put("amountRequested", "70000000.00");
+    demand.put("termMonths", 36);
+    demand.put("collateral", List.of("REAL_ESTATE", "EQUIPMENT"));
+    demand.put("tags", List.of("KEY_PROJECT"));
+    demand.put("contact", contact);
+    return demand;
+  }
+
+  /** Submits a demand as the county and answers its id. */
+  protected UUID submit(String county, Map<String, Object> demand) {
+    URI location =
+        http.post()
+            .uri("/api/v1/projects")
+            .headers(h -> h.setBearerAuth(TestTokens.county(county)))
+            .bodyValue(demand)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .returnResult(Void.class)
+            .getResponseHeaders()
+            .getLocation();
+    String path = location.getPath();
+    return UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+  }
+
+  /** Publishes an event of another service as that service's relay would. */
+  protected EventEnvelope publish(String topic, String type, UUID projectId, Object payload) {
+    EventEnvelope event = codec.envelope(type, projectId.toString(), payload, null);
+    publish(topic, event);
+    return event;
+  }
+
+  protected void publish(String topic, EventEnvelope event) {
+    kafka.send(topic, event.subject(), codec.write(event)).join();
+  }
+
+  /** The first event of this type about the subject on the topic; fails after 30 s. */
+  protected EventEnvelope awaitEvent(String topic, String subject, String type) {
+    try (KafkaConsumer<String, String> consumer = KafkaRecords.consumer(bootstrapServers)) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+          if (subject.equals(record.key())) {
+            EventEnvelope event = codec.read(record.value());
+            if (type.equals(event.type())) {
+              return event;
+            }
+          }
+        }
+      }
+    }
+    throw new AssertionError("no " + type + " about " + subject + " on " + topic);
+  }
+
+  /** How many records with this key the topic holds, read for the given time. */
+  protected int recordsWithKey(String topic, String key, Duration reading) {
+    int found = 0;
+    try (KafkaConsumer<String, String> consumer = KafkaRecords.consumer(bootstrapServers)) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + reading.toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+          if (key.equals(record.key())) {
+            found++;
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  protected String status(UUID id) {
+    return database
+        .sql("SELECT status FROM project WHERE id = :id")
+        .bind("id", id)
+        .map(row -> row.get(0, String.class))
+        .one()
+        .block();
+  }
+
+  protected void awaitStatus(UUID id, String status) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(status(id)));
+  }
+
+  protected long timelineSteps(UUID id, String step) {
+    return database
+        .sql("SELECT count(*) FROM project_timeline WHERE project_id = :id AND step = :step")
+        .bind("id", id)
+        .bind("step", step)
+        .map(row -> row.get(0, Long.class))
+        .one()
+        .block();
+  }
+
+  /**
+   * matching-service and credit-service declare the topics this service reads; in these tests they
+   * do not run, so the topics are made here before any listener subscribes.
+   */
+  private static void createTopicsOfOtherServices() {
+    String servers = SharedInfrastructure.get().kafkaBootstrapServers();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+      for (String topic : List.of(MATCHES, BANK_RESPONSES)) {
+        try {
+          admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException("cannot create " + topic, e);
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.huoshui.project.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huoshui.project.ProjectServiceTest;
+import io.huoshui.project.application.ProjectService;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The demo demands go in once, through the domain service, each with its event. */
+class DemoDemandsTest extends ProjectServiceTest {
+
+  @Autowired ProjectService projects;
+
+  @Test
+  void theDemandsOfTheDomainAreLoadedOnceWithTheirEvents() {
+    DemoDemands demo = new DemoDemands(projects);
+    Set<String> ids =
+        DemoDemands.DEMANDS.stream()
+            .map(DemoDemands.CountyDemand::id)
+            .map(UUID::toString)
+            .collect(Collectors.toSet());
+
+    assertThat(demo.loadAll().block()).isEqualTo((long) DemoDemands.DEMANDS.size());
+    assertThat(demo.loadAll().block()).isZero();
+
+    assertThat(DemoDemands.DEMANDS)
+        .extracting(DemoDemands.CountyDemand::county)
+        .containsOnly("140428", "140423", "140702", "611021", "611024")
+        .contains("140428", "140423", "140702", "611021", "611024");
+    assertThat(count("SELECT count(*) FROM project WHERE id::text = ANY(:ids)", ids))
+        .isEqualTo(DemoDemands.DEMANDS.size());
+    assertThat(
+            count(
+                """
+                SELECT count(*) FROM event_outbox
+                WHERE message_key = ANY(:ids) AND event_type = 'io.huoshui.project.ProjectSubmitted.v1'
+                """,
+                ids))
+        .isEqualTo(DemoDemands.DEMANDS.size());
+  }
+
+  private long count(String sql, Set<String> ids) {
+    return database
+        .sql(sql)
+        .bind("ids", ids.toArray(String[]::new))
+        .map(row -> row.get(0, Long.class))
+        .one()
+        .block();
+  }
+}

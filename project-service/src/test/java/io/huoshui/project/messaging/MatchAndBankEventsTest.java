@@ -1,0 +1,404 @@
+package io.huoshui.project.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.huoshui.eventing.DeadLetters;
+import io.huoshui.eventing.EventEnvelope;
+import io.huoshui.project.ProjectServiceTest;
+import io.huoshui.testsupport.KafkaRecords;
+import io.huoshui.testsupport.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * matching-service and credit-service as this service hears them: their events, published to their
+ * topics per docs/events.md, move status, funnel and timeline, once each and in whatever order they
+ * arrive.
+ */
+class MatchAndBankEventsTest extends ProjectServiceTest {
+
+  private static final String PROPOSED = "io.huoshui.matching.MatchProposed.v1";
+  private static final String NO_MATCH = "io.huoshui.matching.NoMatch.v1";
+  private static final String ESCALATED = "io.huoshui.matching.MatchEscalated.v1";
+  private static final String RELEASED = "io.huoshui.matching.MatchReleased.v1";
+  private static final String RESPONDED = "io.huoshui.credit.BankResponded.v1";
+  private static final String COUNTY = "140428";
+  private static final String BANK = "jinshang-bank";
+
+  private final UUID product = UUID.randomUUID();
+
+  @Test
+  void aDemandIsFollowedFromPushToFullDisbursement() {
+    UUID id = submit(COUNTY, toyPlant());
+    UUID match = UUID.randomUUID();
+    UUID otherMatch = UUID.randomUUID();
+    Instant start = Instant.now();
+
+    publish(MATCHES, PROPOSED, id, proposed(id, match, start.plusSeconds(1)));
+    awaitStatus(id, "PUSHED");
+    publish(
+        MATCHES,
+        ESCALATED,
+        id,
+        Map.of(
+            "matchId",
+            match,
+            "projectId",
+            id,
+            "county",
+            COUNTY,
+            "bankCode",
+            BANK,
+            "productId",
+            product,
+            "colour",
+            "YELLOW",
+            "deadline",
+            "2026-12-10",
+            "escalatedAt",
+            start.plusSeconds(2).toString()));
+    publish(BANK_RESPONSES, RESPONDED, id, declined(id, otherMatch, start.plusSeconds(3)));
+    publish(
+        MATCHES,
+        RELEASED,
+        id,
+        Map.of(
+            "matchId",
+            otherMatch,
+            "projectId",
+            id,
+            "county",
+            COUNTY,
+            "bankCode",
+            "shanxi-bank",
+            "productId",
+            product,
+            "cause",
+            "DECLINED",
+            "releasedAt",
+            start.plusSeconds(4).toString()));
+    publish(
+        BANK_RESPONSES,
+        RESPONDED,
+        id,
+        answer(
+            id, match, "INTEREST", "70000000.00", start.plusSeconds(5), "70000000.00", "0", "0"));
+    awaitStatus(id, "IN_TALKS");
+    publish(
+        BANK_RESPONSES,
+        RESPONDED,
+        id,
+        answer(
+            id,
+            match,
+            "APPROVAL",
+            "70000000.00",
+            start.plusSeconds(6),
+            "70000000.00",
+            "70000000.00",
+            "0"));
+    awaitStatus(id, "APPROVED");
+    publish(
+        BANK_RESPONSES,
+        RESPONDED,
+        id,
+        answer(
+            id,
+            match,
+            "DISBURSEMENT",
+            "30000000.00",
+            start.plusSeconds(7),
+            "70000000.00",
+            "70000000.00",
+            "30000000.00"));
+    awaitStatus(id, "DISBURSED");
+    project(id)
+        .jsonPath("$.funnel.intended")
+        .isEqualTo("70000000.00")
+        .jsonPath("$.funnel.approved")
+        .isEqualTo("70000000.00")
+        .jsonPath("$.funnel.disbursed")
+        .isEqualTo("30000000.00");
+    publish(
+        BANK_RESPONSES,
+        RESPONDED,
+        id,
+        answer(
+            id,
+            match,
+            "DISBURSEMENT",
+            "40000000.00",
+            start.plusSeconds(8),
+            "70000000.00",
+            "70000000.00",
+            "70000000.00"));
+    awaitStatus(id, "CLOSED");
+    await().atMost(Duration.ofSeconds(30)).until(() -> timelineSteps(id, "MATCH_RELEASED") == 1);
+
+    timeline(id)
+        .jsonPath("$[*].step")
+        .isEqualTo(
+            List.of(
+                "SUBMITTED",
+                "PUSHED",
+                "SUPERVISION_NOTICE",
+                "BANK_DECLINE",
+                "MATCH_RELEASED",
+                "BANK_INTEREST",
+                "APPROVED",
+                "DISBURSED",
+                "DISBURSED"))
+        .jsonPath("$[1].summary")
+        .isEqualTo("Pushed to bank jinshang-bank with product 晋商银行固定资产贷款")
+        .jsonPath("$[1].productName")
+        .isEqualTo("晋商银行固定资产贷款")
+        .jsonPath("$[2].details.colour")
+        .isEqualTo("YELLOW")
+        .jsonPath("$[3].details.declineReason")
+        .isEqualTo("INSUFFICIENT_COLLATERAL")
+        .jsonPath("$[3].details.note")
+        .isEqualTo("抵押物评估值不足")
+        .jsonPath("$[6].amount")
+        .isEqualTo("70000000.00")
+        .jsonPath("$[6].details.annualRate")
+        .isEqualTo("4.350")
+        .jsonPath("$[8].amount")
+        .isEqualTo("40000000.00");
+  }
+
+  @Test
+  void duplicatesAndLateArrivalsNeitherDoubleNorRollBack() {
+    UUID id = submit(COUNTY, toyPlant());
+    UUID match = UUID.randomUUID();
+    Instant start = Instant.now();
+    EventEnvelope approval =
+        event(
+            RESPONDED,
+            id,
+            answer(
+                id,
+                match,
+                "APPROVAL",
+                "50000000.00",
+                start.plusSeconds(3),
+                "50000000.00",
+                "50000000.00",
+                "0"));
+
+    // The approval overtakes the interest and the push (other topic, or a redelivery).
+    publish(BANK_RESPONSES, approval);
+    publish(BANK_RESPONSES, approval);
+    awaitStatus(id, "APPROVED");
+    publish(
+        BANK_RESPONSES,
+        RESPONDED,
+        id,
+        answer(
+            id, match, "INTEREST", "80000000.00", start.plusSeconds(2), "80000000.00", "0", "0"));
+    publish(MATCHES, PROPOSED, id, proposed(id, match, start.plusSeconds(1)));
+    publish(BANK_RESPONSES, approval);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> timelineSteps(id, "PUSHED") == 1 && timelineSteps(id, "BANK_INTEREST") == 1);
+    assertThat(status(id)).isEqualTo("APPROVED");
+    assertThat(timelineSteps(id, "APPROVED")).isEqualTo(1);
+    // The interest's totals are older than the approval's: the approval's figures stand.
+    project(id)
+        .jsonPath("$.funnel.intended")
+        .isEqualTo("50000000.00")
+        .jsonPath("$.funnel.approved")
+        .isEqualTo("50000000.00");
+    timeline(id)
+        .jsonPath("$[*].step")
+        .isEqualTo(List.of("SUBMITTED", "PUSHED", "BANK_INTEREST", "APPROVED"));
+  }
+
+  @Test
+  void noMatchTellsWhyUntilTheCountyChangesTheDemandAndAStaleDecisionMovesNothing() {
+    UUID id = submit(COUNTY, toyPlant());
+    Instant decided = Instant.now();
+    publish(MATCHES, NO_MATCH, id, noMatch(id, decided));
+    awaitStatus(id, "NO_MATCH");
+    project(id)
+        .jsonPath("$.noMatch.evaluatedProducts")
+        .isEqualTo(12)
+        .jsonPath("$.noMatch.failures[0].rule")
+        .isEqualTo("AMOUNT")
+        .jsonPath("$.noMatch.failures[0].failedProducts")
+        .isEqualTo(9);
+
+    Map<String, Object> smaller = toyPlant();
+    smaller.put("amountRequested", "20000000.00");
+    http.put()
+        .uri("/api/v1/projects/" + id)
+        .headers(h -> h.setBearerAuth(TestTokens.county(COUNTY)))
+        .bodyValue(smaller)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("SUBMITTED")
+        .jsonPath("$.noMatch")
+        .doesNotExist();
+
+    // A second copy of the decision on the old version, delivered after the change.
+    publish(MATCHES, NO_MATCH, id, noMatch(id, decided.minusSeconds(60)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> timelineSteps(id, "NO_MATCH") == 2);
+    assertThat(status(id)).isEqualTo("SUBMITTED");
+  }
+
+  @Test
+  void poisonGoesToTheDeadLetterTopicAndTheNextEventIsApplied() {
+    UUID id = submit(COUNTY, toyPlant());
+    kafka.send(MATCHES, id.toString(), "{not an envelope").join();
+    Map<String, Object> lacksBank = new HashMap<>(proposed(id, UUID.randomUUID(), Instant.now()));
+    lacksBank.remove("bankCode");
+    EventEnvelope incomplete = publish(MATCHES, PROPOSED, id, lacksBank);
+    publish(MATCHES, PROPOSED, id, proposed(id, UUID.randomUUID(), Instant.now().plusSeconds(1)));
+
+    awaitStatus(id, "PUSHED");
+    assertThat(timelineSteps(id, "PUSHED")).isEqualTo(1);
+    List<ConsumerRecord<String, String>> dead =
+        deadLetters(DeadLetters.topicFor(MATCHES), id.toString(), 2);
+    assertThat(dead.get(0).value()).isEqualTo("{not an envelope");
+    assertThat(header(dead.get(0), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(MATCHES);
+    assertThat(codec.read(dead.get(1).value()).id()).isEqualTo(incomplete.id());
+    assertThat(header(dead.get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("lacks a member");
+  }
+
+  private Map<String, Object> proposed(UUID id, UUID match, Instant at) {
+    return Map.ofEntries(
+        Map.entry("matchId", match),
+        Map.entry("projectId", id),
+        Map.entry("county", COUNTY),
+        Map.entry("bankCode", BANK),
+        Map.entry("productId", product),
+        Map.entry("productName", "晋商银行固定资产贷款"),
+        Map.entry("tier", "PROVINCE"),
+        Map.entry("rank", 1),
+        Map.entry("score", "87.50"),
+        Map.entry("reasons", List.of()),
+        Map.entry("deadline", "2026-12-05"),
+        Map.entry("proposedAt", at.toString()),
+        Map.entry("demand", Map.of("industry", "INDUSTRY_AND_SOFTWARE")));
+  }
+
+  private Map<String, Object> noMatch(UUID id, Instant at) {
+    return Map.of(
+        "projectId",
+        id,
+        "county",
+        COUNTY,
+        "evaluatedProducts",
+        12,
+        "failures",
+        List.of(
+            Map.of("rule", "AMOUNT", "failedProducts", 9),
+            Map.of("rule", "REGION", "failedProducts", 3)),
+        "decidedAt",
+        at.toString());
+  }
+
+  private Map<String, Object> answer(
+      UUID id,
+      UUID match,
+      String kind,
+      String amount,
+      Instant at,
+      String intended,
+      String approved,
+      String disbursed) {
+    return Map.ofEntries(
+        Map.entry("responseId", UUID.randomUUID()),
+        Map.entry("matchId", match),
+        Map.entry("projectId", id),
+        Map.entry("county", COUNTY),
+        Map.entry("bankCode", BANK),
+        Map.entry("productId", product),
+        Map.entry("answer", kind),
+        Map.entry("amount", amount),
+        Map.entry("annualRate", "4.350"),
+        Map.entry("termMonths", 36),
+        Map.entry("disbursedOn", "2026-11-25"),
+        Map.entry("respondedAt", at.toString()),
+        Map.entry(
+            "totals", Map.of("intended", intended, "approved", approved, "disbursed", disbursed)));
+  }
+
+  private Map<String, Object> declined(UUID id, UUID match, Instant at) {
+    return Map.ofEntries(
+        Map.entry("responseId", UUID.randomUUID()),
+        Map.entry("matchId", match),
+        Map.entry("projectId", id),
+        Map.entry("county", COUNTY),
+        Map.entry("bankCode", "shanxi-bank"),
+        Map.entry("productId", product),
+        Map.entry("answer", "DECLINE"),
+        Map.entry("declineReason", "INSUFFICIENT_COLLATERAL"),
+        Map.entry("note", "抵押物评估值不足"),
+        Map.entry("respondedAt", at.toString()),
+        Map.entry("totals", Map.of("intended", "0", "approved", "0", "disbursed", "0")));
+  }
+
+  private EventEnvelope event(String type, UUID id, Object payload) {
+    return codec.envelope(type, id.toString(), payload, null);
+  }
+
+  private WebTestClient.BodyContentSpec project(UUID id) {
+    return http.get()
+        .uri("/api/v1/projects/" + id)
+        .headers(h -> h.setBearerAuth(TestTokens.county(COUNTY)))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody();
+  }
+
+  private WebTestClient.BodyContentSpec timeline(UUID id) {
+    return http.get()
+        .uri("/api/v1/projects/" + id + "/timeline")
+        .headers(h -> h.setBearerAuth(TestTokens.county(COUNTY)))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody();
+  }
+
+  private List<ConsumerRecord<String, String>> deadLetters(String topic, String key, int count) {
+    List<ConsumerRecord<String, String>> found = new ArrayList<>();
+    try (var consumer = KafkaRecords.consumer(bootstrapServers)) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (found.size() < count && System.nanoTime() < deadline) {
+        consumer
+            .poll(Duration.ofMillis(250))
+            .forEach(
+                record -> {
+                  if (key.equals(record.key())) {
+                    found.add(record);
+                  }
+                });
+      }
+    }
+    assertThat(found).as("dead letters keyed " + key).hasSize(count);
+    return found;
+  }
+
+  private static String header(ConsumerRecord<?, ?> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}
