@@ -1,0 +1,213 @@
+package io.huoshui.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The story of DOMAIN.md through the running network: 长子县 submits a green project, a bank reads the
+ * match from its own topic, shows interest, approves and pays out in two tranches; the county
+ * follows it to the end on its webhook and its live stream.
+ */
+@Order(1)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SeedStoryTest {
+
+  private static final Duration OUTCOME = Duration.ofSeconds(60);
+  private static final String COUNTY = "140428";
+
+  private static final Api county = Api.as("county-" + COUNTY);
+  private static final Api operator = Api.as("operator-1404");
+
+  private static WebhookReceiver portal;
+  private static String webhookSecret;
+  private static String projectId;
+  private static JsonNode pushed;
+  private static String bankCode;
+  private static final Map<String, Object> demand =
+      Demands.green(COUNTY, "长子县碳减排技改项目", "20000000.00");
+
+  @BeforeAll
+  static void network() {
+    SystemNetwork.get();
+    portal = WebhookReceiver.start();
+  }
+
+  @AfterAll
+  static void closePortal() {
+    portal.close();
+  }
+
+  @Test
+  @Order(1)
+  void theCountyRegistersItsWebhookAndSubmitsADemandThroughTheGateway() {
+    Api.Reply webhook = county.post("/api/v1/webhooks", Map.of("url", portal.url()));
+    assertThat(webhook.status()).as(webhook.raw().body()).isEqualTo(201);
+    webhookSecret = webhook.json().get("secret").asString();
+
+    String key = UUID.randomUUID().toString();
+    Api.Reply submitted = county.post("/api/v1/projects", demand, key);
+    assertThat(submitted.status()).as(submitted.raw().body()).isEqualTo(201);
+    projectId = submitted.json().get("id").asString();
+    assertThat(submitted.header("Location")).endsWith("/api/v1/projects/" + projectId);
+    assertThat(submitted.json().get("enterprise").get("name").asString())
+        .isEqualTo("长子县碳减排技改项目有限公司");
+
+    Api.Reply retried = county.post("/api/v1/projects", demand, key);
+    assertThat(retried.status()).isEqualTo(201);
+    assertThat(retried.json().get("id").asString()).isEqualTo(projectId);
+  }
+
+  @Test
+  @Order(2)
+  void theDemandIsMatchedAndTheBankReadsItAnonymisedFromItsOwnTopic() {
+    await()
+        .atMost(OUTCOME)
+        .until(
+            () -> county.get("/api/v1/projects/" + projectId).json().get("status").asString(),
+            status -> status.equals("PUSHED"));
+    JsonNode matches = county.get("/api/v1/projects/" + projectId + "/matches").json();
+    JsonNode best = matches.isArray() ? matches.get(0) : matches.get("items").get(0);
+    bankCode = best.get("bankCode").asString();
+    assertThat(best.get("reasons").isEmpty()).isFalse();
+
+    try (BankTopic topic = BankTopic.of(bankCode)) {
+      AtomicReference<JsonNode> found = new AtomicReference<>();
+      await()
+          .atMost(OUTCOME)
+          .until(
+              () -> {
+                topic.poll().stream()
+                    .filter(event -> event.get("type").asString().endsWith("MatchProposed.v1"))
+                    .filter(
+                        event -> projectId.equals(event.get("data").get("projectId").asString()))
+                    .findFirst()
+                    .ifPresent(found::set);
+                return found.get() != null;
+              });
+      pushed = found.get().get("data");
+    }
+    String received = pushed.toString();
+    assertThat(received)
+        .doesNotContain("长子县碳减排技改项目有限公司")
+        .doesNotContain(((Map<?, ?>) demand.get("enterprise")).get("creditCode").toString())
+        .doesNotContain("13800000000");
+    assertThat(pushed.get("demand").get("amountRequested").asString()).isEqualTo("20000000.00");
+  }
+
+  @Test
+  @Order(3)
+  void theBankAnswersInterestThenSeesTheEnterpriseThenApprovesAndPaysOutInTwoTranches() {
+    Api bank = Api.as("bank-" + bankCode);
+    String matchId = pushed.get("matchId").asString();
+    String path = "/api/v1/matches/" + matchId;
+
+    await().atMost(OUTCOME).until(() -> bank.get(path).status(), status -> status == 200);
+    assertThat(bank.get(path).raw().body()).doesNotContain("长子县碳减排技改项目有限公司");
+
+    answer(bank, matchId, Map.of("answer", "INTEREST", "amount", "20000000.00"));
+    assertThat(bank.get(path).raw().body()).contains("长子县碳减排技改项目有限公司");
+
+    answer(
+        bank,
+        matchId,
+        Map.of(
+            "answer",
+            "APPROVAL",
+            "amount",
+            "18000000.00",
+            "annualRate",
+            "3.850",
+            "termMonths",
+            36));
+    LocalDate today = LocalDate.now();
+    answer(
+        bank,
+        matchId,
+        Map.of("answer", "DISBURSEMENT", "amount", "10000000.00", "disbursedOn", today.toString()));
+    answer(
+        bank,
+        matchId,
+        Map.of("answer", "DISBURSEMENT", "amount", "8000000.00", "disbursedOn", today.toString()));
+
+    Api.Reply overdrawn =
+        bank.post(
+            path + "/responses",
+            Map.of("answer", "DISBURSEMENT", "amount", "0.01", "disbursedOn", today.toString()));
+    assertThat(overdrawn.status()).isEqualTo(409);
+    assertThat(overdrawn.header("Content-Type")).startsWith("application/problem+json");
+  }
+
+  @Test
+  @Order(4)
+  void theCountySeesTheOutcomeWithItsFunnelAndEveryStepInOrder() {
+    await()
+        .atMost(OUTCOME)
+        .until(
+            () -> county.get("/api/v1/projects/" + projectId).json(),
+            project -> "18000000.00".equals(project.get("funnel").get("disbursed").asString()));
+    JsonNode project = county.get("/api/v1/projects/" + projectId).json();
+    assertThat(project.get("status").asString()).isEqualTo("DISBURSED");
+    assertThat(project.get("funnel").get("requested").asString()).isEqualTo("20000000.00");
+    assertThat(project.get("funnel").get("intended").asString()).isEqualTo("20000000.00");
+    assertThat(project.get("funnel").get("approved").asString()).isEqualTo("18000000.00");
+
+    JsonNode timeline = county.get("/api/v1/projects/" + projectId + "/timeline").json();
+    String steps = timeline.toString();
+    assertThat(steps).contains("SUBMITTED", "PUSHED", "INTEREST", "APPROVAL", "DISBURSEMENT");
+
+    Api.Reply otherCounty = Api.as("county-140423").get("/api/v1/projects/" + projectId);
+    assertThat(otherCounty.status()).isEqualTo(404);
+    assertThat(operator.get("/api/v1/projects/" + projectId).status()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(5)
+  void theCountyHearsEveryOutcomeOnceOnItsWebhookSignedAndOnItsLiveStream() {
+    List<String> kinds =
+        List.of("MATCH_PROPOSED", "BANK_INTEREST", "BANK_APPROVAL", "BANK_DISBURSEMENT");
+    await()
+        .atMost(OUTCOME)
+        .until(
+            () -> portal.deliveries().stream().map(WebhookReceiver.Delivery::body).toList(),
+            bodies ->
+                kinds.stream().allMatch(kind -> bodies.stream().anyMatch(b -> b.contains(kind))));
+    Map<String, Integer> perId = new HashMap<>();
+    for (WebhookReceiver.Delivery delivery : portal.deliveries()) {
+      assertThat(WebhookReceiver.verifies(delivery, webhookSecret))
+          .as("signature of %s", delivery.notificationId())
+          .isTrue();
+      perId.merge(delivery.notificationId(), 1, Integer::sum);
+    }
+    assertThat(perId.values()).allMatch(count -> count == 1);
+
+    try (SseStream all = SseStream.open(county, null)) {
+      await().atMost(OUTCOME).until(() -> all.events().size() >= kinds.size());
+      List<SseStream.Event> first = all.events();
+      String resumeAfter = first.get(1).id();
+      try (SseStream resumed = SseStream.open(county, resumeAfter)) {
+        await().atMost(OUTCOME).until(() -> resumed.events().size() >= first.size() - 2);
+        assertThat(resumed.events().get(0).id()).isEqualTo(first.get(2).id());
+      }
+    }
+  }
+
+  private static void answer(Api bank, String matchId, Map<String, Object> answer) {
+    Api.Reply reply = bank.post("/api/v1/matches/" + matchId + "/responses", answer);
+    assertThat(reply.status()).as("%s: %s", answer, reply.raw().body()).isEqualTo(201);
+  }
+}
