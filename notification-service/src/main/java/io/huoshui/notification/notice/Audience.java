@@ -1,5 +1,7 @@
 package io.huoshui.notification.notice;
 
+import io.huoshui.service.security.Tenant;
+import io.huoshui.service.security.TenantType;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,19 +9,24 @@ import java.util.Objects;
  * The recipient of a notification: a county (its division code), a bank (its code) or the operators
  * of a region (the region's division code).
  */
-public record Audience(AudienceType type, String id) implements Comparable<Audience> {
+public record Audience(TenantType type, String id) implements Comparable<Audience> {
 
   public Audience {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(id, "id");
   }
 
+  /** What a tenant reads: its own, an operator those addressed to its region code. */
+  public static Audience of(Tenant tenant) {
+    return new Audience(tenant.type(), tenant.id());
+  }
+
   public static Audience county(String divisionCode) {
-    return new Audience(AudienceType.COUNTY, divisionCode);
+    return new Audience(TenantType.COUNTY, divisionCode);
   }
 
   public static Audience bank(String bankCode) {
-    return new Audience(AudienceType.BANK, bankCode);
+    return new Audience(TenantType.BANK, bankCode);
   }
 
   /**
@@ -30,7 +37,7 @@ public record Audience(AudienceType type, String id) implements Comparable<Audie
   public static List<Audience> operatorsOf(String county) {
     return List.of(2, 4, 6).stream()
         .filter(length -> county.length() >= length)
-        .map(length -> new Audience(AudienceType.OPERATOR, county.substring(0, length)))
+        .map(length -> new Audience(TenantType.OPERATOR, county.substring(0, length)))
         .toList();
   }
 

@@ -1,5 +1,6 @@
 package io.huoshui.notification.notice;
 
+import io.huoshui.service.security.TenantType;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
 import io.r2dbc.spi.Connection;
@@ -82,7 +83,7 @@ class CommitSignals implements SmartLifecycle {
       return null;
     }
     return new Audience(
-        AudienceType.valueOf(payload.substring(0, colon)), payload.substring(colon + 1));
+        TenantType.valueOf(payload.substring(0, colon)), payload.substring(colon + 1));
   }
 
   @Override

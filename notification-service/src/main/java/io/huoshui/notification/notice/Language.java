@@ -3,6 +3,7 @@ package io.huoshui.notification.notice;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The languages notifications are rendered in; Chinese unless another is asked for. */
 public enum Language {
@@ -19,9 +20,9 @@ public enum Language {
     return tag;
   }
 
-  /** The language of a tag as a client writes it ("en", "en-GB", "zh-CN"); null if none fits. */
-  public static Language ofTag(String tag) {
-    return tag == null ? null : negotiate(tag);
+  /** The language with this exact tag, ignoring case ("zh-CN", "en"). */
+  public static Optional<Language> ofTag(String tag) {
+    return Arrays.stream(values()).filter(l -> l.tag.equalsIgnoreCase(tag)).findFirst();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.huoshui.notification.notice;
 
+import io.huoshui.service.security.TenantType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
@@ -264,7 +265,7 @@ public class Notices {
     return new Notification(
         row.get("id", UUID.class),
         new Audience(
-            AudienceType.valueOf(row.get("audience_type", String.class)),
+            TenantType.valueOf(row.get("audience_type", String.class)),
             row.get("audience_id", String.class)),
         row.get("seq", Long.class),
         Kind.valueOf(row.get("kind", String.class)),

@@ -1,5 +1,6 @@
 package io.huoshui.notification.notice;
 
+import io.huoshui.service.security.TenantType;
 import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -12,7 +13,7 @@ public record NotificationView(
     UUID id,
     long seq,
     Kind kind,
-    AudienceType audienceType,
+    TenantType audienceType,
     String audienceId,
     String subject,
     String language,

@@ -1,0 +1,131 @@
+package io.huoshui.notification.notice;
+
+import io.huoshui.service.security.Tenant;
+import io.huoshui.service.web.ApiProblem;
+import io.huoshui.service.web.Page;
+import io.huoshui.service.web.PageRequest;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A tenant's own notifications: listed, marked read, followed live. Every query is built for the
+ * caller's audience ({@link Audience#of}), so another tenant's notification answers 404.
+ */
+@RestController
+@RequestMapping("/api/v1/notifications")
+class NotificationController {
+
+  private final Notices notices;
+  private final Texts texts;
+  private final NotificationStream stream;
+
+  NotificationController(Notices notices, Texts texts, NotificationStream stream) {
+    this.notices = notices;
+    this.texts = texts;
+    this.stream = stream;
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAuthority('SCOPE_notifications:read')")
+  Mono<Page<NotificationView>> list(
+      @RequestParam(defaultValue = "false") boolean unread,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) String lang,
+      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+      Tenant tenant) {
+    PageRequest request = PageRequest.of(page, size);
+    Language language = language(lang, acceptLanguage);
+    Audience audience = Audience.of(tenant);
+    return Mono.zip(
+            notices
+                .list(audience, unread, request.offset(), request.size())
+                .map(notification -> texts.render(notification, language))
+                .collectList(),
+            notices.count(audience, unread))
+        .map(found -> Page.of(found.getT1(), request, found.getT2()));
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAuthority('SCOPE_notifications:read')")
+  Mono<NotificationView> get(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String lang,
+      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+      Tenant tenant) {
+    Language language = language(lang, acceptLanguage);
+    return notices
+        .find(Audience.of(tenant), id)
+        .map(notification -> texts.render(notification, language))
+        .switchIfEmpty(Mono.error(() -> notFound(id)));
+  }
+
+  @PostMapping("/{id}/read")
+  @PreAuthorize("hasAuthority('SCOPE_notifications:read')")
+  Mono<NotificationView> markRead(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String lang,
+      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+      Tenant tenant) {
+    Language language = language(lang, acceptLanguage);
+    return notices
+        .markRead(Audience.of(tenant), id)
+        .map(notification -> texts.render(notification, language))
+        .switchIfEmpty(Mono.error(() -> notFound(id)));
+  }
+
+  /**
+   * Server-Sent Events, each with its sequence number as id: a client that reconnects with {@code
+   * Last-Event-ID} gets every notification after that one, then the live ones.
+   */
+  @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @PreAuthorize("hasAuthority('SCOPE_notifications:read')")
+  Flux<ServerSentEvent<NotificationView>> follow(
+      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+      @RequestParam(required = false) String lang,
+      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+      Tenant tenant) {
+    Language language = language(lang, acceptLanguage);
+    return stream.follow(Audience.of(tenant), lastSeen(lastEventId), language);
+  }
+
+  private static Long lastSeen(String lastEventId) {
+    if (lastEventId == null || lastEventId.isBlank()) {
+      return null;
+    }
+    try {
+      long seq = Long.parseLong(lastEventId.strip());
+      if (seq >= 0) {
+        return seq;
+      }
+    } catch (NumberFormatException notANumber) {
+      // refused below with the header named
+    }
+    throw ApiProblem.invalid("Last-Event-ID", "must be the id of an event of this stream");
+  }
+
+  /** The {@code lang} parameter if given (400 if it names no language of ours), else the header. */
+  private static Language language(String lang, String acceptLanguage) {
+    if (lang == null) {
+      return Language.negotiate(acceptLanguage);
+    }
+    return Language.ofTag(lang)
+        .orElseThrow(() -> ApiProblem.invalid("lang", "must be zh-CN or en"));
+  }
+
+  private static ApiProblem notFound(UUID id) {
+    return ApiProblem.notFound("No notification " + id + " of yours.");
+  }
+}

@@ -1,0 +1,84 @@
+package io.huoshui.notification;
+
+import static org.awaitility.Awaitility.await;
+
+import io.huoshui.testsupport.RealInfrastructure;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service against real PostgreSQL and Kafka, on the same context as its platform contract test:
+ * the same annotations, so Spring starts it once for all test classes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@RealInfrastructure(database = "notification")
+public abstract class NotificationServiceTest {
+
+  /** Counties of Changzhi (1404) that no other test uses: 140450, 140451, ... */
+  private static final AtomicInteger NEXT_COUNTY = new AtomicInteger(50);
+
+  protected static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  @Autowired protected WebTestClient http;
+  @Autowired protected JsonMapper json;
+  @Autowired protected Producers producers;
+  @Autowired protected TestClock clock;
+
+  protected static String freshCounty() {
+    return "1404" + NEXT_COUNTY.getAndIncrement();
+  }
+
+  protected JsonNode get(String token, String uri) {
+    return json.readTree(
+        http.get()
+            .uri(uri)
+            .headers(h -> h.setBearerAuth(token))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody());
+  }
+
+  /** The caller's notifications about one subject (newest first), from its first 100. */
+  protected List<JsonNode> notificationsAbout(String token, String subject, String query) {
+    List<JsonNode> found = new ArrayList<>();
+    get(token, "/api/v1/notifications?size=100" + query)
+        .get("items")
+        .forEach(
+            item -> {
+              if (item.get("subject").asString().equals(subject)) {
+                found.add(item);
+              }
+            });
+    return found;
+  }
+
+  protected List<JsonNode> notificationsAbout(String token, String subject) {
+    return notificationsAbout(token, subject, "");
+  }
+
+  /** Waits until the caller's notifications about the subject satisfy the condition. */
+  protected List<JsonNode> awaitNotifications(
+      String token, String subject, Predicate<List<JsonNode>> condition) {
+    return await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> notificationsAbout(token, subject), condition);
+  }
+
+  protected static List<String> kinds(List<JsonNode> notifications) {
+    return notifications.stream().map(n -> n.get("kind").asString()).toList();
+  }
+}

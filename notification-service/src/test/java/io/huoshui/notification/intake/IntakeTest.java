@@ -1,0 +1,566 @@
+package io.huoshui.notification.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.huoshui.eventing.DeadLetters;
+import io.huoshui.eventing.EventEnvelope;
+import io.huoshui.notification.NotificationServiceTest;
+import io.huoshui.notification.Topics;
+import io.huoshui.testsupport.KafkaRecords;
+import io.huoshui.testsupport.TestTokens;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+
+/** Every consumed event becomes the notifications docs/events.md implies, once. */
+class IntakeTest extends NotificationServiceTest {
+
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  @Autowired MeterRegistry meters;
+  @Autowired DeadlineReminders reminders;
+  @Autowired Knowledge knowledge;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrapServers;
+
+  private final List<EventEnvelope> sent = new ArrayList<>();
+
+  @AfterEach
+  void resetClock() {
+    clock.reset();
+  }
+
+  @Test
+  void everyOutcomeReachesCountyBankAndOperatorsOnceHoweverOftenItIsDelivered() {
+    String county = freshCounty();
+    String bank = "jinshang-" + UUID.randomUUID().toString().substring(0, 8);
+    String otherBank = "shanxi-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID project = UUID.randomUUID();
+    UUID match = UUID.randomUUID();
+    UUID otherMatch = UUID.randomUUID();
+    UUID product = UUID.randomUUID();
+    String subject = project.toString();
+    double duplicatesBefore = duplicates();
+
+    twice(
+        Topics.CATALOG,
+        "io.huoshui.credit.CatalogDigest.v1",
+        county,
+        Map.of(
+            "county",
+            county,
+            "from",
+            "2026-11-18T00:00:00Z",
+            "to",
+            "2026-11-25T00:00:00Z",
+            "products",
+            List.of(
+                Map.of(
+                    "productId", product.toString(),
+                    "bankCode", bank,
+                    "bankName", "晋商银行",
+                    "name", "取水证质押贷款",
+                    "category", "GREEN",
+                    "change", "NEW"))));
+    twice(
+        Topics.PROJECTS,
+        "io.huoshui.project.ProjectSubmitted.v1",
+        subject,
+        demand(project, county, "德儒教育装备玩具厂"));
+    // Topics are consumed independently: what the texts name must be known before the match.
+    await().atMost(PATIENCE).until(() -> "晋商银行".equals(knowledge.bankName(bank).block()));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> "德儒教育装备玩具厂".equals(knowledge.projectTitle(project).block()));
+    twice(
+        Topics.MATCHES,
+        "io.huoshui.matching.MatchProposed.v1",
+        subject,
+        proposed(match, project, county, bank, product, LocalDate.of(2026, 12, 2)));
+    twice(
+        Topics.MATCHES,
+        "io.huoshui.matching.MatchProposed.v1",
+        subject,
+        proposed(
+            otherMatch, project, county, otherBank, UUID.randomUUID(), LocalDate.of(2026, 12, 2)));
+    twice(
+        Topics.BANK_RESPONSES,
+        "io.huoshui.credit.BankResponded.v1",
+        subject,
+        response(match, project, county, bank, "INTEREST", "80000000.00"));
+    twice(
+        Topics.BANK_RESPONSES,
+        "io.huoshui.credit.BankResponded.v1",
+        subject,
+        response(match, project, county, bank, "APPROVAL", "70000000.00"));
+    twice(
+        Topics.BANK_RESPONSES,
+        "io.huoshui.credit.BankResponded.v1",
+        subject,
+        response(match, project, county, bank, "DISBURSEMENT", "30000000.00"));
+    twice(
+        Topics.MATCHES,
+        "io.huoshui.matching.MatchEscalated.v1",
+        subject,
+        escalated(otherMatch, project, county, otherBank, "YELLOW"));
+    twice(
+        Topics.MATCHES,
+        "io.huoshui.matching.MatchEscalated.v1",
+        subject,
+        escalated(otherMatch, project, county, otherBank, "RED"));
+    twice(
+        Topics.PROJECTS,
+        "io.huoshui.project.ProjectWithdrawn.v1",
+        subject,
+        Map.of(
+            "projectId",
+            subject,
+            "county",
+            county,
+            "reason",
+            "企业已通过其他渠道融资",
+            "withdrawnAt",
+            "2026-11-25T09:00:00Z",
+            "version",
+            2));
+    UUID unmatched = UUID.randomUUID();
+    twice(
+        Topics.MATCHES,
+        "io.huoshui.matching.NoMatch.v1",
+        unmatched.toString(),
+        Map.of(
+            "projectId",
+            unmatched.toString(),
+            "county",
+            county,
+            "evaluatedProducts",
+            12,
+            "failures",
+            List.of(
+                Map.of("rule", "AMOUNT", "failedProducts", 9),
+                Map.of("rule", "COLLATERAL", "failedProducts", 3)),
+            "decidedAt",
+            "2026-11-25T08:00:00Z"));
+
+    String countyToken = TestTokens.county(county);
+    List<JsonNode> toCounty = awaitNotifications(countyToken, subject, found -> found.size() >= 7);
+    assertThat(kinds(toCounty))
+        .containsExactlyInAnyOrder(
+            "MATCH_ESCALATED",
+            "MATCH_ESCALATED",
+            "BANK_DISBURSEMENT",
+            "BANK_APPROVAL",
+            "BANK_INTEREST",
+            "MATCH_PROPOSED",
+            "MATCH_PROPOSED");
+    // One topic's events become notifications in their order: the list is newest first.
+    assertThat(kinds(toCounty).stream().filter(kind -> kind.startsWith("BANK_")))
+        .containsExactly("BANK_DISBURSEMENT", "BANK_APPROVAL", "BANK_INTEREST");
+    JsonNode pushed = only(toCounty, "MATCH_PROPOSED", "bankCode", bank);
+    assertThat(pushed.get("title").asString()).isEqualTo("需求已推送至晋商银行");
+    assertThat(pushed.get("body").asString()).contains("德儒教育装备玩具厂", "取水证质押贷款", "2026-12-02");
+    assertThat(pushed.get("data").get("bankCode").asString()).isEqualTo(bank);
+    assertThat(only(toCounty, "BANK_DISBURSEMENT", "bankCode", bank).get("body").asString())
+        .contains("30000000.00", "70000000.00");
+    assertThat(only(toCounty, "MATCH_ESCALATED", "colour", "RED").get("title").asString())
+        .startsWith("红色督办");
+
+    List<JsonNode> noMatch =
+        awaitNotifications(countyToken, unmatched.toString(), f -> !f.isEmpty());
+    assertThat(noMatch.get(0).get("body").asString()).contains("金额（9 个产品未满足）", "担保方式");
+
+    List<JsonNode> digest = awaitNotifications(countyToken, county, f -> !f.isEmpty());
+    assertThat(digest.get(0).get("kind").asString()).isEqualTo("CATALOG_DIGEST");
+    assertThat(digest.get(0).get("body").asString()).contains("晋商银行「取水证质押贷款」（新增）");
+
+    // The bank that approved still holds the demand: it learns of the withdrawal too.
+    List<JsonNode> toBank =
+        awaitNotifications(TestTokens.bank(bank), subject, found -> found.size() >= 2);
+    assertThat(kinds(toBank)).containsExactlyInAnyOrder("MATCH_PROPOSED", "PROJECT_WITHDRAWN");
+    JsonNode newDemand = only(toBank, "MATCH_PROPOSED", "county", county);
+    assertThat(newDemand.get("body").asString()).contains("70000000.00").doesNotContain("德儒");
+    assertThat(newDemand.get("data").has("projectTitle")).isFalse();
+
+    List<JsonNode> toOtherBank =
+        awaitNotifications(TestTokens.bank(otherBank), subject, found -> found.size() >= 4);
+    assertThat(kinds(toOtherBank))
+        .containsExactlyInAnyOrder(
+            "PROJECT_WITHDRAWN", "MATCH_ESCALATED", "MATCH_ESCALATED", "MATCH_PROPOSED");
+    assertThat(only(toOtherBank, "PROJECT_WITHDRAWN", "county", county).get("body").asString())
+        .contains("企业已通过其他渠道融资");
+
+    // Operators of the province, the city and the county itself; RED and NO_MATCH only.
+    for (String region : List.of("14", "1404", county)) {
+      String operator = TestTokens.operator(region);
+      assertThat(kinds(awaitNotifications(operator, subject, found -> !found.isEmpty())))
+          .containsExactly("MATCH_ESCALATED");
+      assertThat(
+              kinds(awaitNotifications(operator, unmatched.toString(), found -> !found.isEmpty())))
+          .containsExactly("NO_MATCH");
+    }
+    assertThat(notificationsAbout(TestTokens.operator("61"), unmatched.toString())).isEmpty();
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(() -> assertThat(duplicates() - duplicatesBefore).isEqualTo(sent.size()));
+    assertThat(notificationsAbout(countyToken, subject)).hasSize(7);
+    assertThat(notificationsAbout(TestTokens.bank(otherBank), subject)).hasSize(4);
+    assertThat(notificationsAbout(TestTokens.bank(bank), subject)).hasSize(2);
+    assertThat(
+            meters
+                .get("huoshui.notifications")
+                .tags("audience_type", "OPERATOR", "kind", "NO_MATCH")
+                .counter()
+                .count())
+        .isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void textsComeInEnglishOnRequestAndInChineseOtherwise() {
+    String county = freshCounty();
+    UUID project = UUID.randomUUID();
+    producers.publish(
+        Topics.BANK_RESPONSES,
+        "io.huoshui.credit.BankResponded.v1",
+        project.toString(),
+        decline(project, county, "cib-changzhi"));
+    String token = TestTokens.county(county);
+    awaitNotifications(token, project.toString(), found -> !found.isEmpty());
+
+    JsonNode chinese = notificationsAbout(token, project.toString()).get(0);
+    assertThat(chinese.get("language").asString()).isEqualTo("zh-CN");
+    assertThat(chinese.get("body").asString()).contains("原因：抵质押物不足");
+
+    JsonNode byParameter = notificationsAbout(token, project.toString(), "&lang=en").get(0);
+    assertThat(byParameter.get("language").asString()).isEqualTo("en");
+    assertThat(byParameter.get("title").asString()).isEqualTo("cib-changzhi declined");
+    assertThat(byParameter.get("body").asString()).contains(": insufficient collateral.");
+
+    String byHeader =
+        http.get()
+            .uri("/api/v1/notifications/" + chinese.get("id").asString())
+            .headers(h -> h.setBearerAuth(token))
+            .header("Accept-Language", "en-GB,en;q=0.9,zh;q=0.5")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(json.readTree(byHeader).get("language").asString()).isEqualTo("en");
+
+    http.get()
+        .uri("/api/v1/notifications?lang=fr")
+        .headers(h -> h.setBearerAuth(token))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("lang");
+  }
+
+  @Test
+  void aTenantReadsAndMarksOnlyItsOwnNotifications() {
+    String county = freshCounty();
+    UUID project = UUID.randomUUID();
+    producers.publish(
+        Topics.BANK_RESPONSES,
+        "io.huoshui.credit.BankResponded.v1",
+        project.toString(),
+        decline(project, county, "zhangzi-rcb"));
+    String owner = TestTokens.county(county);
+    String id =
+        awaitNotifications(owner, project.toString(), found -> !found.isEmpty())
+            .get(0)
+            .get("id")
+            .asString();
+
+    for (String stranger :
+        List.of(
+            TestTokens.county(freshCounty()),
+            TestTokens.bank("zhangzi-rcb"),
+            TestTokens.operator("1404"))) {
+      http.get()
+          .uri("/api/v1/notifications/" + id)
+          .headers(h -> h.setBearerAuth(stranger))
+          .exchange()
+          .expectStatus()
+          .isNotFound();
+      http.post()
+          .uri("/api/v1/notifications/" + id + "/read")
+          .headers(h -> h.setBearerAuth(stranger))
+          .exchange()
+          .expectStatus()
+          .isNotFound();
+    }
+
+    assertThat(notificationsAbout(owner, project.toString(), "&unread=true")).hasSize(1);
+    http.post()
+        .uri("/api/v1/notifications/" + id + "/read")
+        .headers(h -> h.setBearerAuth(owner))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.readAt")
+        .isNotEmpty();
+    assertThat(notificationsAbout(owner, project.toString(), "&unread=true")).isEmpty();
+    assertThat(notificationsAbout(owner, project.toString())).hasSize(1);
+
+    http.get().uri("/api/v1/notifications").exchange().expectStatus().isUnauthorized();
+    http.get()
+        .uri("/api/v1/notifications")
+        .headers(
+            h ->
+                h.setBearerAuth(
+                    TestTokens.issue(
+                        "COUNTY", county, List.of("projects:read"), Duration.ofMinutes(5))))
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+  }
+
+  @Test
+  void aMalformedEventIsDeadLetteredAndTheEventsBehindItStillFlow() {
+    String county = freshCounty();
+    UUID project = UUID.randomUUID();
+    String key = project.toString();
+    Map<String, Object> noMatchId = new LinkedHashMap<>(decline(project, county, "jinshang-bank"));
+    noMatchId.remove("matchId");
+    producers.publish(Topics.BANK_RESPONSES, "io.huoshui.credit.BankResponded.v1", key, noMatchId);
+    producers.sendRaw(Topics.BANK_RESPONSES, key, "{not an envelope");
+    producers.publish(
+        Topics.BANK_RESPONSES,
+        "io.huoshui.credit.BankResponded.v1",
+        key,
+        decline(project, county, "jinshang-bank"));
+
+    assertThat(awaitNotifications(TestTokens.county(county), key, found -> !found.isEmpty()))
+        .hasSize(1);
+    ConsumerRecord<String, String> dead =
+        KafkaRecords.awaitRecord(
+            bootstrapServers, DeadLetters.topicFor(Topics.BANK_RESPONSES), key);
+    assertThat(dead.value()).contains("BankResponded");
+  }
+
+  @Test
+  void aBankIsRemindedOnceWhenItsFirstAnswerIsDueOneWorkingDayAway() {
+    String county = freshCounty();
+    String bank = "changan-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID project = UUID.randomUUID();
+    UUID match = UUID.randomUUID();
+    UUID answered = UUID.randomUUID();
+    // Thursday the 3rd of December: reminded on Wednesday, not on Tuesday.
+    LocalDate deadline = LocalDate.of(2026, 12, 3);
+    producers.publish(
+        Topics.MATCHES,
+        "io.huoshui.matching.MatchProposed.v1",
+        project.toString(),
+        proposed(match, project, county, bank, UUID.randomUUID(), deadline));
+    producers.publish(
+        Topics.MATCHES,
+        "io.huoshui.matching.MatchProposed.v1",
+        project.toString(),
+        proposed(answered, project, county, bank, UUID.randomUUID(), deadline));
+    String token = TestTokens.bank(bank);
+    awaitNotifications(token, project.toString(), found -> found.size() == 2);
+    producers.publish(
+        Topics.BANK_RESPONSES,
+        "io.huoshui.credit.BankResponded.v1",
+        project.toString(),
+        response(answered, project, county, bank, "INTEREST", "1000000.00"));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> notificationsAbout(TestTokens.county(county), project.toString()).size() == 3);
+
+    setChinaTime(LocalDate.of(2026, 12, 1));
+    reminders.sweep().block();
+    assertThat(kinds(notificationsAbout(token, project.toString())))
+        .doesNotContain("DEADLINE_NEAR");
+
+    setChinaTime(LocalDate.of(2026, 12, 2));
+    reminders.sweep().block();
+    reminders.sweep().block();
+    List<JsonNode> reminded = notificationsAbout(token, project.toString());
+    assertThat(kinds(reminded))
+        .containsExactly("DEADLINE_NEAR", "MATCH_PROPOSED", "MATCH_PROPOSED");
+    assertThat(reminded.get(0).get("data").get("matchId").asString()).isEqualTo(match.toString());
+    assertThat(reminded.get(0).get("body").asString()).contains("2026-12-03");
+  }
+
+  @Test
+  void aDeadlineOnTheWeekendIsRemindedOnFriday() {
+    assertThat(DeadlineReminders.nextWorkingDay(LocalDate.of(2026, 11, 27)))
+        .isEqualTo(LocalDate.of(2026, 11, 30));
+    assertThat(DeadlineReminders.nextWorkingDay(LocalDate.of(2026, 11, 25)))
+        .isEqualTo(LocalDate.of(2026, 11, 26));
+  }
+
+  private static JsonNode only(
+      List<JsonNode> notifications, String kind, String fact, String value) {
+    List<JsonNode> matching =
+        notifications.stream()
+            .filter(n -> n.get("kind").asString().equals(kind))
+            .filter(n -> n.get("data").get(fact).asString().equals(value))
+            .toList();
+    assertThat(matching).as(kind + " with " + fact + " " + value).hasSize(1);
+    return matching.get(0);
+  }
+
+  private void setChinaTime(LocalDate day) {
+    clock.shiftBy(
+        Duration.between(java.time.Instant.now(), day.atTime(10, 0).atZone(CHINA).toInstant()));
+  }
+
+  private void twice(String topic, String type, String subject, Map<String, Object> data) {
+    EventEnvelope event = producers.event(type, subject, data);
+    producers.send(topic, event);
+    producers.send(topic, event);
+    sent.add(event);
+  }
+
+  private double duplicates() {
+    return meters.find("huoshui.events.consumed").tag("outcome", "duplicate").counters().stream()
+        .filter(counter -> "notification-service".equals(counter.getId().getTag("consumer")))
+        .mapToDouble(Counter::count)
+        .sum();
+  }
+
+  static Map<String, Object> demand(UUID project, String county, String title) {
+    Map<String, Object> demand = new LinkedHashMap<>();
+    demand.put("projectId", project.toString());
+    demand.put("county", county);
+    demand.put("title", title);
+    demand.put("description", "年产 110 万件玩具");
+    demand.put(
+        "enterprise",
+        Map.of("name", "山西德儒教育装备有限公司", "creditCode", "91140428MA0KXXXX0X", "size", "MEDIUM"));
+    demand.put("industry", "INDUSTRY_AND_SOFTWARE");
+    demand.put("purpose", "FIXED_ASSETS");
+    demand.put("totalInvestment", "200000000.00");
+    demand.put("amountRequested", "70000000.00");
+    demand.put("termMonths", 36);
+    demand.put("collateral", List.of("REAL_ESTATE"));
+    demand.put("tags", List.of("KEY_PROJECT"));
+    demand.put("contact", Map.of("name", "王经理", "phone", "13800000000"));
+    demand.put("submittedAt", "2026-11-25T08:00:00Z");
+    demand.put("version", 1);
+    return demand;
+  }
+
+  static Map<String, Object> proposed(
+      UUID match, UUID project, String county, String bank, UUID product, LocalDate deadline) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("matchId", match.toString());
+    data.put("projectId", project.toString());
+    data.put("county", county);
+    data.put("bankCode", bank);
+    data.put("productId", product.toString());
+    data.put("productName", "取水证质押贷款");
+    data.put("tier", "CITY");
+    data.put("rank", 1);
+    data.put("score", "87.50");
+    data.put(
+        "reasons", List.of(Map.of("factor", "AMOUNT", "points", "30", "explanation", "金额在范围内")));
+    data.put("deadline", deadline.toString());
+    data.put("proposedAt", "2026-11-25T08:00:00Z");
+    data.put(
+        "demand",
+        Map.of(
+            "industry",
+            "INDUSTRY_AND_SOFTWARE",
+            "enterpriseSize",
+            "MEDIUM",
+            "county",
+            county,
+            "amountRequested",
+            "70000000.00",
+            "termMonths",
+            36,
+            "purpose",
+            "FIXED_ASSETS",
+            "collateral",
+            List.of("REAL_ESTATE"),
+            "tags",
+            List.of("KEY_PROJECT")));
+    return data;
+  }
+
+  static Map<String, Object> response(
+      UUID match, UUID project, String county, String bank, String answer, String amount) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("responseId", UUID.randomUUID().toString());
+    data.put("matchId", match.toString());
+    data.put("projectId", project.toString());
+    data.put("county", county);
+    data.put("bankCode", bank);
+    data.put("productId", UUID.randomUUID().toString());
+    data.put("answer", answer);
+    data.put("amount", amount);
+    if (answer.equals("APPROVAL")) {
+      data.put("annualRate", "4.350");
+      data.put("termMonths", 36);
+    }
+    if (answer.equals("DISBURSEMENT")) {
+      data.put("disbursedOn", "2026-11-25");
+    }
+    data.put("respondedAt", "2026-11-25T08:00:00Z");
+    data.put(
+        "totals",
+        Map.of("intended", "80000000.00", "approved", "70000000.00", "disbursed", amount));
+    return data;
+  }
+
+  static Map<String, Object> decline(UUID project, String county, String bank) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("responseId", UUID.randomUUID().toString());
+    data.put("matchId", UUID.randomUUID().toString());
+    data.put("projectId", project.toString());
+    data.put("county", county);
+    data.put("bankCode", bank);
+    data.put("productId", UUID.randomUUID().toString());
+    data.put("answer", "DECLINE");
+    data.put("declineReason", "INSUFFICIENT_COLLATERAL");
+    data.put("note", "");
+    data.put("respondedAt", "2026-11-25T08:00:00Z");
+    data.put("totals", Map.of("intended", "0.00", "approved", "0.00", "disbursed", "0.00"));
+    return data;
+  }
+
+  static Map<String, Object> escalated(
+      UUID match, UUID project, String county, String bank, String colour) {
+    return Map.of(
+        "matchId",
+        match.toString(),
+        "projectId",
+        project.toString(),
+        "county",
+        county,
+        "bankCode",
+        bank,
+        "productId",
+        UUID.randomUUID().toString(),
+        "colour",
+        colour,
+        "deadline",
+        "2026-12-02",
+        "escalatedAt",
+        "2026-11-25T08:00:00Z");
+  }
+}
