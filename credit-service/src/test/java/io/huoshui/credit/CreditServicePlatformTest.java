@@ -1,7 +1,6 @@
 package io.huoshui.credit;
 
 import io.huoshui.servicetest.ServicePlatformContract;
-import io.huoshui.testsupport.RealInfrastructure;
 
-@RealInfrastructure(database = "credit")
+@CreditServiceTest
 class CreditServicePlatformTest extends ServicePlatformContract {}

@@ -1,0 +1,330 @@
+package io.huoshui.credit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.huoshui.eventing.EventCodec;
+import io.huoshui.eventing.EventEnvelope;
+import io.huoshui.testsupport.KafkaRecords;
+import io.huoshui.testsupport.TestTokens;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the API tests share: the running service on a random port, with real PostgreSQL and Kafka,
+ * and helpers that act as operators, banks and the other services (whose events are written
+ * straight to their topics).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@CreditServiceTest
+public abstract class CreditApiTest {
+
+  protected static final String ZHANGZI = "140428";
+  protected static final String CHANGZHI = "1404";
+
+  @Autowired protected WebTestClient http;
+  @Autowired protected KafkaTemplate<String, String> kafka;
+  @Autowired protected DatabaseClient database;
+  @Autowired protected EventCodec codec;
+  @Autowired protected JsonMapper json;
+  @Autowired protected TestClock clock;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  protected String bootstrapServers;
+
+  /** A bank of its own for each test, so that tests never see each other's products or inbox. */
+  protected String newBank(String level) {
+    String code = "bank-" + UUID.randomUUID().toString().substring(0, 8);
+    http.post()
+        .uri("/api/v1/banks")
+        .headers(h -> h.setBearerAuth(TestTokens.operator(CHANGZHI)))
+        .bodyValue(Map.of("code", code, "name", "测试银行" + code, "level", level))
+        .exchange()
+        .expectStatus()
+        .isCreated();
+    return code;
+  }
+
+  /** The product of issue 5's example, with the given fields replaced. */
+  protected static Map<String, Object> product(Object... overrides) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", "碳配额质押贷款");
+    body.put("category", "GREEN");
+    body.put("minAmount", "1000000.00");
+    body.put("maxAmount", "50000000.00");
+    body.put("minTermMonths", 6);
+    body.put("maxTermMonths", 60);
+    body.put("minAnnualRate", "3.20");
+    body.put("maxAnnualRate", "4.50");
+    body.put("industries", List.of("INDUSTRY_AND_SOFTWARE"));
+    body.put("enterpriseSizes", List.of("SMALL", "MEDIUM"));
+    body.put("regions", List.of(CHANGZHI));
+    body.put("collateral", List.of("CARBON_QUOTA", "EQUIPMENT"));
+    body.put("tags", List.of("GREEN"));
+    body.put("validFrom", "2026-01-01");
+    body.put("validTo", "2027-12-31");
+    body.put("budget", "500000000.00");
+    for (int i = 0; i < overrides.length; i += 2) {
+      body.put((String) overrides[i], overrides[i + 1]);
+    }
+    return body;
+  }
+
+  protected WebTestClient.ResponseSpec post(String token, String uri, Object body) {
+    return http.post()
+        .uri(uri)
+        .headers(h -> h.setBearerAuth(token))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange();
+  }
+
+  protected WebTestClient.ResponseSpec postWithKey(
+      String token, String uri, String idempotencyKey, Object body) {
+    return http.post()
+        .uri(uri)
+        .headers(
+            h -> {
+              h.setBearerAuth(token);
+              h.set("Idempotency-Key", idempotencyKey);
+            })
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange();
+  }
+
+  protected JsonNode get(String token, String uri) {
+    return http.get()
+        .uri(uri)
+        .headers(h -> h.setBearerAuth(token))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(JsonNode.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  protected static JsonNode body(WebTestClient.ResponseSpec response) {
+    return response.expectBody(JsonNode.class).returnResult().getResponseBody();
+  }
+
+  /** Publishes a product for the bank and returns it as the API answered. */
+  protected JsonNode publish(String bankCode, Map<String, Object> product) {
+    return body(
+        post(TestTokens.bank(bankCode), "/api/v1/products", product).expectStatus().isCreated());
+  }
+
+  /** Writes an event to a topic as the service owning it would. */
+  protected EventEnvelope send(
+      String topic, String service, String type, String subject, Object data) {
+    EventEnvelope envelope =
+        new EventEnvelope(
+            EventEnvelope.SPEC_VERSION,
+            UUID.randomUUID().toString(),
+            URI.create("/huoshui/" + service),
+            type,
+            subject,
+            Instant.now(),
+            EventEnvelope.DATA_CONTENT_TYPE,
+            null,
+            json.valueToTree(data));
+    sendRaw(topic, subject, codec.write(envelope));
+    return envelope;
+  }
+
+  protected void sendRaw(String topic, String key, String value) {
+    kafka.send(topic, key, value).join();
+  }
+
+  /** The full demand of project-service's ProjectSubmitted. */
+  protected static Map<String, Object> demand(
+      UUID projectId, String county, String amount, int version) {
+    Map<String, Object> demand = new LinkedHashMap<>();
+    demand.put("projectId", projectId.toString());
+    demand.put("county", county);
+    demand.put("title", "年产110万套玩具生产线");
+    demand.put("description", "山西德儒教育装备玩具厂建设");
+    demand.put(
+        "enterprise",
+        Map.of("name", "山西德儒教育装备有限公司", "creditCode", "91140428MA0K4XYZ1B", "size", "MEDIUM"));
+    demand.put("industry", "INDUSTRY_AND_SOFTWARE");
+    demand.put("purpose", "FIXED_ASSETS");
+    demand.put("totalInvestment", "200000000.00");
+    demand.put("amountRequested", amount);
+    demand.put("termMonths", 36);
+    demand.put("collateral", List.of("EQUIPMENT"));
+    demand.put("tags", List.of("KEY_PROJECT"));
+    demand.put("contact", Map.of("name", "王经理", "phone", "13800000000"));
+    demand.put("submittedAt", "2026-11-20T08:00:00Z");
+    demand.put("version", version);
+    return demand;
+  }
+
+  protected void submitDemand(UUID projectId, String county, String amount) {
+    send(
+        "huoshui.projects",
+        "project-service",
+        "io.huoshui.project.ProjectSubmitted.v1",
+        projectId.toString(),
+        demand(projectId, county, amount, 1));
+  }
+
+  /** MatchProposed of matching-service, for a demand of the county asking for the amount. */
+  protected static Map<String, Object> proposal(
+      UUID matchId, UUID projectId, String bankCode, String productId, String amount) {
+    Map<String, Object> anonymised = new LinkedHashMap<>();
+    anonymised.put("industry", "INDUSTRY_AND_SOFTWARE");
+    anonymised.put("enterpriseSize", "MEDIUM");
+    anonymised.put("county", ZHANGZI);
+    anonymised.put("amountRequested", amount);
+    anonymised.put("termMonths", 36);
+    anonymised.put("purpose", "FIXED_ASSETS");
+    anonymised.put("collateral", List.of("EQUIPMENT"));
+    anonymised.put("tags", List.of("KEY_PROJECT"));
+    Map<String, Object> match = new LinkedHashMap<>();
+    match.put("matchId", matchId.toString());
+    match.put("projectId", projectId.toString());
+    match.put("county", ZHANGZI);
+    match.put("bankCode", bankCode);
+    match.put("productId", productId);
+    match.put("productName", "碳配额质押贷款");
+    match.put("tier", "CITY");
+    match.put("rank", 1);
+    match.put("score", "87.50");
+    match.put("reasons", List.of(Map.of("factor", "REGION", "points", 30, "explanation", "服务长治市")));
+    match.put("deadline", LocalDate.now().plusDays(5).toString());
+    match.put("proposedAt", Instant.now().minusSeconds(3600).toString());
+    match.put("demand", anonymised);
+    return match;
+  }
+
+  /** Pushes a demand of Zhangzi county to the bank's product and waits until its inbox has it. */
+  protected UUID pushMatch(String bankCode, String productId, String amount) {
+    UUID projectId = UUID.randomUUID();
+    UUID matchId = UUID.randomUUID();
+    submitDemand(projectId, ZHANGZI, amount);
+    send(
+        "huoshui.matches",
+        "matching-service",
+        "io.huoshui.matching.MatchProposed.v1",
+        projectId.toString(),
+        proposal(matchId, projectId, bankCode, productId, amount));
+    awaitMatch(matchId);
+    return matchId;
+  }
+
+  protected void awaitMatch(UUID matchId) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                database
+                        .sql("SELECT count(*) FROM bank_match WHERE match_id = :id")
+                        .bind("id", matchId)
+                        .map(row -> row.get(0, Long.class))
+                        .one()
+                        .block()
+                    == 1);
+  }
+
+  protected WebTestClient.ResponseSpec answer(String bankCode, UUID matchId, Object body) {
+    return post(TestTokens.bank(bankCode), "/api/v1/matches/" + matchId + "/responses", body);
+  }
+
+  /** Asserts a problem+json answer with its rule's code. */
+  protected static void assertProblem(
+      WebTestClient.ResponseSpec response, int status, String code) {
+    JsonNode problem =
+        response
+            .expectStatus()
+            .isEqualTo(status)
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(problem.get("status").asInt()).isEqualTo(status);
+    if (code != null) {
+      assertThat(problem.get("code").asString()).isEqualTo(code);
+    }
+  }
+
+  /** Asserts a 400 problem naming the field. */
+  protected static void assertInvalid(WebTestClient.ResponseSpec response, String field) {
+    JsonNode problem =
+        response
+            .expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
+    List<String> fields = new ArrayList<>();
+    problem.get("errors").forEach(error -> fields.add(error.get("field").asString()));
+    assertThat(fields).contains(field);
+  }
+
+  /** The envelopes with this key on the topic, once there are as many as the condition wants. */
+  protected List<EventEnvelope> events(
+      String topic, String key, Predicate<List<EventEnvelope>> enough) {
+    List<EventEnvelope> found = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = KafkaRecords.consumer(bootstrapServers)) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+          if (key.equals(record.key())) {
+            found.add(codec.read(record.value()));
+          }
+        }
+        if (enough.test(found)) {
+          return found;
+        }
+      }
+    }
+    throw new AssertionError("only " + found.size() + " events with key " + key + " on " + topic);
+  }
+
+  /** Asserts that the payload has every field its schema requires. */
+  protected void assertFitsSchema(EventEnvelope event, String schemaName) {
+    JsonNode schema =
+        json.readTree(getClass().getResourceAsStream("/schemas/" + schemaName + ".v1.json"));
+    assertThat(event.dataschema())
+        .hasToString("https://huoshui.io/schemas/credit-service/" + schemaName + ".v1.json");
+    JsonNode required = schema.get("required");
+    if (required == null) { // a schema that refers to another one for its fields
+      String target = schema.get("$ref").asString();
+      required =
+          json.readTree(
+                  getClass()
+                      .getResourceAsStream(
+                          "/schemas/" + target.substring(target.lastIndexOf('/') + 1)))
+              .get("required");
+    }
+    required.forEach(
+        field -> assertThat(event.data().has(field.asString())).as(field.asString()).isTrue());
+  }
+}
