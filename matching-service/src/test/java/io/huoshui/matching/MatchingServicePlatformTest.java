@@ -1,7 +1,6 @@
 package io.huoshui.matching;
 
 import io.huoshui.servicetest.ServicePlatformContract;
-import io.huoshui.testsupport.RealInfrastructure;
 
-@RealInfrastructure(database = "matching")
+@MatchingServiceTest
 class MatchingServicePlatformTest extends ServicePlatformContract {}

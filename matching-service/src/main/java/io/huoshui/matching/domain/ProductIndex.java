@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -61,6 +62,15 @@ public final class ProductIndex implements Catalog {
       return held != null || product.active();
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  public Optional<Product> get(UUID productId) {
+    lock.readLock().lock();
+    try {
+      return Optional.ofNullable(byId.get(productId));
+    } finally {
+      lock.readLock().unlock();
     }
   }
 

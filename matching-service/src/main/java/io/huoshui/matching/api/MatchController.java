@@ -1,0 +1,168 @@
+package io.huoshui.matching.api;
+
+import io.huoshui.matching.domain.Colour;
+import io.huoshui.matching.domain.FitRule;
+import io.huoshui.matching.domain.MatchOutcome;
+import io.huoshui.matching.domain.Reason;
+import io.huoshui.matching.domain.Tier;
+import io.huoshui.matching.persistence.DemandStatus;
+import io.huoshui.matching.persistence.DemandStore;
+import io.huoshui.matching.persistence.MatchRow;
+import io.huoshui.matching.persistence.MatchStore;
+import io.huoshui.service.security.Tenant;
+import io.huoshui.service.web.ApiProblem;
+import io.huoshui.service.web.Page;
+import io.huoshui.service.web.PageRequest;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * A demand's matches with their scores and reasons, for its county and the operators above it; and
+ * the supervision board of unanswered matches, for operators. What a tenant may not see answers
+ * 404, as if it did not exist; a tenant of the wrong kind gets 403.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class MatchController {
+
+  private final DemandStore demands;
+  private final MatchStore matches;
+
+  MatchController(DemandStore demands, MatchStore matches) {
+    this.demands = demands;
+    this.matches = matches;
+  }
+
+  @GetMapping("/projects/{projectId}/matches")
+  @PreAuthorize("hasAuthority('SCOPE_projects:read')")
+  Mono<DemandMatches> matchesOf(@PathVariable UUID projectId, Tenant tenant) {
+    return demands
+        .summary(projectId)
+        .filter(demand -> tenant.covers(demand.county()))
+        .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("No demand " + projectId)))
+        .flatMap(
+            demand ->
+                matches
+                    .ofProject(projectId)
+                    .map(MatchView::of)
+                    .collectList()
+                    .map(
+                        list ->
+                            new DemandMatches(
+                                projectId,
+                                demand.county(),
+                                demand.status(),
+                                NoMatchView.of(demand.noMatch()),
+                                list)));
+  }
+
+  @GetMapping("/supervision")
+  @PreAuthorize("hasAuthority('SCOPE_matches:read')")
+  Mono<Page<MatchView>> supervision(
+      Tenant tenant,
+      @RequestParam(required = false) String colour,
+      @RequestParam(required = false) String county,
+      @RequestParam(required = false) String bank,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    if (!tenant.isOperator()) {
+      return Mono.error(ApiProblem.forbidden("The supervision board is for operators"));
+    }
+    PageRequest request = PageRequest.of(page, size);
+    MatchStore.BoardFilter filter =
+        new MatchStore.BoardFilter(tenant.id(), colour(colour), county, bank);
+    return matches
+        .board(filter, request.offset(), request.size())
+        .zipWith(matches.boardSize(filter))
+        .map(
+            found ->
+                Page.of(
+                    found.getT1().stream().map(MatchView::of).toList(), request, found.getT2()));
+  }
+
+  private static Colour colour(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Colour.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.invalid("colour", "must be one of BLUE, YELLOW, RED");
+    }
+  }
+
+  /** A demand's matches, best first, and why nothing fitted when nothing did. */
+  record DemandMatches(
+      UUID projectId,
+      String county,
+      DemandStatus status,
+      NoMatchView noMatch,
+      List<MatchView> matches) {}
+
+  record NoMatchView(int evaluatedProducts, Map<FitRule, Integer> failures) {
+    static NoMatchView of(MatchOutcome.NoMatch noMatch) {
+      return noMatch == null
+          ? null
+          : new NoMatchView(noMatch.evaluatedProducts(), new TreeMap<>(noMatch.failures()));
+    }
+  }
+
+  /**
+   * One match.
+   *
+   * @param status PROPOSED (awaiting the bank's first answer), ANSWERED or RELEASED
+   */
+  record MatchView(
+      UUID matchId,
+      UUID projectId,
+      String county,
+      String bankCode,
+      UUID productId,
+      String productName,
+      Tier tier,
+      int rank,
+      BigDecimal score,
+      List<Reason> reasons,
+      String status,
+      Colour colour,
+      LocalDate deadline,
+      Instant proposedAt,
+      String lastAnswer,
+      String releaseCause,
+      Instant releasedAt) {
+
+    static MatchView of(MatchRow row) {
+      return new MatchView(
+          row.matchId(),
+          row.projectId(),
+          row.county(),
+          row.bankCode(),
+          row.productId(),
+          row.productName(),
+          row.tier(),
+          row.rank(),
+          row.score(),
+          row.reasons(),
+          row.status(),
+          row.colour(),
+          row.deadline(),
+          row.proposedAt(),
+          row.lastAnswer(),
+          row.releaseCause(),
+          row.releasedAt());
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.huoshui.matching.application;
+
+import io.huoshui.matching.domain.Colour;
+import io.huoshui.matching.domain.FitRule;
+import io.huoshui.matching.domain.MatchOutcome;
+import io.huoshui.matching.domain.Tier;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+
+/**
+ * Matching's metrics. Labels are bounded: tiers, colours and rules are enumerations, banks and
+ * counties are the network's members (hundreds), never a demand, match or product id.
+ */
+@Component
+class MatchingMetrics {
+
+  private final MeterRegistry meters;
+  private final Map<Colour, AtomicLong> open = new EnumMap<>(Colour.class);
+
+  MatchingMetrics(MeterRegistry meters) {
+    this.meters = meters;
+    for (Colour colour : Colour.values()) {
+      AtomicLong count = new AtomicLong();
+      open.put(colour, count);
+      Gauge.builder("huoshui.supervision.open", count, AtomicLong::get)
+          .description("Unanswered matches at this supervision colour")
+          .tag("colour", colour.name())
+          .register(meters);
+    }
+  }
+
+  void pushed(Tier tier, String bankCode) {
+    meters.counter("huoshui.matches.pushed", "tier", tier.name(), "bank", bankCode).increment();
+  }
+
+  /** One for the county; one per rule that turned away at least one product. */
+  void noMatch(String county, MatchOutcome.NoMatch outcome) {
+    meters.counter("huoshui.no.match", "county", county).increment();
+    for (FitRule rule : outcome.failures().keySet()) {
+      meters.counter("huoshui.no.match.rule", "rule", rule.name()).increment();
+    }
+  }
+
+  void openByColour(Map<Colour, Long> counts) {
+    open.forEach((colour, count) -> count.set(counts.getOrDefault(colour, 0L)));
+  }
+}

@@ -1,0 +1,380 @@
+package io.huoshui.matching.application;
+
+import io.huoshui.matching.config.MatchingProperties;
+import io.huoshui.matching.domain.Colour;
+import io.huoshui.matching.domain.Demand;
+import io.huoshui.matching.domain.FitRule;
+import io.huoshui.matching.domain.MatchOutcome;
+import io.huoshui.matching.domain.Matcher;
+import io.huoshui.matching.domain.Product;
+import io.huoshui.matching.domain.ProductIndex;
+import io.huoshui.matching.domain.Proposal;
+import io.huoshui.matching.domain.WorkingCalendar;
+import io.huoshui.matching.persistence.BankRecordStore;
+import io.huoshui.matching.persistence.DemandStatus;
+import io.huoshui.matching.persistence.DemandStore;
+import io.huoshui.matching.persistence.MatchRow;
+import io.huoshui.matching.persistence.MatchStore;
+import io.huoshui.matching.persistence.StoredDemand;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every decision about a demand: push it to the best banks, re-route it when a bank declines or
+ * lets it go RED, release its matches when it is withdrawn or changed out of their fit. Each
+ * decision runs in one transaction that first locks the demand's row, writes its matches and their
+ * events (outbox) together, and only once committed touches the in-memory open-demand index and the
+ * metrics.
+ */
+@Service
+public class Matchmaking {
+
+  static final String DECLINED = "DECLINED";
+  static final String RED = "RED";
+  static final String WITHDRAWN = "WITHDRAWN";
+  static final String SUPERSEDED = "SUPERSEDED";
+
+  private final DemandStore demands;
+  private final MatchStore matches;
+  private final BankRecordStore bankRecords;
+  private final ProductIndex products;
+  private final Matcher matcher;
+  private final OpenDemands openDemands;
+  private final MatchAnnouncements announce;
+  private final MatchingMetrics metrics;
+  private final WorkingCalendar calendar;
+  private final MatchingProperties settings;
+  private final Clock clock;
+  private final TransactionalOperator transaction;
+
+  Matchmaking(
+      DemandStore demands,
+      MatchStore matches,
+      BankRecordStore bankRecords,
+      ProductIndex products,
+      Matcher matcher,
+      OpenDemands openDemands,
+      MatchAnnouncements announce,
+      MatchingMetrics metrics,
+      WorkingCalendar calendar,
+      MatchingProperties settings,
+      Clock clock,
+      TransactionalOperator transaction) {
+    this.demands = demands;
+    this.matches = matches;
+    this.bankRecords = bankRecords;
+    this.products = products;
+    this.matcher = matcher;
+    this.openDemands = openDemands;
+    this.announce = announce;
+    this.metrics = metrics;
+    this.calendar = calendar;
+    this.settings = settings;
+    this.clock = clock;
+    this.transaction = transaction;
+  }
+
+  /**
+   * A demand submitted or changed (inside the consumer's transaction). A version not above the one
+   * held, or a change to a withdrawn demand, is ignored. A change releases (SUPERSEDED) only the
+   * live matches whose product no longer fits the changed demand; the others keep their bank's
+   * attention, and any freed slot is filled.
+   */
+  public Mono<Void> demandChanged(Demand demand, long version, int partition, Instant submittedAt) {
+    return demands
+        .lock(demand.projectId())
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .flatMap(
+            held -> {
+              if (held.isPresent()
+                  && (held.get().version() >= version
+                      || held.get().status() == DemandStatus.WITHDRAWN)) {
+                return Mono.empty();
+              }
+              StoredDemand changed =
+                  new StoredDemand(demand, version, DemandStatus.OPEN, partition);
+              Demand before = held.map(StoredDemand::demand).orElse(null);
+              return demands
+                  .save(changed, submittedAt)
+                  .then(matches.ofProject(demand.projectId()).collectList())
+                  .flatMap(existing -> supersedeUnfit(demand, existing))
+                  .flatMap(existing -> fill(changed, before, existing, true));
+            });
+  }
+
+  /** A demand withdrawn: every live match released, the demand out of matching for good. */
+  public Mono<Void> withdrawn(UUID projectId, long version) {
+    return demands
+        .lock(projectId)
+        .filter(held -> held.version() < version && held.status() != DemandStatus.WITHDRAWN)
+        .flatMap(
+            held ->
+                demands
+                    .setStatus(projectId, DemandStatus.WITHDRAWN, version)
+                    .thenMany(matches.ofProject(projectId))
+                    .filter(MatchRow::isLive)
+                    .concatMap(match -> release(match, WITHDRAWN))
+                    .then(
+                        afterCommit(
+                            () ->
+                                openDemands.update(
+                                    held.partition(), held.demand(), held.demand(), false))));
+  }
+
+  /**
+   * A bank answered a match: the first answer ends its supervision and feeds the bank's answer
+   * speed; approvals and declines feed its approval rate; a decline frees the slot for the next
+   * candidate. Answers to a match already released change nothing.
+   */
+  public Mono<Void> answered(UUID projectId, UUID matchId, String answer, Instant respondedAt) {
+    return demands
+        .lock(projectId)
+        .flatMap(
+            held ->
+                matches
+                    .find(matchId)
+                    .filter(match -> match.projectId().equals(projectId) && match.isLive())
+                    .flatMap(match -> recordAnswer(held, match, answer, respondedAt)));
+  }
+
+  /** Fills a demand's free slots, when it still has any; reverse matching calls it. */
+  public Mono<Void> refill(UUID projectId) {
+    return demands
+        .lock(projectId)
+        .filter(held -> held.status() != DemandStatus.WITHDRAWN)
+        .flatMap(
+            held ->
+                matches
+                    .ofProject(projectId)
+                    .collectList()
+                    .flatMap(existing -> fill(held, held.demand(), existing, false)))
+        .as(transaction::transactional);
+  }
+
+  /**
+   * Turns an unanswered match to the colour its deadline gives it today, announcing each colour it
+   * passes (a sweep that missed days announces BLUE and YELLOW before RED); RED releases it and
+   * pushes the demand to the next candidate.
+   */
+  public Mono<Void> supervise(UUID projectId, UUID matchId) {
+    LocalDate today = today();
+    Instant now = clock.instant();
+    return demands
+        .lock(projectId)
+        .flatMap(
+            held ->
+                matches
+                    .find(matchId)
+                    .filter(match -> MatchRow.PROPOSED.equals(match.status()))
+                    .flatMap(
+                        match -> {
+                          Colour target = calendar.colourOn(match.deadline(), today).orElse(null);
+                          int from = match.colour() == null ? 0 : match.colour().ordinal() + 1;
+                          if (target == null || target.ordinal() < from) {
+                            return Mono.empty();
+                          }
+                          Mono<Void> notices =
+                              Flux.fromArray(Colour.values())
+                                  .filter(
+                                      c -> c.ordinal() >= from && c.ordinal() <= target.ordinal())
+                                  .concatMap(c -> announce.escalated(match, c, now))
+                                  .then(matches.colour(matchId, target));
+                          if (target != Colour.RED) {
+                            return notices;
+                          }
+                          return notices
+                              .then(release(match, RED))
+                              .then(matches.ofProject(projectId).collectList())
+                              .flatMap(existing -> fill(held, held.demand(), existing, false));
+                        }))
+        .as(transaction::transactional);
+  }
+
+  private Mono<Void> recordAnswer(
+      StoredDemand held, MatchRow match, String answer, Instant respondedAt) {
+    Mono<Void> speed =
+        match.firstAnswerAt() != null
+            ? Mono.empty()
+            : bankRecords.firstAnswer(
+                match.bankCode(),
+                calendar.workingDaysBetween(
+                    LocalDate.ofInstant(match.proposedAt(), settings.zone()),
+                    LocalDate.ofInstant(respondedAt, settings.zone())));
+    Mono<Void> recorded = speed.then(matches.answer(match.matchId(), answer, respondedAt));
+    return switch (answer) {
+      case "APPROVAL" -> recorded.then(bankRecords.approval(match.bankCode()));
+      case "DECLINE" ->
+          recorded
+              .then(bankRecords.decline(match.bankCode()))
+              .then(release(match, DECLINED))
+              .then(matches.ofProject(held.demand().projectId()).collectList())
+              .flatMap(existing -> fill(held, held.demand(), existing, false));
+      default -> recorded;
+    };
+  }
+
+  /** Releases the live matches whose product the changed demand no longer fits. */
+  private Mono<List<MatchRow>> supersedeUnfit(Demand demand, List<MatchRow> existing) {
+    LocalDate today = today();
+    List<MatchRow> kept = new ArrayList<>(existing.size());
+    List<MatchRow> unfit = new ArrayList<>();
+    for (MatchRow match : existing) {
+      boolean broken =
+          match.isLive()
+              && products
+                  .get(match.productId())
+                  .map(product -> !FitRule.fits(product, demand, today))
+                  .orElse(false);
+      if (broken) {
+        unfit.add(match);
+      } else {
+        kept.add(match);
+      }
+    }
+    return Flux.fromIterable(unfit)
+        .concatMap(match -> release(match, SUPERSEDED).thenReturn(released(match, SUPERSEDED)))
+        .doOnNext(kept::add)
+        .then(Mono.fromSupplier(() -> kept));
+  }
+
+  /**
+   * Pushes the demand to as many new banks as it has free slots. When nothing at all fits and no
+   * match is live, the county learns why (NoMatch) — on a new or changed demand always, otherwise
+   * only when the demand was not already known to fit nothing.
+   */
+  private Mono<Void> fill(
+      StoredDemand held, Demand before, List<MatchRow> existing, boolean demandChanged) {
+    Demand demand = held.demand();
+    long live = existing.stream().filter(MatchRow::isLive).count();
+    int slots = (int) Math.max(0, settings.banksPerDemand() - live);
+    Set<String> excluded = existing.stream().map(MatchRow::bankCode).collect(Collectors.toSet());
+    if (slots == 0) {
+      return afterCommit(() -> openDemands.update(held.partition(), before, demand, false));
+    }
+    LocalDate today = today();
+    Instant now = clock.instant();
+    MatchOutcome outcome = matcher.match(demand, today, excluded, slots);
+    if (outcome instanceof MatchOutcome.Proposals proposals) {
+      List<Proposal> picks = proposals.picks();
+      boolean hasRoom = live + picks.size() < settings.banksPerDemand();
+      LocalDate deadline = calendar.plusWorkingDays(today, settings.deadlineWorkingDays());
+      List<MatchRow> rows = new ArrayList<>(picks.size());
+      for (int i = 0; i < picks.size(); i++) {
+        rows.add(proposed(demand, picks.get(i), existing.size() + i + 1, deadline, now));
+      }
+      Mono<Void> status =
+          picks.isEmpty() && held.status() == DemandStatus.NO_MATCH
+              ? Mono.empty()
+              : demands.setOutcome(demand.projectId(), DemandStatus.OPEN, null);
+      return status
+          .thenMany(Flux.fromIterable(rows))
+          .concatMap(row -> matches.insert(row).then(announce.proposed(row, demand)))
+          .then(
+              afterCommit(
+                  () -> {
+                    openDemands.update(held.partition(), before, demand, hasRoom);
+                    rows.forEach(row -> metrics.pushed(row.tier(), row.bankCode()));
+                  }));
+    }
+    MatchOutcome.NoMatch none = (MatchOutcome.NoMatch) outcome;
+    boolean announceIt = live == 0 && (demandChanged || held.status() != DemandStatus.NO_MATCH);
+    Mono<Void> recorded =
+        live > 0
+            ? Mono.empty()
+            : demands.setOutcome(demand.projectId(), DemandStatus.NO_MATCH, none);
+    return recorded
+        .then(announceIt ? announce.noMatch(demand, none, now) : Mono.empty())
+        .then(
+            afterCommit(
+                () -> {
+                  openDemands.update(held.partition(), before, demand, true);
+                  if (announceIt) {
+                    metrics.noMatch(demand.county(), none);
+                  }
+                }));
+  }
+
+  private MatchRow proposed(
+      Demand demand, Proposal pick, int rank, LocalDate deadline, Instant now) {
+    Product product = pick.product();
+    return new MatchRow(
+        UUID.randomUUID(),
+        demand.projectId(),
+        demand.county(),
+        product.bankCode(),
+        product.productId(),
+        product.name(),
+        pick.tier(),
+        rank,
+        pick.score().total(),
+        pick.score().reasons(),
+        MatchRow.PROPOSED,
+        deadline,
+        null,
+        now,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private Mono<Void> release(MatchRow match, String cause) {
+    Instant now = clock.instant();
+    return matches.release(match.matchId(), cause, now).then(announce.released(match, cause, now));
+  }
+
+  private static MatchRow released(MatchRow match, String cause) {
+    return new MatchRow(
+        match.matchId(),
+        match.projectId(),
+        match.county(),
+        match.bankCode(),
+        match.productId(),
+        match.productName(),
+        match.tier(),
+        match.rank(),
+        match.score(),
+        match.reasons(),
+        MatchRow.RELEASED,
+        match.deadline(),
+        match.colour(),
+        match.proposedAt(),
+        match.firstAnswerAt(),
+        match.lastAnswer(),
+        null,
+        cause);
+  }
+
+  public LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), settings.zone());
+  }
+
+  /** Runs the action once the surrounding transaction has committed; never on a rollback. */
+  private static Mono<Void> afterCommit(Runnable action) {
+    return TransactionSynchronizationManager.forCurrentTransaction()
+        .doOnNext(
+            manager ->
+                manager.registerSynchronization(
+                    new TransactionSynchronization() {
+                      @Override
+                      public Mono<Void> afterCommit() {
+                        return Mono.fromRunnable(action);
+                      }
+                    }))
+        .then();
+  }
+}

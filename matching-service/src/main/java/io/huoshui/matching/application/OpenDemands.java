@@ -1,0 +1,65 @@
+package io.huoshui.matching.application;
+
+import io.huoshui.matching.domain.Demand;
+import io.huoshui.matching.domain.OpenDemandIndex;
+import io.huoshui.matching.domain.Product;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The open demands with room of the huoshui.projects partitions this instance consumes, one index
+ * per partition: demands are partitioned by key across instances, and the instance that consumes a
+ * demand's partition is the one that decides about it, reverse matching included. A partition's
+ * index is loaded from the database when the partition is assigned and dropped when it is revoked.
+ */
+@Component
+public class OpenDemands {
+
+  private final Map<Integer, OpenDemandIndex> byPartition = new ConcurrentHashMap<>();
+
+  public Set<Integer> owned() {
+    return Set.copyOf(byPartition.keySet());
+  }
+
+  public void assign(int partition, Collection<Demand> withRoom) {
+    OpenDemandIndex index = new OpenDemandIndex();
+    withRoom.forEach(index::add);
+    byPartition.put(partition, index);
+  }
+
+  public void revoke(int partition) {
+    byPartition.remove(partition);
+  }
+
+  /** Replaces what the index holds of a demand after a committed change. */
+  void update(int partition, Demand before, Demand after, boolean hasRoom) {
+    OpenDemandIndex index = byPartition.get(partition);
+    if (index == null) {
+      return; // the partition moved to another instance, which loads the demand from the database
+    }
+    if (before != null) {
+      index.remove(before);
+    }
+    if (hasRoom) {
+      index.add(after);
+    }
+  }
+
+  /** The open demands with room, of this instance's partitions, that the product fits. */
+  List<UUID> fitting(Product product, LocalDate today) {
+    List<UUID> found = new ArrayList<>();
+    byPartition.values().forEach(index -> found.addAll(index.fitting(product, today)));
+    return found;
+  }
+
+  int size() {
+    return byPartition.values().stream().mapToInt(OpenDemandIndex::size).sum();
+  }
+}

@@ -1,0 +1,42 @@
+package io.huoshui.matching.application;
+
+import io.huoshui.matching.domain.BankStanding;
+import io.huoshui.matching.persistence.BankRecordStore;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The banks' standings the score reads, re-read from the database now and then rather than per
+ * demand: a snapshot that changes slowly keeps the score of a demand independent of the order in
+ * which instances happen to process demands, so two instances decide as one would.
+ */
+@Component
+public class Standings {
+
+  private static final Logger log = LoggerFactory.getLogger(Standings.class);
+
+  private final BankRecordStore records;
+  private volatile Map<String, BankStanding> current = Map.of();
+
+  Standings(BankRecordStore records) {
+    this.records = records;
+  }
+
+  public BankStanding of(String bankCode) {
+    return current.getOrDefault(bankCode, BankStanding.NEW);
+  }
+
+  @Scheduled(
+      fixedDelayString = "${huoshui.matching.standings-refresh:5m}",
+      initialDelayString = "${huoshui.matching.standings-refresh:5m}")
+  public void refresh() {
+    records
+        .standings()
+        .subscribe(
+            standings -> current = Map.copyOf(standings),
+            error -> log.warn("Bank standings not refreshed: {}", error.toString()));
+  }
+}

@@ -1,0 +1,30 @@
+package io.huoshui.matching.config;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code huoshui.matching.*}
+ *
+ * @param banksPerDemand how many banks a demand is pushed to at once (K)
+ * @param deadlineWorkingDays working days a bank has for its first answer
+ * @param holidays days off besides weekends, for the deadline and the supervision colours
+ * @param zone where the working day is counted
+ * @param instanceId this instance's name; each instance reads every product in a consumer group of
+ *     its own named after it
+ * @param sweepInterval how often the supervision sweep runs
+ * @param standingsRefresh how often the banks' track records and loads are re-read for the score
+ */
+@ConfigurationProperties("huoshui.matching")
+public record MatchingProperties(
+    @DefaultValue("3") int banksPerDemand,
+    @DefaultValue("3") int deadlineWorkingDays,
+    @DefaultValue Set<LocalDate> holidays,
+    @DefaultValue("Asia/Shanghai") ZoneId zone,
+    String instanceId,
+    @DefaultValue("1m") Duration sweepInterval,
+    @DefaultValue("5m") Duration standingsRefresh) {}

@@ -1,0 +1,227 @@
+package io.huoshui.matching.persistence;
+
+import io.huoshui.matching.domain.Colour;
+import io.huoshui.matching.domain.Reason;
+import io.huoshui.matching.domain.Tier;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code match} table. */
+@Repository
+public class MatchStore {
+
+  static final String COLUMNS =
+      """
+      m.match_id, m.project_id, m.county, m.bank_code, m.product_id, m.product_name, m.tier,
+      m.rank, m.score, m.reasons::text AS reasons, m.status, m.deadline, m.colour, m.proposed_at,
+      m.first_answer_at, m.last_answer, m.released_at, m.release_cause
+      """;
+
+  private final DatabaseClient database;
+  private final JsonMapper json;
+
+  MatchStore(DatabaseClient database, JsonMapper json) {
+    this.database = database;
+    this.json = json;
+  }
+
+  public Mono<Void> insert(MatchRow match) {
+    return database
+        .sql(
+            """
+            INSERT INTO match (match_id, project_id, county, bank_code, product_id, product_name,
+              tier, rank, score, reasons, status, deadline, proposed_at)
+            VALUES (:id, :project, :county, :bank, :product, :productName, :tier, :rank, :score,
+              CAST(:reasons AS jsonb), :status, :deadline, :proposedAt)
+            """)
+        .bind("id", match.matchId())
+        .bind("project", match.projectId())
+        .bind("county", match.county())
+        .bind("bank", match.bankCode())
+        .bind("product", match.productId())
+        .bind("productName", match.productName())
+        .bind("tier", match.tier().name())
+        .bind("rank", match.rank())
+        .bind("score", match.score())
+        .bind("reasons", json.writeValueAsString(match.reasons()))
+        .bind("status", match.status())
+        .bind("deadline", match.deadline())
+        .bind("proposedAt", match.proposedAt())
+        .then();
+  }
+
+  /** Every match of a demand, released ones included, in the order they were ranked. */
+  public Flux<MatchRow> ofProject(UUID projectId) {
+    return database
+        .sql("SELECT " + COLUMNS + " FROM match m WHERE m.project_id = :id ORDER BY m.rank")
+        .bind("id", projectId)
+        .map((row, meta) -> read(row))
+        .all();
+  }
+
+  public Mono<MatchRow> find(UUID matchId) {
+    return database
+        .sql("SELECT " + COLUMNS + " FROM match m WHERE m.match_id = :id")
+        .bind("id", matchId)
+        .map((row, meta) -> read(row))
+        .one();
+  }
+
+  public Mono<Void> release(UUID matchId, String cause, Instant at) {
+    return database
+        .sql(
+            """
+            UPDATE match SET status = 'RELEASED', release_cause = :cause, released_at = :at
+            WHERE match_id = :id
+            """)
+        .bind("cause", cause)
+        .bind("at", at)
+        .bind("id", matchId)
+        .then();
+  }
+
+  /** Records a bank's answer; the first one also ends the match's supervision. */
+  public Mono<Void> answer(UUID matchId, String answer, Instant at) {
+    return database
+        .sql(
+            """
+            UPDATE match SET status = 'ANSWERED', last_answer = :answer,
+              first_answer_at = coalesce(first_answer_at, :at)
+            WHERE match_id = :id
+            """)
+        .bind("answer", answer)
+        .bind("at", at)
+        .bind("id", matchId)
+        .then();
+  }
+
+  public Mono<Void> colour(UUID matchId, Colour colour) {
+    return database
+        .sql("UPDATE match SET colour = :colour WHERE match_id = :id")
+        .bind("colour", colour.name())
+        .bind("id", matchId)
+        .then();
+  }
+
+  /** Unanswered matches past their deadline, of demands in these partitions. */
+  public Flux<MatchRow> overdue(Collection<Integer> partitions, LocalDate today) {
+    return database
+        .sql(
+            "SELECT "
+                + COLUMNS
+                + """
+                FROM match m JOIN demand d ON d.project_id = m.project_id
+                WHERE m.status = 'PROPOSED' AND m.deadline <= :today
+                  AND d.partition_no = ANY(:partitions)
+                ORDER BY m.proposed_at
+                """)
+        .bind("today", today)
+        .bind("partitions", partitions.toArray(Integer[]::new))
+        .map((row, meta) -> read(row))
+        .all();
+  }
+
+  /** How many unanswered matches carry each colour. */
+  public Mono<Map<Colour, Long>> openByColour() {
+    return database
+        .sql(
+            """
+            SELECT colour, count(*) AS open FROM match
+            WHERE status = 'PROPOSED' AND colour IS NOT NULL GROUP BY colour
+            """)
+        .map(
+            (row, meta) ->
+                Map.entry(
+                    Colour.valueOf(row.get("colour", String.class)), row.get("open", Long.class)))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(Colour.class));
+  }
+
+  /**
+   * The supervision board: unanswered matches in counties under a region, oldest first, with the
+   * optional filters (null: any).
+   */
+  public Mono<List<MatchRow>> board(BoardFilter filter, long offset, int limit) {
+    return bindFilter(
+            database.sql(
+                "SELECT "
+                    + COLUMNS
+                    + BOARD_WHERE
+                    + " ORDER BY m.proposed_at, m.match_id LIMIT :limit OFFSET :offset"),
+            filter)
+        .bind("limit", limit)
+        .bind("offset", offset)
+        .map((row, meta) -> read(row))
+        .all()
+        .collectList();
+  }
+
+  public Mono<Long> boardSize(BoardFilter filter) {
+    return bindFilter(database.sql("SELECT count(*) AS total" + BOARD_WHERE), filter)
+        .map((row, meta) -> row.get("total", Long.class))
+        .one();
+  }
+
+  /**
+   * What the board shows.
+   *
+   * @param region the operator's division code: every county it prefixes
+   */
+  public record BoardFilter(String region, Colour colour, String county, String bank) {}
+
+  private static final String BOARD_WHERE =
+      """
+       FROM match m
+      WHERE m.status = 'PROPOSED' AND starts_with(m.county, :region)
+        AND (CAST(:colour AS text) IS NULL OR m.colour = :colour)
+        AND (CAST(:county AS text) IS NULL OR m.county = :county)
+        AND (CAST(:bank AS text) IS NULL OR m.bank_code = :bank)
+      """;
+
+  private static DatabaseClient.GenericExecuteSpec bindFilter(
+      DatabaseClient.GenericExecuteSpec sql, BoardFilter filter) {
+    sql = sql.bind("region", filter.region());
+    sql = bindOptional(sql, "colour", filter.colour() == null ? null : filter.colour().name());
+    sql = bindOptional(sql, "county", filter.county());
+    return bindOptional(sql, "bank", filter.bank());
+  }
+
+  private static DatabaseClient.GenericExecuteSpec bindOptional(
+      DatabaseClient.GenericExecuteSpec sql, String name, String value) {
+    return value == null ? sql.bindNull(name, String.class) : sql.bind(name, value);
+  }
+
+  private MatchRow read(Readable row) {
+    String colour = row.get("colour", String.class);
+    return new MatchRow(
+        row.get("match_id", UUID.class),
+        row.get("project_id", UUID.class),
+        row.get("county", String.class),
+        row.get("bank_code", String.class),
+        row.get("product_id", UUID.class),
+        row.get("product_name", String.class),
+        Tier.valueOf(row.get("tier", String.class)),
+        row.get("rank", Integer.class),
+        row.get("score", java.math.BigDecimal.class),
+        List.of(json.readValue(row.get("reasons", String.class), Reason[].class)),
+        row.get("status", String.class),
+        row.get("deadline", LocalDate.class),
+        colour == null ? null : Colour.valueOf(colour),
+        row.get("proposed_at", Instant.class),
+        row.get("first_answer_at", Instant.class),
+        row.get("last_answer", String.class),
+        row.get("released_at", Instant.class),
+        row.get("release_cause", String.class));
+  }
+}

@@ -1,0 +1,10 @@
+package io.huoshui.matching.persistence;
+
+import io.huoshui.matching.domain.Demand;
+
+/**
+ * A demand as held: its anonymised content and matching state.
+ *
+ * @param partition the huoshui.projects partition the demand is keyed to
+ */
+public record StoredDemand(Demand demand, long version, DemandStatus status, int partition) {}

@@ -1,0 +1,389 @@
+package io.huoshui.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.huoshui.eventing.DeadLetters;
+import io.huoshui.eventing.EventCodec;
+import io.huoshui.eventing.EventEnvelope;
+import io.huoshui.matching.application.SupervisionSweep;
+import io.huoshui.matching.domain.ProductIndex;
+import io.huoshui.service.BankTopics;
+import io.huoshui.testsupport.KafkaRecords;
+import io.huoshui.testsupport.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The service end to end against real PostgreSQL and Kafka: events in on the topics of
+ * docs/events.md, decisions out through the outbox, read back through the API. Each test works in a
+ * county of its own, so that their products never meet each other's demands.
+ */
+@MatchingServiceTest
+class MatchingFlowTest {
+
+  static final String MATCHES = "huoshui.matches";
+  static final String PROPOSED = "io.huoshui.matching.MatchProposed.v1";
+  static final String ESCALATED = "io.huoshui.matching.MatchEscalated.v1";
+  static final String RELEASED = "io.huoshui.matching.MatchReleased.v1";
+  static final String NO_MATCH = "io.huoshui.matching.NoMatch.v1";
+
+  @Autowired WebTestClient http;
+  @Autowired KafkaTemplate<String, String> kafka;
+  @Autowired EventCodec codec;
+  @Autowired Admin kafkaHealthAdmin;
+  @Autowired TestClock clock;
+  @Autowired SupervisionSweep sweep;
+  @Autowired MeterRegistry meters;
+  @Autowired ProductIndex productIndex;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrapServers;
+
+  Network network;
+
+  @BeforeEach
+  void friday25September() {
+    clock.set(Instant.parse("2026-09-25T01:00:00Z")); // 09:00 in Shanxi
+    network = new Network(kafka, codec, kafkaHealthAdmin, bootstrapServers);
+  }
+
+  @Test
+  void aDemandGoesAnonymisedToTheBestThreeCountyBanksOnceAndItsCountySeesWhy() {
+    List<String> banks = List.of("zhangzi-rcb", "jinshang-bank", "shanxi-bank", "cib-changzhi");
+    banks.forEach(network::provisionBank);
+    List<String> rates = List.of("3.100", "3.400", "4.000", "5.500");
+    publishProducts(
+        "ProductPublished",
+        IntStream.range(0, banks.size())
+            .mapToObj(i -> network.product(banks.get(i), "140428", rates.get(i)))
+            .toList());
+    Map<String, Object> toyPlant = network.demand("140428");
+    String projectId = toyPlant.get("projectId").toString();
+
+    network.publishProject("ProjectSubmitted", toyPlant);
+    network.publishProject("ProjectSubmitted", toyPlant); // a redelivery: applied once
+
+    JsonNode matches = awaitMatches(projectId, "140428", 3);
+    assertThat(matches.findValuesAsString("bankCode"))
+        .containsExactly("zhangzi-rcb", "jinshang-bank", "shanxi-bank");
+    assertThat(matches.get(0).get("rank").asInt()).isEqualTo(1);
+    assertThat(matches.get(0).get("tier").asString()).isEqualTo("COUNTY");
+    assertThat(matches.get(0).get("deadline").asString()).isEqualTo("2026-09-30");
+    assertThat(matches.get(0).get("reasons")).hasSize(6);
+    assertThat(matches.get(0).get("score").asString()).matches("\\d+\\.\\d{2}");
+
+    EventEnvelope pushed =
+        network
+            .awaitEvents(BankTopics.matchesOf("zhangzi-rcb"), projectId, Set.of(PROPOSED), 1)
+            .get(0);
+    assertThat(pushed.data().get("demand").get("amountRequested").asString())
+        .isEqualTo("7000000.00");
+    assertThat(pushed.data().toString())
+        .doesNotContain("山西德儒", "91140428MA0K123456", "13800000000", "王经理");
+    assertThat(network.awaitEvents(MATCHES, projectId, Set.of(PROPOSED), 3)).hasSize(3);
+    assertThat(
+            meters
+                .counter("huoshui.matches.pushed", "tier", "COUNTY", "bank", "zhangzi-rcb")
+                .count())
+        .isGreaterThanOrEqualTo(1);
+
+    http.get()
+        .uri("/api/v1/projects/{id}/matches", projectId)
+        .headers(h -> h.setBearerAuth(TestTokens.operator("1404")))
+        .exchange()
+        .expectStatus()
+        .isOk();
+    http.get()
+        .uri("/api/v1/projects/{id}/matches", projectId)
+        .headers(h -> h.setBearerAuth(TestTokens.county("140423")))
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+    http.get()
+        .uri("/api/v1/projects/{id}/matches", projectId)
+        .headers(h -> h.setBearerAuth(TestTokens.operator("6110")))
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+    http.get()
+        .uri("/api/v1/projects/{id}/matches", projectId)
+        .headers(h -> h.setBearerAuth(TestTokens.bank("zhangzi-rcb")))
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+  }
+
+  @Test
+  void aDeclineFreesTheSlotForTheNextCandidateAndFeedsTheTrackRecord() {
+    List<String> banks = List.of("xy-bank-1", "xy-bank-2", "xy-bank-3", "xy-bank-4");
+    banks.forEach(network::provisionBank);
+    publishProducts(
+        "ProductPublished",
+        IntStream.range(0, banks.size())
+            .mapToObj(i -> network.product(banks.get(i), "140423", "3." + i + "00"))
+            .toList());
+    Map<String, Object> demand = network.demand("140423");
+    String projectId = demand.get("projectId").toString();
+    network.publishProject("ProjectSubmitted", demand);
+    JsonNode matches = awaitMatches(projectId, "140423", 3);
+
+    network.respond(
+        projectId,
+        matches.get(0).get("matchId").asString(),
+        "xy-bank-1",
+        "DECLINE",
+        clock.instant());
+
+    JsonNode after = awaitMatches(projectId, "140423", 4);
+    assertThat(after.get(0).get("status").asString()).isEqualTo("RELEASED");
+    assertThat(after.get(0).get("releaseCause").asString()).isEqualTo("DECLINED");
+    assertThat(after.get(3).get("bankCode").asString()).isEqualTo("xy-bank-4");
+    assertThat(after.get(3).get("rank").asInt()).isEqualTo(4);
+    assertThat(
+            network
+                .awaitEvents(MATCHES, projectId, Set.of(RELEASED), 1)
+                .get(0)
+                .data()
+                .get("cause")
+                .asString())
+        .isEqualTo("DECLINED");
+  }
+
+  @Test
+  void unansweredMatchesTurnBlueYellowRedAcrossAWeekendAndTheGoldenWeekAndRedReroutes() {
+    List<String> banks = List.of("yc-bank-1", "yc-bank-2", "yc-bank-3", "yc-bank-4");
+    banks.forEach(network::provisionBank);
+    publishProducts(
+        "ProductPublished",
+        IntStream.range(0, banks.size())
+            .mapToObj(i -> network.product(banks.get(i), "140702", "3." + i + "00"))
+            .toList());
+    Map<String, Object> demand = network.demand("140702");
+    String projectId = demand.get("projectId").toString();
+    network.publishProject("ProjectSubmitted", demand);
+    JsonNode matches = awaitMatches(projectId, "140702", 3);
+    // The first bank answers in time and leaves supervision; the other two stay silent.
+    network.respond(
+        projectId,
+        matches.get(0).get("matchId").asString(),
+        "yc-bank-1",
+        "INTEREST",
+        clock.instant());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> status(projectId, "140702", 0).equals("ANSWERED"));
+
+    sweepOn("2026-09-29T01:00:00Z"); // Tuesday, before the deadline
+    assertThat(colours(projectId, "140702")).containsExactly("null", "null", "null");
+    sweepOn("2026-09-30T01:00:00Z"); // the deadline
+    assertThat(colours(projectId, "140702")).containsExactly("null", "BLUE", "BLUE");
+    sweepOn("2026-10-08T01:00:00Z"); // one working day after it: 1–7 October are off
+    assertThat(colours(projectId, "140702")).containsExactly("null", "BLUE", "BLUE");
+    sweepOn("2026-10-09T01:00:00Z");
+    assertThat(colours(projectId, "140702")).containsExactly("null", "YELLOW", "YELLOW");
+    assertThat(board("YELLOW", "140702")).contains(projectId);
+    sweepOn("2026-10-12T01:00:00Z"); // Monday after the weekend
+    assertThat(colours(projectId, "140702")).containsExactly("null", "YELLOW", "YELLOW");
+    sweepOn("2026-10-13T01:00:00Z");
+
+    JsonNode after = fetchMatches(projectId, "140702");
+    assertThat(after.findValuesAsString("releaseCause")).containsExactly("RED", "RED");
+    assertThat(after.get(3).get("bankCode").asString()).isEqualTo("yc-bank-4");
+    assertThat(after.get(3).get("status").asString()).isEqualTo("PROPOSED");
+    List<EventEnvelope> notices =
+        network.awaitEvents(BankTopics.matchesOf("yc-bank-2"), projectId, Set.of(ESCALATED), 3);
+    assertThat(notices)
+        .extracting(n -> n.data().get("colour").asString())
+        .containsExactly("BLUE", "YELLOW", "RED");
+    assertThat(meters.get("huoshui.supervision.open").tag("colour", "RED").gauge().value())
+        .isZero();
+  }
+
+  @Test
+  void aDemandNothingFitsLearnsWhyAndANewProductThatFitsReachesIt() {
+    network.provisionBank("luonan-rcb");
+    Map<String, Object> tooSmall = network.product("luonan-rcb", "611021", "4.000");
+    tooSmall.put("maxAmount", "5000000.00");
+    publishProducts("ProductPublished", List.of(tooSmall));
+    Map<String, Object> demand = network.demand("611021");
+    String projectId = demand.get("projectId").toString();
+    network.publishProject("ProjectSubmitted", demand);
+
+    EventEnvelope none = network.awaitEvents(MATCHES, projectId, Set.of(NO_MATCH), 1).get(0);
+    assertThat(none.data().get("failures").toString()).contains("\"rule\":\"AMOUNT\"");
+    JsonNode view = awaitDemand(projectId, "611021", "NO_MATCH");
+    assertThat(view.get("noMatch").get("failures").get("AMOUNT").asInt()).isGreaterThanOrEqualTo(1);
+
+    tooSmall.put("maxAmount", "9000000.00");
+    tooSmall.put("version", 2);
+    network.publishProduct("ProductUpdated", tooSmall);
+
+    JsonNode matches = awaitMatches(projectId, "611021", 1);
+    assertThat(matches.get(0).get("bankCode").asString()).isEqualTo("luonan-rcb");
+    awaitDemand(projectId, "611021", "OPEN");
+  }
+
+  @Test
+  void aChangeThatBreaksAFitSupersedesItsMatchAndAWithdrawalReleasesTheRest() {
+    network.provisionBank("sy-small");
+    network.provisionBank("sy-large");
+    Map<String, Object> small = network.product("sy-small", "611024", "3.000");
+    small.put("maxAmount", "8000000.00");
+    publishProducts(
+        "ProductPublished", List.of(small, network.product("sy-large", "611024", "4.000")));
+    Map<String, Object> demand = network.demand("611024");
+    String projectId = demand.get("projectId").toString();
+    network.publishProject("ProjectSubmitted", demand);
+    awaitMatches(projectId, "611024", 2);
+
+    demand.put("amountRequested", "12000000.00");
+    demand.put("version", 2);
+    network.publishProject("ProjectUpdated", demand);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "SUPERSEDED"
+                    .equals(
+                        fetchMatches(projectId, "611024")
+                            .get(0)
+                            .path("releaseCause")
+                            .asString("")));
+    assertThat(fetchMatches(projectId, "611024").get(1).get("status").asString())
+        .isEqualTo("PROPOSED");
+
+    network.publishProject(
+        "ProjectWithdrawn",
+        Map.of(
+            "projectId",
+            projectId,
+            "county",
+            "611024",
+            "reason",
+            "另有融资",
+            "withdrawnAt",
+            clock.instant(),
+            "version",
+            3));
+    awaitDemand(projectId, "611024", "WITHDRAWN");
+    assertThat(fetchMatches(projectId, "611024").findValuesAsString("releaseCause"))
+        .containsExactly("SUPERSEDED", "WITHDRAWN");
+  }
+
+  @Test
+  void aMalformedEventGoesToTheDeadLetterTopicAndTheDemandBehindItIsStillMatched() {
+    network.provisionBank("dlt-bank");
+    publishProducts("ProductPublished", List.of(network.product("dlt-bank", "140427", "4.000")));
+    Map<String, Object> demand = network.demand("140427");
+    String projectId = demand.get("projectId").toString();
+    network.sendRaw("huoshui.projects", projectId, "{not an envelope");
+    Map<String, Object> withoutAmount = network.demand("140427");
+    withoutAmount.put("projectId", projectId);
+    withoutAmount.remove("amountRequested");
+    String broken = network.publishProject("ProjectSubmitted", withoutAmount);
+    network.publishProject("ProjectSubmitted", demand);
+
+    awaitMatches(projectId, "140427", 1);
+    ConsumerRecord<String, String> dead =
+        KafkaRecords.awaitRecord(
+            bootstrapServers, DeadLetters.topicFor("huoshui.projects"), projectId);
+    assertThat(dead.value()).isEqualTo("{not an envelope");
+    assertThat(
+            network.awaitEvents(
+                DeadLetters.topicFor("huoshui.projects"),
+                projectId,
+                Set.of("io.huoshui.project.ProjectSubmitted.v1"),
+                1))
+        .extracting(EventEnvelope::id)
+        .containsExactly(broken);
+  }
+
+  private void sweepOn(String instant) {
+    clock.set(Instant.parse(instant));
+    sweep.sweep();
+  }
+
+  /** Products and demands travel on different topics: the catalogue is awaited first. */
+  private void publishProducts(String type, List<Map<String, Object>> products) {
+    products.forEach(product -> network.publishProduct(type, product));
+    for (Map<String, Object> product : products) {
+      UUID id = UUID.fromString(product.get("productId").toString());
+      long version = ((Number) product.get("version")).longValue();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> productIndex.get(id).filter(p -> p.version() == version).isPresent());
+    }
+  }
+
+  private List<String> colours(String projectId, String county) {
+    JsonNode matches = fetchMatches(projectId, county);
+    return matches
+        .valueStream()
+        .map(m -> m.path("colour").isNull() ? "null" : m.path("colour").asString())
+        .toList();
+  }
+
+  private String board(String colour, String county) {
+    return http.get()
+        .uri("/api/v1/supervision?colour={c}&county={county}", colour, county)
+        .headers(h -> h.setBearerAuth(TestTokens.operator("1407")))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  private String status(String projectId, String county, int index) {
+    JsonNode matches = fetchMatches(projectId, county);
+    return matches.size() > index ? matches.get(index).get("status").asString() : "";
+  }
+
+  private JsonNode awaitMatches(String projectId, String county, int count) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> fetchMatches(projectId, county), matches -> matches.size() >= count);
+  }
+
+  private JsonNode awaitDemand(String projectId, String county, String status) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> fetchDemand(projectId, county),
+            view -> view != null && status.equals(view.get("status").asString()));
+  }
+
+  private JsonNode fetchMatches(String projectId, String county) {
+    JsonNode view = fetchDemand(projectId, county);
+    return view == null ? JsonNodeFactory.instance.arrayNode() : view.get("matches");
+  }
+
+  private JsonNode fetchDemand(String projectId, String county) {
+    var result =
+        http.get()
+            .uri("/api/v1/projects/{id}/matches", projectId)
+            .headers(h -> h.setBearerAuth(TestTokens.county(county)))
+            .exchange()
+            .expectBody(JsonNode.class)
+            .returnResult();
+    return result.getStatus().value() == 200 ? result.getResponseBody() : null;
+  }
+}
