@@ -290,14 +290,22 @@ public abstract class CreditApiTest {
   /** The envelopes with this key on the topic, once there are as many as the condition wants. */
   protected List<EventEnvelope> events(
       String topic, String key, Predicate<List<EventEnvelope>> enough) {
-    List<EventEnvelope> found = new ArrayList<>();
+    return records(topic, key, values -> enough.test(values.stream().map(codec::read).toList()))
+        .stream()
+        .map(codec::read)
+        .toList();
+  }
+
+  /** The raw values with this key on the topic, once there are as many as the condition wants. */
+  protected List<String> records(String topic, String key, Predicate<List<String>> enough) {
+    List<String> found = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer = KafkaRecords.consumer(bootstrapServers)) {
       consumer.subscribe(List.of(topic));
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (System.nanoTime() < deadline) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
           if (key.equals(record.key())) {
-            found.add(codec.read(record.value()));
+            found.add(record.value());
           }
         }
         if (enough.test(found)) {
@@ -305,7 +313,20 @@ public abstract class CreditApiTest {
         }
       }
     }
-    throw new AssertionError("only " + found.size() + " events with key " + key + " on " + topic);
+    throw new AssertionError("only " + found.size() + " records with key " + key + " on " + topic);
+  }
+
+  /** Whether the consumer has applied, or recognised as a duplicate, the event. */
+  protected boolean consumed(String consumer, String eventId) {
+    return database
+            .sql(
+                "SELECT count(*) FROM consumed_event WHERE consumer = :consumer AND event_id = :id")
+            .bind("consumer", consumer)
+            .bind("id", eventId)
+            .map(row -> row.get(0, Long.class))
+            .one()
+            .block()
+        == 1;
   }
 
   /** Asserts that the payload has every field its schema requires. */
