@@ -1,5 +1,6 @@
 package io.huoshui.project;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.huoshui.eventing.EventCodec;
@@ -8,11 +9,16 @@ import io.huoshui.testsupport.KafkaRecords;
 import io.huoshui.testsupport.RealInfrastructure;
 import io.huoshui.testsupport.SharedInfrastructure;
 import io.huoshui.testsupport.TestTokens;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,9 +30,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one Spring context of project-service's tests (the same configuration as the platform
@@ -122,6 +131,33 @@ public abstract class ProjectServiceTest {
       }
     }
     throw new AssertionError("no " + type + " about " + subject + " on " + topic);
+  }
+
+  /**
+   * The event's payload has exactly the members its committed JSON Schema describes, all the
+   * required ones, and so do its nested objects.
+   */
+  protected void assertFitsItsSchema(EventEnvelope event) {
+    String name = event.type().substring("io.huoshui.project.".length());
+    assertThat(event.dataschema())
+        .hasToString("https://huoshui.io/schemas/project-service/" + name + ".json");
+    try (InputStream in = new ClassPathResource("schemas/" + name + ".json").getInputStream()) {
+      assertFits(event.data(), JsonMapper.builder().build().readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void assertFits(JsonNode value, JsonNode schema) {
+    Set<String> members = new TreeSet<>(value.propertyNames());
+    assertThat(members).isEqualTo(new TreeSet<>(schema.get("properties").propertyNames()));
+    schema.get("required").forEach(required -> assertThat(members).contains(required.asString()));
+    for (String member : members) {
+      JsonNode property = schema.get("properties").get(member);
+      if (property.has("properties")) {
+        assertFits(value.get(member), property);
+      }
+    }
   }
 
   /** How many records with this key the topic holds, read for the given time. */

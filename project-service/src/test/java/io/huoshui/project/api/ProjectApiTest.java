@@ -31,21 +31,22 @@ class ProjectApiTest extends ProjectServiceTest {
   void aSubmittedDemandIsStoredExactlyAsSentAnsweredAndAnnounced() {
     double submittedBefore = submittedCount(ZHANGZI);
 
-    WebTestClient.ResponseSpec created =
+    WebTestClient.BodyContentSpec created =
         http.post()
             .uri("/api/v1/projects")
             .headers(h -> h.setBearerAuth(TestTokens.county(ZHANGZI)))
             .bodyValue(toyPlant())
             .exchange()
             .expectStatus()
-            .isCreated();
-    URI location = created.returnResult(Void.class).getResponseHeaders().getLocation();
+            .isCreated()
+            .expectBody();
+    URI location = created.returnResult().getResponseHeaders().getLocation();
     assertThat(location.getPath()).matches("/api/v1/projects/[0-9a-f-]{36}");
     UUID id = UUID.fromString(location.getPath().substring("/api/v1/projects/".length()));
 
     for (WebTestClient.BodyContentSpec body :
         List.of(
-            created.expectBody(),
+            created,
             http.get()
                 .uri(location.toString())
                 .headers(h -> h.setBearerAuth(TestTokens.county(ZHANGZI)))
@@ -99,8 +100,7 @@ class ProjectApiTest extends ProjectServiceTest {
 
     EventEnvelope event =
         awaitEvent("huoshui.projects", id.toString(), "io.huoshui.project.ProjectSubmitted.v1");
-    assertThat(event.dataschema())
-        .hasToString("https://huoshui.io/schemas/project-service/ProjectSubmitted.v1.json");
+    assertFitsItsSchema(event);
     assertThat(event.data().get("projectId").asString()).isEqualTo(id.toString());
     assertThat(event.data().get("county").asString()).isEqualTo(ZHANGZI);
     assertThat(event.data().get("title").asString()).isEqualTo("年产110万件玩具项目");
@@ -269,6 +269,7 @@ class ProjectApiTest extends ProjectServiceTest {
     assertThat(event.data().get("reason").asString()).isEqualTo("企业已通过自有资金解决");
     assertThat(event.data().get("county").asString()).isEqualTo(county);
     assertThat(event.data().get("version").asInt()).isEqualTo(2);
+    assertFitsItsSchema(event);
 
     withdraw(county, id, Map.of("reason", "再次撤回"))
         .expectStatus()
@@ -283,6 +284,13 @@ class ProjectApiTest extends ProjectServiceTest {
         .jsonPath("$.code")
         .isEqualTo("PROJECT_NOT_REVISABLE");
     assertThat(timelineSteps(id, "WITHDRAWN")).isEqualTo(1);
+    assertThat(
+            meters
+                .get("huoshui.demands.withdrawn")
+                .tags("county", county, "industry", "INDUSTRY_AND_SOFTWARE")
+                .counter()
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -311,6 +319,7 @@ class ProjectApiTest extends ProjectServiceTest {
         awaitEvent("huoshui.projects", id.toString(), "io.huoshui.project.ProjectUpdated.v1");
     assertThat(updated.data().get("amountRequested").asString()).isEqualTo("60000000.00");
     assertThat(updated.data().get("version").asInt()).isEqualTo(2);
+    assertFitsItsSchema(updated);
 
     revised.put("termMonths", 0);
     put(county, id, revised).expectStatus().isBadRequest();
