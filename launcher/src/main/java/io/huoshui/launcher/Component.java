@@ -19,7 +19,8 @@ record Component(
   enum Kind {
     POSTGRES,
     KAFKA,
-    SERVICE
+    SERVICE,
+    PROMETHEUS
   }
 
   static Component service(String module, int port) {
@@ -58,7 +59,7 @@ record Component(
     return switch (kind) {
       case POSTGRES -> "postgresql://localhost:%d (user postgres)".formatted(port());
       case KAFKA -> "127.0.0.1:%d".formatted(port());
-      case SERVICE -> "http://localhost:%d".formatted(port());
+      case SERVICE, PROMETHEUS -> "http://localhost:%d".formatted(port());
     };
   }
 }

@@ -21,21 +21,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Starts, reports on and stops the processes of the local network. */
 final class LocalNetwork {
 
   private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(4);
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+  private static final Duration PROMETHEUS_READY_TIMEOUT = Duration.ofSeconds(30);
 
   private final Layout layout;
   private final PrintStream out;
+  private final Optional<Path> prometheus;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
   LocalNetwork(Layout layout, PrintStream out) {
+    this(layout, out, LocalPrometheus.onPath(System.getenv("PATH")));
+  }
+
+  /** With the prometheus binary to start, or none to run without metrics and alerts. */
+  LocalNetwork(Layout layout, PrintStream out, Optional<Path> prometheus) {
     this.layout = layout;
     this.out = out;
+    this.prometheus = prometheus;
   }
 
   int up(boolean demo) {
@@ -72,7 +81,12 @@ final class LocalNetwork {
               false);
       layout.writePid(Network.KAFKA, kafka.pid());
     }
-    step("kafka", "ready");
+    Map<Component, KafkaPrincipals.Topics> principals = new LinkedHashMap<>();
+    for (Component service : Network.SERVICES) {
+      principals.put(service, KafkaPrincipals.declaredBy(service.jar(layout.root()).orElseThrow()));
+    }
+    KafkaPrincipals.provision("127.0.0.1:" + Network.KAFKA_PORT, principals);
+    step("kafka", "ready; each service has its own principal and ACLs");
 
     for (Component application : Network.applications()) {
       if (running(application).isEmpty()) {
@@ -81,6 +95,7 @@ final class LocalNetwork {
       }
     }
     awaitHealthy(Network.applications(), started);
+    startPrometheus();
 
     out.println();
     out.printf(
@@ -89,6 +104,11 @@ final class LocalNetwork {
         Network.GATEWAY.port(),
         Network.GATEWAY.port());
     printTable();
+    if (running(Network.PROMETHEUS).isPresent()) {
+      out.printf(
+          "Metrics and alerts: %s (dashboards: deploy/grafana/dashboards)%n",
+          Network.PROMETHEUS.url());
+    }
     out.printf("Logs: %s    Stop: ./huoshui down%n", layout.logs());
     if (demo) {
       out.println(
@@ -103,11 +123,16 @@ final class LocalNetwork {
    * which they were still publishing to, then PostgreSQL.
    */
   int down() {
-    boolean anything = stopTogether(Network.applications());
+    boolean anything =
+        stopTogether(
+            Stream.concat(Network.applications().stream(), Stream.of(Network.PROMETHEUS)).toList());
     anything |= stopTogether(List.of(Network.KAFKA));
     anything |= stopTogether(List.of(Network.POSTGRES));
     List<String> left =
-        Network.all().stream().filter(c -> running(c).isPresent()).map(Component::name).toList();
+        Stream.concat(Network.all().stream(), Stream.of(Network.PROMETHEUS))
+            .filter(c -> running(c).isPresent())
+            .map(Component::name)
+            .toList();
     if (!left.isEmpty()) {
       throw new LaunchException("still running after down: " + String.join(", ", left));
     }
@@ -136,28 +161,68 @@ final class LocalNetwork {
 
   int status() {
     printTable();
-    boolean allUp = Network.all().stream().allMatch(c -> running(c).isPresent());
+    boolean allUp = started().stream().allMatch(c -> running(c).isPresent());
     return allUp ? 0 : 3;
+  }
+
+  /** What `up` starts here: the network, and Prometheus where it is installed. */
+  private List<Component> started() {
+    return prometheus.isPresent()
+        ? Stream.concat(Network.all().stream(), Stream.of(Network.PROMETHEUS)).toList()
+        : Network.all();
   }
 
   private void printTable() {
     out.printf("%n  %-22s %-8s %-9s %s%n", "component", "pid", "state", "address");
-    for (Component component : Network.all()) {
+    for (Component component :
+        Stream.concat(Network.all().stream(), Stream.of(Network.PROMETHEUS)).toList()) {
       Optional<ProcessHandle> process = running(component);
+      boolean absent = component == Network.PROMETHEUS && process.isEmpty() && prometheus.isEmpty();
       String state =
-          process.isEmpty()
-              ? "stopped"
-              : component.kind() == Component.Kind.SERVICE
-                  ? (healthy(component) ? "healthy" : "starting")
-                  : "running";
+          absent
+              ? "absent"
+              : process.isEmpty()
+                  ? "stopped"
+                  : component.kind() == Component.Kind.SERVICE
+                      ? (healthy(component) ? "healthy" : "starting")
+                      : "running";
       out.printf(
           "  %-22s %-8s %-9s %s%n",
           component.name(),
           process.map(p -> Long.toString(p.pid())).orElse("-"),
           state,
-          component.url());
+          absent ? LocalPrometheus.INSTALL_HINT : component.url());
     }
     out.println();
+  }
+
+  /**
+   * After the applications are healthy, so that its first scrapes find them up. Monitoring is
+   * optional: without the binary, or when it fails to start, the network runs on and `up` says so.
+   */
+  private void startPrometheus() {
+    if (running(Network.PROMETHEUS).isPresent()) {
+      return;
+    }
+    if (prometheus.isEmpty()) {
+      step(Network.PROMETHEUS.name(), LocalPrometheus.INSTALL_HINT);
+      return;
+    }
+    step(Network.PROMETHEUS.name(), "starting on port " + Network.PROMETHEUS_PORT);
+    LocalPrometheus server = new LocalPrometheus(prometheus.get(), layout, Network.PROMETHEUS);
+    Process process = server.start();
+    layout.writePid(Network.PROMETHEUS, process.pid());
+    if (server.awaitReady(process, PROMETHEUS_READY_TIMEOUT)) {
+      step(Network.PROMETHEUS.name(), "ready, scraping every service, alert rules loaded");
+    } else {
+      step(
+          Network.PROMETHEUS.name(),
+          "%s; the network runs without it. The end of %s:%n%s"
+              .formatted(
+                  process.isAlive() ? "not ready within " + PROMETHEUS_READY_TIMEOUT : "exited",
+                  layout.log(Network.PROMETHEUS),
+                  Processes.tail(layout.log(Network.PROMETHEUS), 10)));
+    }
   }
 
   /** The component's live process, recognised by its pid file and its command line. */
@@ -193,7 +258,7 @@ final class LocalNetwork {
 
   private void checkPorts() {
     List<String> taken = new ArrayList<>();
-    for (Component component : Network.all()) {
+    for (Component component : started()) {
       if (running(component).isPresent()) {
         continue;
       }
@@ -227,8 +292,17 @@ final class LocalNetwork {
     }
     try {
       Files.createDirectories(layout.logs());
+      ProcessBuilder builder = new ProcessBuilder(command);
+      // Through the environment, not the command line, so that a process listing shows no secret.
+      builder
+          .environment()
+          .put("HUOSHUI_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + Network.KAFKA_SASL_PORT);
+      builder.environment().put("HUOSHUI_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+      builder
+          .environment()
+          .put("HUOSHUI_KAFKA_PASSWORD", KafkaPrincipals.passwordOf(application.name()));
       Process process =
-          new ProcessBuilder(command)
+          builder
               .directory(layout.root().toFile())
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
               .redirectErrorStream(true)

@@ -14,6 +14,7 @@ final class Network {
   static final int KAFKA_PORT = 9092;
   static final int KAFKA_CONTROLLER_PORT = 9093;
   static final int KAFKA_SASL_PORT = 9094;
+  static final int PROMETHEUS_PORT = 9090;
 
   static final Component POSTGRES =
       new Component(
@@ -49,6 +50,19 @@ final class Network {
       List.of("identity", "project", "credit", "matching", "notification");
 
   static final Component GATEWAY = Component.service("gateway", 8080);
+
+  /**
+   * Optional: started after the applications where a prometheus binary is installed, and not part
+   * of {@link #all()}, which must run for the network to be up.
+   */
+  static final Component PROMETHEUS =
+      new Component(
+          "prometheus",
+          Component.Kind.PROMETHEUS,
+          List.of(PROMETHEUS_PORT),
+          LocalPrometheus.PROCESS_MARKER,
+          null,
+          List.of());
 
   private Network() {}
 

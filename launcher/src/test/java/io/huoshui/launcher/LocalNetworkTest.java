@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,21 @@ class LocalNetworkTest {
       assertThat(table).containsPattern(component.name() + "\\s+-\\s+stopped");
     }
     assertThat(table).contains("http://localhost:8080", "postgresql://localhost:15432");
+  }
+
+  @Test
+  void statusTellsWhereAndHowPrometheusRunsOrHowToInstallIt() {
+    Layout layout = new Layout(Path.of("..").toAbsolutePath().normalize(), home);
+    PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+    new LocalNetwork(layout, out, Optional.empty()).status();
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .containsPattern("prometheus\\s+-\\s+absent\\s+.*apt-get install prometheus");
+
+    printed.reset();
+    new LocalNetwork(layout, out, Optional.of(Path.of("/usr/bin/prometheus"))).status();
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .containsPattern("prometheus\\s+-\\s+stopped\\s+http://localhost:9090");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.huoshui.identity.client;
 
 import io.huoshui.service.BankTopics;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,21 +45,19 @@ public class BankKafkaAccess implements DisposableBean {
   private final int partitions;
   private final short replicas;
 
+  /**
+   * Connects as the identity service's own principal where the broker asks for one: the Kafka
+   * client settings are Spring's ({@code spring.kafka.*}, security included).
+   */
   BankKafkaAccess(
-      @Value("${huoshui.kafka.bootstrap-servers}") String bootstrapServers,
+      KafkaAdmin kafkaAdmin,
       @Value("${huoshui.identity.bank-topics.partitions:3}") int partitions,
       @Value("${huoshui.identity.bank-topics.replicas:1}") short replicas) {
-    this.admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG,
-                "identity-service-bank-access",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                15_000));
+    Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+    config.put(AdminClientConfig.CLIENT_ID_CONFIG, "identity-service-bank-access");
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+    this.admin = Admin.create(config);
     this.partitions = partitions;
     this.replicas = replicas;
   }

@@ -37,9 +37,10 @@ public final class KafkaBroker implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
   /**
-   * The broker's loopback ports: PLAINTEXT for Huoshui's own services, SASL_PLAINTEXT (SCRAM) for
-   * the banks, whose principals the ACLs confine to their own topic and group, and the KRaft
-   * controller's.
+   * The broker's loopback ports: PLAINTEXT for the broker itself and for whoever administers it
+   * from this machine (the launcher provisioning principals, a test), SASL_PLAINTEXT (SCRAM) for
+   * the services and the banks, each a principal that the ACLs confine to its own topics and group,
+   * and the KRaft controller's.
    */
   public record Listeners(int plaintext, int sasl, int controller) {
 
@@ -101,12 +102,12 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  /** The PLAINTEXT listener, for Huoshui's own services. */
+  /** The PLAINTEXT listener: the administrator's, and a single service test's. */
   public String bootstrapServers() {
     return "127.0.0.1:" + listeners.plaintext();
   }
 
-  /** The SASL/SCRAM listener, for banks. */
+  /** The SASL/SCRAM listener, for the services and the banks. */
   public String saslBootstrapServers() {
     return "127.0.0.1:" + listeners.sasl();
   }
@@ -208,7 +209,8 @@ public final class KafkaBroker implements AutoCloseable {
                 + "org.apache.kafka.common.security.scram.ScramLoginModule required;",
             "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
             // The loopback PLAINTEXT and controller listeners authenticate nobody: what connects
-            // there is Huoshui itself. Banks come in over SASL and get only what their ACLs allow.
+            // there is the broker itself or its administrator on this machine. Services and banks
+            // come in over SASL and get only what their ACLs allow.
             "super.users=User:ANONYMOUS",
             "allow.everyone.if.no.acl.found=false",
             "log.dirs=" + dataDirectory.resolve("logs").toAbsolutePath(),

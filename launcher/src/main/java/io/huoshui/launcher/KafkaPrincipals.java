@@ -1,0 +1,194 @@
+package io.huoshui.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Gives every service of the local run a Kafka principal of its own (SCRAM, named after the
+ * service) and ACLs for exactly the topics it declares in its {@code huoshui.events} settings:
+ * write what it produces, read what it consumes, write the dead-letter topics of both, its own
+ * consumer group. Two services have one more duty each: matching writes to the banks' topics, and
+ * identity creates them and grants the banks their access.
+ */
+final class KafkaPrincipals {
+
+  static final String BANK_TOPIC_PREFIX = "huoshui.bank.";
+  private static final String DEAD_LETTER_SUFFIX = ".dlt";
+  private static final int SCRAM_ITERATIONS = 8192;
+
+  /** What a service declares in application.yml under {@code huoshui.events}. */
+  record Topics(List<String> produces, List<String> consumes) {}
+
+  private KafkaPrincipals() {}
+
+  /** The local run's password of a service's principal; never used outside this machine. */
+  static String passwordOf(String service) {
+    return service + "-local-secret";
+  }
+
+  /**
+   * Creates or refreshes the principals and their ACLs, over the broker's loopback listener whose
+   * anonymous principal is the broker's super user.
+   */
+  static void provision(String adminBootstrap, Map<Component, Topics> services) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, adminBootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+      List<UserScramCredentialUpsertion> credentials = new ArrayList<>();
+      List<AclBinding> acls = new ArrayList<>();
+      services.forEach(
+          (service, topics) -> {
+            credentials.add(
+                new UserScramCredentialUpsertion(
+                    service.name(),
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS),
+                    passwordOf(service.name())));
+            acls.addAll(aclsOf(service.name(), topics));
+          });
+      admin.alterUserScramCredentials(List.copyOf(credentials)).all().get(30, TimeUnit.SECONDS);
+      admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new LaunchException("could not give the services their Kafka principals: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LaunchException("interrupted while giving the services their Kafka principals");
+    }
+  }
+
+  static List<AclBinding> aclsOf(String service, Topics topics) {
+    String principal = "User:" + service;
+    List<AclBinding> acls = new ArrayList<>();
+    // Health checks describe the cluster.
+    acls.add(
+        allow(
+            principal,
+            ResourceType.CLUSTER,
+            "kafka-cluster",
+            PatternType.LITERAL,
+            AclOperation.DESCRIBE));
+    Set<String> deadLetters = new LinkedHashSet<>();
+    for (String topic : topics.produces()) {
+      for (AclOperation operation :
+          List.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE)) {
+        acls.add(allow(principal, ResourceType.TOPIC, topic, PatternType.LITERAL, operation));
+      }
+      deadLetters.add(topic + DEAD_LETTER_SUFFIX);
+    }
+    for (String topic : topics.consumes()) {
+      for (AclOperation operation : List.of(AclOperation.READ, AclOperation.DESCRIBE)) {
+        acls.add(allow(principal, ResourceType.TOPIC, topic, PatternType.LITERAL, operation));
+      }
+      deadLetters.add(topic + DEAD_LETTER_SUFFIX);
+    }
+    for (String topic : deadLetters) {
+      for (AclOperation operation :
+          List.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE)) {
+        acls.add(allow(principal, ResourceType.TOPIC, topic, PatternType.LITERAL, operation));
+      }
+    }
+    for (AclOperation operation : List.of(AclOperation.READ, AclOperation.DESCRIBE)) {
+      acls.add(allow(principal, ResourceType.GROUP, service, PatternType.PREFIXED, operation));
+    }
+    switch (service) {
+      case "matching-service" -> {
+        for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.DESCRIBE)) {
+          acls.add(
+              allow(
+                  principal,
+                  ResourceType.TOPIC,
+                  BANK_TOPIC_PREFIX,
+                  PatternType.PREFIXED,
+                  operation));
+        }
+      }
+      case "identity-service" -> {
+        // Setting a bank's SCRAM password and ACLs is a cluster-level change.
+        acls.add(
+            allow(
+                principal,
+                ResourceType.CLUSTER,
+                "kafka-cluster",
+                PatternType.LITERAL,
+                AclOperation.ALTER));
+        for (AclOperation operation : List.of(AclOperation.CREATE, AclOperation.DESCRIBE)) {
+          acls.add(
+              allow(
+                  principal,
+                  ResourceType.TOPIC,
+                  BANK_TOPIC_PREFIX,
+                  PatternType.PREFIXED,
+                  operation));
+        }
+      }
+      default -> {}
+    }
+    return acls;
+  }
+
+  private static AclBinding allow(
+      String principal,
+      ResourceType type,
+      String name,
+      PatternType pattern,
+      AclOperation operation) {
+    return new AclBinding(
+        new ResourcePattern(type, name, pattern),
+        new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW));
+  }
+
+  /** The topics a service declares, read from the application.yml inside its executable jar. */
+  static Topics declaredBy(Path jar) {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      ZipEntry entry = zip.getEntry("BOOT-INF/classes/application.yml");
+      if (entry == null) {
+        return new Topics(List.of(), List.of());
+      }
+      try (InputStream yaml = zip.getInputStream(entry)) {
+        Map<String, Object> root = new Yaml().load(yaml);
+        Map<String, Object> events = child(child(root, "huoshui"), "events");
+        return new Topics(list(events.get("produces")), list(events.get("consumes")));
+      }
+    } catch (IOException e) {
+      throw new LaunchException("could not read the settings of " + jar + ": " + e.getMessage());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> child(Map<String, Object> parent, String key) {
+    Object value = parent == null ? null : parent.get(key);
+    return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+  }
+
+  private static List<String> list(Object value) {
+    return value instanceof List<?> items
+        ? items.stream().map(String::valueOf).toList()
+        : List.of();
+  }
+}
