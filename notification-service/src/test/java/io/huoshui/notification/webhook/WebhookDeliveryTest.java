@@ -1,0 +1,349 @@
+package io.huoshui.notification.webhook;
+
+import static io.huoshui.notification.EventData.decline;
+import static io.huoshui.notification.EventData.response;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.huoshui.notification.NotificationServiceApplication;
+import io.huoshui.notification.NotificationServiceTest;
+import io.huoshui.notification.Receiver;
+import io.huoshui.notification.Topics;
+import io.huoshui.testsupport.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.r2dbc.core.DatabaseClient;
+import tools.jackson.databind.JsonNode;
+
+/** Webhooks against real receivers: JDK HTTP servers that accept, fail, hang or die. */
+class WebhookDeliveryTest extends NotificationServiceTest {
+
+  @Autowired WebhookDispatcher dispatcher;
+  @Autowired DatabaseClient database;
+  @Autowired MeterRegistry meters;
+  @Autowired Environment environment;
+
+  @Test
+  void aDeliveryIsSignedSoThatTheReceiverCanVerifyIt() throws Exception {
+    String county = freshCounty();
+    try (Receiver receiver = new Receiver()) {
+      JsonNode endpoint = register(TestTokens.county(county), receiver.url(), null);
+      String secret = endpoint.get("secret").asString();
+      assertThat(secret).startsWith("whsec_");
+      UUID project = UUID.randomUUID();
+
+      publishDecline(county, project);
+
+      Receiver.Received request = awaitAccepted(receiver, 1).get(0);
+      // What docs/webhooks.md tells a portal to do: split the header, recompute, compare.
+      Map<String, String> parts = new HashMap<>();
+      for (String part : request.signature().split(",")) {
+        String[] pair = part.split("=", 2);
+        parts.put(pair[0], pair[1]);
+      }
+      long t = Long.parseLong(parts.get("t"));
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      String expected =
+          java.util.HexFormat.of()
+              .formatHex(mac.doFinal((t + "." + request.body()).getBytes(StandardCharsets.UTF_8)));
+      assertThat(parts.get("v1")).isEqualTo(expected);
+      assertThat(Math.abs(Instant.now().getEpochSecond() - t)).isLessThan(300);
+      String tampered =
+          java.util.HexFormat.of()
+              .formatHex(
+                  mac.doFinal(
+                      (t + "." + request.body().replace("婉拒", "接受"))
+                          .getBytes(StandardCharsets.UTF_8)));
+      assertThat(parts.get("v1")).isNotEqualTo(tampered);
+
+      JsonNode body = json.readTree(request.body());
+      assertThat(body.get("id").asString()).isEqualTo(request.notificationId());
+      assertThat(body.get("kind").asString()).isEqualTo("BANK_DECLINE");
+      assertThat(body.get("subject").asString()).isEqualTo(project.toString());
+      assertThat(body.get("body").asString()).contains("抵质押物不足");
+
+      String token = TestTokens.county(county);
+      JsonNode log =
+          get(token, "/api/v1/notifications/" + request.notificationId() + "/deliveries");
+      assertThat(log.get(0).get("status").asString()).isEqualTo("DELIVERED");
+      assertThat(log.get(0).get("log").get(0).get("statusCode").asInt()).isEqualTo(204);
+
+      JsonNode listed = get(token, "/api/v1/webhooks");
+      assertThat(listed.get(0).get("id").asString()).isEqualTo(endpoint.get("id").asString());
+      assertThat(listed.get(0).has("secret")).isFalse();
+    }
+  }
+
+  @Test
+  void aReceiverThatFailsAtFirstGetsEveryNotificationOnceAndInOrder() {
+    String county = freshCounty();
+    try (Receiver receiver = new Receiver().failFirst(3)) {
+      register(TestTokens.county(county), receiver.url(), "en");
+      UUID project = UUID.randomUUID();
+      UUID match = UUID.randomUUID();
+      for (String answer : List.of("INTEREST", "APPROVAL", "DISBURSEMENT")) {
+        producers.publish(
+            Topics.BANK_RESPONSES,
+            "io.huoshui.credit.BankResponded.v1",
+            project.toString(),
+            response(match, project, county, "jinshang-bank", answer, "1000000.00"));
+      }
+
+      List<Receiver.Received> accepted = awaitAccepted(receiver, 3);
+
+      assertThat(accepted.stream().map(r -> kind(r)).toList())
+          .containsExactly("BANK_INTEREST", "BANK_APPROVAL", "BANK_DISBURSEMENT");
+      assertThat(accepted.stream().map(Receiver.Received::notificationId).distinct()).hasSize(3);
+      // The second was not sent before the first got through: the first four requests carried
+      // the first notification (three refused, one accepted).
+      List<Receiver.Received> all = receiver.received();
+      assertThat(all).hasSize(6);
+      assertThat(all.subList(0, 4))
+          .extracting(Receiver.Received::notificationId)
+          .containsOnly(accepted.get(0).notificationId());
+      assertThat(json.readTree(accepted.get(0).body()).get("language").asString()).isEqualTo("en");
+
+      JsonNode log =
+          get(
+                  TestTokens.county(county),
+                  "/api/v1/notifications/" + accepted.get(0).notificationId() + "/deliveries")
+              .get(0)
+              .get("log");
+      assertThat(log).hasSize(4);
+      assertThat(log.get(0).get("statusCode").asInt()).isEqualTo(503);
+      assertThat(log.get(3).get("statusCode").asInt()).isEqualTo(204);
+    }
+  }
+
+  @Test
+  void aDeadReceiverIsParkedInOrderAndTheOperatorReplaysIt() {
+    String county = freshCounty();
+    try (Receiver receiver = new Receiver().failAll()) {
+      register(TestTokens.county(county), receiver.url(), null);
+      UUID project = UUID.randomUUID();
+      publishDecline(county, project);
+      publishDecline(county, project);
+
+      String operator = TestTokens.operator("1404");
+      List<JsonNode> parked =
+          await()
+              .atMost(PATIENCE)
+              .until(() -> parkedOf(operator, project), found -> found.size() == 2);
+      assertThat(parked).allSatisfy(d -> assertThat(d.get("attempts").asInt()).isEqualTo(4));
+      // Each notification used up its four attempts before the next one was tried.
+      List<String> order = receiver.received().stream().map(r -> r.notificationId()).toList();
+      assertThat(order).hasSize(8);
+      assertThat(order.subList(0, 4)).containsOnly(order.get(0));
+      assertThat(order.subList(4, 8)).containsOnly(order.get(4)).doesNotContain(order.get(0));
+      await()
+          .atMost(PATIENCE)
+          .until(() -> meters.get("huoshui.webhook.parked").gauge().value() >= 2);
+
+      http.get()
+          .uri("/api/v1/webhooks/deliveries?status=PARKED")
+          .headers(h -> h.setBearerAuth(TestTokens.county(county)))
+          .exchange()
+          .expectStatus()
+          .isForbidden();
+      String first = parked.get(1).get("id").asString();
+      http.post()
+          .uri("/api/v1/webhooks/deliveries/" + first + "/replay")
+          .headers(h -> h.setBearerAuth(TestTokens.operator("61")))
+          .exchange()
+          .expectStatus()
+          .isNotFound();
+
+      receiver.recover();
+      for (JsonNode delivery : List.of(parked.get(1), parked.get(0))) {
+        http.post()
+            .uri("/api/v1/webhooks/deliveries/" + delivery.get("id").asString() + "/replay")
+            .headers(h -> h.setBearerAuth(operator))
+            .exchange()
+            .expectStatus()
+            .isOk();
+      }
+
+      List<Receiver.Received> accepted = awaitAccepted(receiver, 2);
+      assertThat(accepted.stream().map(Receiver.Received::notificationId))
+          .containsExactlyInAnyOrder(order.get(0), order.get(4));
+      assertThat(parkedOf(operator, project)).isEmpty();
+    }
+  }
+
+  @Test
+  void aHangingReceiverDoesNotDelayAnotherTenant() {
+    String slowCounty = freshCounty();
+    String county = freshCounty();
+    try (Receiver hanging = new Receiver().hangFor(Duration.ofSeconds(20));
+        Receiver healthy = new Receiver()) {
+      register(TestTokens.county(slowCounty), hanging.url(), null);
+      register(TestTokens.county(county), healthy.url(), null);
+      // Twenty demands' notifications for the hanging receiver: more than it may hold at once.
+      for (int i = 0; i < 20; i++) {
+        publishDecline(slowCounty, UUID.randomUUID());
+      }
+      await().atMost(PATIENCE).until(() -> hanging.received().size() + inFlight(slowCounty) >= 4);
+
+      Instant sent = Instant.now();
+      publishDecline(county, UUID.randomUUID());
+      Receiver.Received delivered = awaitAccepted(healthy, 1).get(0);
+
+      Duration latency = Duration.between(sent, delivered.at());
+      System.out.printf(
+          "Healthy tenant's delivery while another hangs: %d ms%n", latency.toMillis());
+      assertThat(latency).isLessThan(Duration.ofSeconds(5));
+      assertThat(hanging.accepted()).isEmpty();
+    }
+  }
+
+  @Test
+  void aRestartInTheMiddleOfRetriesLosesNothing() {
+    String county = freshCounty();
+    try (Receiver receiver = new Receiver().failAll()) {
+      register(TestTokens.county(county), receiver.url(), null);
+      UUID project = UUID.randomUUID();
+      UUID match = UUID.randomUUID();
+      for (String answer : List.of("INTEREST", "APPROVAL")) {
+        producers.publish(
+            Topics.BANK_RESPONSES,
+            "io.huoshui.credit.BankResponded.v1",
+            project.toString(),
+            response(match, project, county, "jinshang-bank", answer, "2000000.00"));
+      }
+      await().atMost(PATIENCE).until(() -> receiver.received().size() >= 2);
+
+      // The process dies mid-retries: what it planned is only in the database now.
+      dispatcher.stop();
+      List<Map<String, Object>> schedule = schedule(county);
+      assertThat(schedule).hasSize(2);
+      assertThat(schedule).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PENDING"));
+      assertThat(schedule.get(0).get("next_attempt_at")).isNotNull();
+      receiver.recover();
+
+      try (ConfigurableApplicationContext restarted = startAnotherProcess()) {
+        List<Receiver.Received> accepted = awaitAccepted(receiver, 2);
+        assertThat(accepted.stream().map(r -> kind(r)).toList())
+            .containsExactly("BANK_INTEREST", "BANK_APPROVAL");
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    schedule(county).stream()
+                        .allMatch(row -> "DELIVERED".equals(row.get("status"))));
+      } finally {
+        dispatcher.start();
+      }
+      assertThat(receiver.accepted()).hasSize(2);
+    }
+  }
+
+  /** The service started again on the same database; its Kafka listeners stay off. */
+  private ConfigurableApplicationContext startAnotherProcess() {
+    List<String> arguments = new ArrayList<>();
+    for (String name :
+        List.of(
+            "spring.r2dbc.url",
+            "spring.r2dbc.username",
+            "spring.r2dbc.password",
+            "spring.flyway.url",
+            "spring.flyway.user",
+            "spring.flyway.password",
+            "spring.kafka.bootstrap-servers",
+            "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri")) {
+      arguments.add("--" + name + "=" + environment.getProperty(name));
+    }
+    arguments.add("--server.port=0");
+    arguments.add("--spring.kafka.listener.auto-startup=false");
+    return new SpringApplicationBuilder(NotificationServiceApplication.class)
+        .run(arguments.toArray(String[]::new));
+  }
+
+  private List<Map<String, Object>> schedule(String county) {
+    return database
+        .sql(
+            "SELECT status, next_attempt_at, attempts FROM webhook_delivery WHERE county = :county"
+                + " ORDER BY seq")
+        .bind("county", county)
+        .fetch()
+        .all()
+        .collectList()
+        .block();
+  }
+
+  private long inFlight(String county) {
+    return database
+        .sql(
+            "SELECT count(*) FROM webhook_delivery WHERE county = :county AND claimed_until > now()")
+        .bind("county", county)
+        .map(row -> row.get(0, Long.class))
+        .one()
+        .block();
+  }
+
+  private List<JsonNode> parkedOf(String operator, UUID project) {
+    List<JsonNode> found = new ArrayList<>();
+    get(operator, "/api/v1/webhooks/deliveries?status=PARKED&size=100")
+        .get("items")
+        .forEach(
+            delivery -> {
+              if (delivery.get("subject").asString().equals(project.toString())) {
+                found.add(delivery);
+              }
+            });
+    return found;
+  }
+
+  private JsonNode register(String token, String url, String language) {
+    Map<String, Object> registration = new HashMap<>();
+    registration.put("url", url);
+    if (language != null) {
+      registration.put("language", language);
+    }
+    return json.readTree(
+        http.post()
+            .uri("/api/v1/webhooks")
+            .headers(h -> h.setBearerAuth(token))
+            .bodyValue(registration)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody());
+  }
+
+  private void publishDecline(String county, UUID project) {
+    producers.publish(
+        Topics.BANK_RESPONSES,
+        "io.huoshui.credit.BankResponded.v1",
+        project.toString(),
+        decline(project, county, "cib-changzhi"));
+  }
+
+  private String kind(Receiver.Received request) {
+    return json.readTree(request.body()).get("kind").asString();
+  }
+
+  private static List<Receiver.Received> awaitAccepted(Receiver receiver, int count) {
+    return await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(50))
+        .until(receiver::accepted, accepted -> accepted.size() >= count);
+  }
+}
