@@ -45,7 +45,7 @@ import reactor.core.publisher.Mono;
 class ProjectController {
 
   /** Counties and the city offices work in China Standard Time: a date filter means their day. */
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private static final Pattern DIVISION_CODE = Pattern.compile("[0-9]{2}([0-9]{2}){0,2}");
 

@@ -35,11 +35,12 @@ record TimelineView(
   private static String summaryOf(TimelineEntry entry) {
     Map<String, Object> details = entry.details();
     String bank = entry.bankCode();
+    String amount = amountOf(entry);
     return switch (entry.step()) {
-      case SUBMITTED -> "Submitted, asking for %s CNY".formatted(plain(entry.amount()));
+      case SUBMITTED -> "Submitted, asking for %s".formatted(amount);
       case UPDATED ->
-          "Changed by the county (version %s), asking for %s CNY; matching starts afresh"
-              .formatted(details.get("version"), plain(entry.amount()));
+          "Changed by the county (version %s), asking for %s; matching starts afresh"
+              .formatted(details.get("version"), amount);
       case PUSHED -> "Pushed to bank %s with product %s".formatted(bank, entry.productName());
       case NO_MATCH ->
           "No product fitted (%s evaluated)".formatted(details.get("evaluatedProducts"));
@@ -48,19 +49,18 @@ record TimelineView(
               .formatted(details.get("colour"), bank, details.get("deadline"));
       case MATCH_RELEASED ->
           "The match with bank %s ended (%s)".formatted(bank, details.get("cause"));
-      case BANK_INTEREST ->
-          entry.amount() == null
-              ? "Bank %s is interested".formatted(bank)
-              : "Bank %s is interested in %s CNY".formatted(bank, plain(entry.amount()));
+      case BANK_INTEREST -> "Bank %s is interested in %s".formatted(bank, amount);
       case BANK_DECLINE ->
           "Bank %s declined (%s)".formatted(bank, details.getOrDefault("declineReason", "OTHER"));
-      case APPROVED -> "Bank %s approved %s CNY".formatted(bank, plain(entry.amount()));
-      case DISBURSED -> "Bank %s disbursed %s CNY".formatted(bank, plain(entry.amount()));
+      case APPROVED -> "Bank %s approved %s".formatted(bank, amount);
+      case DISBURSED -> "Bank %s disbursed %s".formatted(bank, amount);
       case WITHDRAWN -> "Withdrawn by the county: %s".formatted(details.get("reason"));
     };
   }
 
-  private static String plain(BigDecimal amount) {
-    return amount == null ? "an unstated amount of" : amount.toPlainString();
+  private static String amountOf(TimelineEntry entry) {
+    return entry.amount() == null
+        ? "an amount not stated"
+        : entry.amount().toPlainString() + " CNY";
   }
 }
