@@ -1,0 +1,146 @@
+package io.huoshui.credit.catalog;
+
+import io.huoshui.credit.inbox.DemandCounties;
+import io.huoshui.credit.product.CatalogChange;
+import io.huoshui.credit.product.Products;
+import io.huoshui.credit.vocabulary.CreditEvents;
+import io.huoshui.eventing.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tells each county, periodically, which products serving it are new, changed or retired: one
+ * CatalogDigest event per county with anything to tell, for the notification service. Each run
+ * covers the time since the last one, so nothing is told twice or skipped, even across restarts.
+ */
+@Service
+class CatalogDigests {
+
+  static final String TOPIC = "huoshui.catalog";
+  static final String EVENT = "CatalogDigest";
+
+  private static final Logger log = LoggerFactory.getLogger(CatalogDigests.class);
+
+  private final Products products;
+  private final DemandCounties demandCounties;
+  private final DatabaseClient database;
+  private final TransactionalOperator transaction;
+  private final Outbox outbox;
+  private final Clock clock;
+  private final DigestProperties properties;
+
+  CatalogDigests(
+      Products products,
+      DemandCounties demandCounties,
+      DatabaseClient database,
+      TransactionalOperator transaction,
+      Outbox outbox,
+      Clock clock,
+      DigestProperties properties) {
+    this.products = products;
+    this.demandCounties = demandCounties;
+    this.database = database;
+    this.transaction = transaction;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  @Scheduled(cron = "${huoshui.credit.digest.cron}", zone = "${huoshui.credit.digest.zone}")
+  Mono<Void> onSchedule() {
+    return run()
+        .doOnNext(digests -> log.info("Catalog digest sent to {} counties", digests))
+        .then();
+  }
+
+  /**
+   * Sends the digests for the time since the last run and returns how many counties got one. Of
+   * several replicas only one runs at a time (an advisory lock); the others send nothing.
+   */
+  Mono<Integer> run() {
+    return database
+        .sql("SELECT pg_try_advisory_xact_lock(hashtext('huoshui.catalog_digest')) AS mine")
+        .map(row -> Boolean.TRUE.equals(row.get("mine", Boolean.class)))
+        .one()
+        .flatMap(mine -> mine ? digestSinceLastRun() : Mono.just(0))
+        .as(transaction::transactional);
+  }
+
+  private Mono<Integer> digestSinceLastRun() {
+    Instant to = clock.instant();
+    return database
+        .sql("SELECT max(window_to) AS last FROM catalog_digest_run")
+        .map(row -> Optional.ofNullable(row.get("last", Instant.class)))
+        .one()
+        .map(last -> last.orElse(to.minus(properties.period())))
+        .filter(from -> from.isBefore(to))
+        .flatMap(
+            from ->
+                Mono.zip(products.changesBetween(from, to).collectList(), counties())
+                    .flatMap(found -> send(from, to, found.getT1(), found.getT2()))
+                    .flatMap(sent -> recordRun(from, to, sent).thenReturn(sent)))
+        .defaultIfEmpty(0);
+  }
+
+  private Mono<List<String>> counties() {
+    return demandCounties
+        .seen()
+        .concatWith(Flux.fromIterable(properties.counties()))
+        .collect(TreeSet<String>::new, TreeSet::add)
+        .map(List::copyOf);
+  }
+
+  private Mono<Integer> send(
+      Instant from, Instant to, List<CatalogChange> changes, List<String> counties) {
+    return Flux.fromIterable(counties)
+        .map(county -> new CatalogDigest(county, from, to, entriesFor(county, changes)))
+        .filter(digest -> !digest.products().isEmpty())
+        .concatMap(
+            digest ->
+                outbox.append(
+                    TOPIC,
+                    CreditEvents.type(EVENT),
+                    digest.county(),
+                    digest,
+                    CreditEvents.schema(EVENT)))
+        .count()
+        .map(Long::intValue);
+  }
+
+  /** A product serves a county when one of its regions is the county or a region around it. */
+  private static List<CatalogDigest.Entry> entriesFor(String county, List<CatalogChange> changes) {
+    return changes.stream()
+        .filter(change -> change.regions().stream().anyMatch(county::startsWith))
+        .map(
+            change ->
+                new CatalogDigest.Entry(
+                    change.productId(),
+                    change.bankCode(),
+                    change.bankName(),
+                    change.name(),
+                    change.category(),
+                    change.change()))
+        .toList();
+  }
+
+  private Mono<Void> recordRun(Instant from, Instant to, int digests) {
+    return database
+        .sql(
+            "INSERT INTO catalog_digest_run (window_to, window_from, digests) VALUES (:to, :from, :n)")
+        .bind("to", to)
+        .bind("from", from)
+        .bind("n", digests)
+        .then();
+  }
+}
