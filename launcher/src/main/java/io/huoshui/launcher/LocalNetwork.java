@@ -208,6 +208,13 @@ final class LocalNetwork {
       step(Network.PROMETHEUS.name(), LocalPrometheus.INSTALL_HINT);
       return;
     }
+    if (Ports.inUse(Network.PROMETHEUS_PORT)) {
+      step(
+          Network.PROMETHEUS.name(),
+          "not started: port %d is taken by another program (ss -ltnp | grep %d)"
+              .formatted(Network.PROMETHEUS_PORT, Network.PROMETHEUS_PORT));
+      return;
+    }
     step(Network.PROMETHEUS.name(), "starting on port " + Network.PROMETHEUS_PORT);
     LocalPrometheus server = new LocalPrometheus(prometheus.get(), layout, Network.PROMETHEUS);
     Process process = server.start();
@@ -258,7 +265,7 @@ final class LocalNetwork {
 
   private void checkPorts() {
     List<String> taken = new ArrayList<>();
-    for (Component component : started()) {
+    for (Component component : Network.all()) {
       if (running(component).isPresent()) {
         continue;
       }

@@ -43,9 +43,9 @@ class LocalPrometheusTest {
   }
 
   /**
-   * The real binary with the repository's configuration, on a free port instead of 9090: it
-   * becomes ready with the alert rules loaded, keeps its data under the run's home, and the
-   * launcher recognises the process as its own.
+   * The real binary with the repository's configuration, on a free port instead of 9090: it becomes
+   * ready with the alert rules loaded, keeps its data under the run's home, and the launcher
+   * recognises the process as its own.
    */
   @Test
   void startsWithTheRepositoryConfigurationAndItsAlertRules() throws Exception {
@@ -74,7 +74,7 @@ class LocalPrometheusTest {
               "HuoshuiBankNotAnswering",
               "HuoshuiOutboxEventTooOld",
               "HuoshuiWebhooksParked");
-      assertThat(get(prometheus.url() + "/api/v1/targets"))
+      assertThat(targetsOnceDiscovered(prometheus))
           .contains("localhost:8081", "\"application\":\"project-service\"");
       assertThat(home.resolve("data/prometheus")).isDirectory();
 
@@ -84,6 +84,17 @@ class LocalPrometheusTest {
     } finally {
       Processes.stop(process.toHandle(), Duration.ofSeconds(10));
     }
+  }
+
+  /** Prometheus hands its targets to the scrape manager a few seconds after it is ready. */
+  private static String targetsOnceDiscovered(LocalPrometheus prometheus) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String targets = get(prometheus.url() + "/api/v1/targets");
+    while (targets.contains("\"activeTargets\":[]") && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      targets = get(prometheus.url() + "/api/v1/targets");
+    }
+    return targets;
   }
 
   private static int freePort() throws IOException {
