@@ -62,6 +62,7 @@ class MatchingFlowTest {
   void friday25September() {
     clock.set(Instant.parse("2026-09-25T01:00:00Z")); // 09:00 in Shanxi
     network = new Network(kafka, codec, kafkaHealthAdmin, bootstrapServers);
+    network.declareProducersTopics();
   }
 
   @Test
@@ -204,7 +205,8 @@ class MatchingFlowTest {
     sweepOn("2026-10-13T01:00:00Z");
 
     JsonNode after = fetchMatches(projectId, "140702");
-    assertThat(after.findValuesAsString("releaseCause")).containsExactly("RED", "RED");
+    // The answered match stays; the two silent ones are released; the fourth bank takes a slot.
+    assertThat(after.findValuesAsString("releaseCause")).containsExactly("", "RED", "RED", "");
     assertThat(after.get(3).get("bankCode").asString()).isEqualTo("yc-bank-4");
     assertThat(after.get(3).get("status").asString()).isEqualTo("PROPOSED");
     List<EventEnvelope> notices =

@@ -2,6 +2,7 @@ package io.huoshui.matching;
 
 import io.huoshui.eventing.EventCodec;
 import io.huoshui.eventing.EventEnvelope;
+import io.huoshui.eventing.PoisonEventException;
 import io.huoshui.service.BankTopics;
 import io.huoshui.testsupport.KafkaRecords;
 import java.math.BigDecimal;
@@ -41,13 +42,21 @@ final class Network {
     this.bootstrapServers = servers;
   }
 
+  /** The topics of project-service and credit-service, which their services declare. */
+  void declareProducersTopics() {
+    for (String topic : List.of("huoshui.projects", "huoshui.products", "huoshui.bank-responses")) {
+      createTopic(topic, 3);
+    }
+  }
+
   /** What identity-service does when an operator registers a bank. */
   void provisionBank(String bankCode) {
+    createTopic(BankTopics.matchesOf(bankCode), 1);
+  }
+
+  private void createTopic(String name, int partitions) {
     try {
-      admin
-          .createTopics(List.of(new NewTopic(BankTopics.matchesOf(bankCode), 1, (short) 1)))
-          .all()
-          .get();
+      admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw new IllegalStateException(e);
@@ -152,6 +161,15 @@ final class Network {
     kafka.send(topic, key, value).join();
   }
 
+  private boolean isEnvelope(String value) {
+    try {
+      codec.read(value);
+      return true;
+    } catch (PoisonEventException notAnEnvelope) { // a dead-lettered record may be anything
+      return false;
+    }
+  }
+
   /** The envelopes with the key on the topic, once at least {@code count} of the types arrived. */
   List<EventEnvelope> awaitEvents(String topic, String key, Set<String> types, int count) {
     List<EventEnvelope> found = new ArrayList<>();
@@ -160,7 +178,7 @@ final class Network {
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (System.nanoTime() < deadline) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
-          if (key.equals(record.key())) {
+          if (key.equals(record.key()) && isEnvelope(record.value())) {
             EventEnvelope event = codec.read(record.value());
             if (types.contains(event.type())) {
               found.add(event);
