@@ -49,14 +49,20 @@ CREATE TABLE known_match (
     amount_requested numeric(15,2),
     deadline       date,
     colour         text,
-    answered_at    timestamptz,
     released_cause text,
     reminded_at    timestamptz
 );
 
 CREATE INDEX known_match_project ON known_match (project_id);
 CREATE INDEX known_match_awaiting_answer ON known_match (deadline)
-    WHERE answered_at IS NULL AND released_cause IS NULL AND reminded_at IS NULL;
+    WHERE released_cause IS NULL AND reminded_at IS NULL;
+
+-- First answers, by match: apart from known_match because an answer (huoshui.bank-responses) may
+-- be read before the match it answers (huoshui.matches).
+CREATE TABLE answered_match (
+    match_id    uuid        PRIMARY KEY,
+    answered_at timestamptz NOT NULL
+);
 
 CREATE TABLE known_bank (
     bank_code text PRIMARY KEY,

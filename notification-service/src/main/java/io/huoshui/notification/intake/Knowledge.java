@@ -94,12 +94,17 @@ class Knowledge {
     return update("UPDATE known_match SET colour = :value WHERE match_id = :id", matchId, colour);
   }
 
-  /** A first answer stops the deadline reminder. */
+  /** A first answer stops the deadline reminder, whether or not the match was seen yet. */
   Mono<Void> answered(UUID matchId, Instant at) {
-    return update(
-        "UPDATE known_match SET answered_at = COALESCE(answered_at, :value) WHERE match_id = :id",
-        matchId,
-        at);
+    return database
+        .sql(
+            """
+            INSERT INTO answered_match (match_id, answered_at) VALUES (:id, :at)
+            ON CONFLICT (match_id) DO NOTHING
+            """)
+        .bind("id", matchId)
+        .bind("at", at)
+        .then();
   }
 
   Mono<Void> released(UUID matchId, String cause) {
@@ -131,8 +136,9 @@ class Knowledge {
         .sql(
             "SELECT "
                 + MATCH_COLUMNS
-                + " FROM known_match WHERE answered_at IS NULL AND released_cause IS NULL"
-                + " AND reminded_at IS NULL AND deadline BETWEEN :today AND :horizon"
+                + " FROM known_match m WHERE released_cause IS NULL AND reminded_at IS NULL"
+                + " AND deadline BETWEEN :today AND :horizon"
+                + " AND NOT EXISTS (SELECT 1 FROM answered_match a WHERE a.match_id = m.match_id)"
                 + " ORDER BY deadline, match_id")
         .bind("today", today)
         .bind("horizon", horizon)

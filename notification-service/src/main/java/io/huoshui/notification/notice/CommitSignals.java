@@ -32,7 +32,11 @@ class CommitSignals implements SmartLifecycle {
   private volatile Disposable listening;
 
   CommitSignals(ConnectionFactory connections) {
-    this.connections = connections;
+    // A connection of its own, outside the pool: it listens for as long as the process runs.
+    this.connections =
+        connections instanceof Wrapped<?> pool && pool.unwrap() instanceof ConnectionFactory raw
+            ? raw
+            : connections;
   }
 
   /** The audiences of notifications committed from now on; hot, never completes. */
@@ -56,8 +60,8 @@ class CommitSignals implements SmartLifecycle {
             .subscribe(signals::tryEmitNext);
   }
 
-  private Flux<Audience> listen(Connection pooled) {
-    PostgresqlConnection connection = unwrap(pooled);
+  private Flux<Audience> listen(Connection opened) {
+    PostgresqlConnection connection = unwrap(opened);
     return connection
         .createStatement("LISTEN " + Notices.CHANNEL)
         .execute()

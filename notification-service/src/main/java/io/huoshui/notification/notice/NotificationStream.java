@@ -70,7 +70,11 @@ class NotificationStream {
     Flux<ServerSentEvent<NotificationView>> heartbeats =
         Flux.interval(keepAlive)
             .map(tick -> ServerSentEvent.<NotificationView>builder().comment("keep-alive").build());
-    return Flux.merge(notifications, heartbeats);
+    // Sent at once, so that the response starts (and the client knows it is connected) before
+    // the first notification.
+    ServerSentEvent<NotificationView> opening =
+        ServerSentEvent.<NotificationView>builder().comment("connected").build();
+    return Flux.merge(notifications, heartbeats).startWith(opening);
   }
 
   private Flux<Notification> unsent(Audience audience, AtomicLong cursor) {

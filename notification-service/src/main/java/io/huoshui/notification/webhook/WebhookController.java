@@ -1,5 +1,6 @@
 package io.huoshui.notification.webhook;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.huoshui.notification.notice.Audience;
 import io.huoshui.notification.notice.Language;
 import io.huoshui.service.idempotency.IdempotentRequests;
@@ -50,12 +51,17 @@ class WebhookController {
   private final Endpoints endpoints;
   private final IdempotentRequests idempotent;
   private final TransactionalOperator transaction;
+  private final CircuitBreakerRegistry breakers;
 
   WebhookController(
-      Endpoints endpoints, IdempotentRequests idempotent, TransactionalOperator transaction) {
+      Endpoints endpoints,
+      IdempotentRequests idempotent,
+      TransactionalOperator transaction,
+      CircuitBreakerRegistry webhookBreakers) {
     this.endpoints = endpoints;
     this.idempotent = idempotent;
     this.transaction = transaction;
+    this.breakers = webhookBreakers;
   }
 
   @PostMapping
@@ -116,7 +122,8 @@ class WebhookController {
         .flatMap(
             removed ->
                 removed
-                    ? Mono.just(ResponseEntity.noContent().<Void>build())
+                    ? Mono.fromRunnable(() -> breakers.remove(id.toString()))
+                        .thenReturn(ResponseEntity.noContent().<Void>build())
                     : Mono.error(ApiProblem.notFound("No webhook endpoint " + id + " of yours.")));
   }
 
