@@ -191,13 +191,15 @@ public abstract class ProjectServiceTest {
   }
 
   protected long timelineSteps(UUID id, String step) {
-    return database
-        .sql("SELECT count(*) FROM project_timeline WHERE project_id = :id AND step = :step")
-        .bind("id", id)
-        .bind("step", step)
-        .map(row -> row.get(0, Long.class))
-        .one()
-        .block();
+    return count(
+        "SELECT count(*) FROM project_timeline WHERE project_id = :v AND step = '%s'"
+            .formatted(step),
+        id);
+  }
+
+  /** The count a query answers whose one parameter is {@code :v}. */
+  protected long count(String sql, Object value) {
+    return database.sql(sql).bind("v", value).map(row -> row.get(0, Long.class)).one().block();
   }
 
   /**

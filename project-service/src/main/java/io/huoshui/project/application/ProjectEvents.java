@@ -1,16 +1,10 @@
 package io.huoshui.project.application;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import io.huoshui.project.domain.Collateral;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.huoshui.project.domain.Demand;
-import io.huoshui.project.domain.Industry;
 import io.huoshui.project.domain.Project;
-import io.huoshui.project.domain.Purpose;
-import io.huoshui.project.domain.Tag;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** What project-service tells the network, per docs/events.md ({@code huoshui.projects}). */
@@ -29,40 +23,22 @@ final class ProjectEvents {
     return URI.create("https://huoshui.io/schemas/project-service/" + name + ".json");
   }
 
-  /** The full demand: the payload of ProjectSubmitted and ProjectUpdated. */
+  /**
+   * The full demand: the payload of ProjectSubmitted and ProjectUpdated. The demand's members sit
+   * beside the id, as docs/events.md lists them.
+   */
   record DemandPayload(
       UUID projectId,
       String county,
-      String title,
-      String description,
-      Demand.Enterprise enterprise,
-      Industry industry,
-      Purpose purpose,
-      @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal totalInvestment,
-      BigDecimal amountRequested,
-      int termMonths,
-      List<Collateral> collateral,
-      List<Tag> tags,
-      Demand.Contact contact,
+      @JsonUnwrapped Demand demand,
       Instant submittedAt,
       int version) {
 
     static DemandPayload of(Project project) {
-      Demand demand = project.demand();
       return new DemandPayload(
           project.id(),
           project.county(),
-          demand.title(),
-          demand.description(),
-          demand.enterprise(),
-          demand.industry(),
-          demand.purpose(),
-          demand.totalInvestment(),
-          demand.amountRequested(),
-          demand.termMonths(),
-          demand.collateral(),
-          demand.tags(),
-          demand.contact(),
+          project.demand(),
           project.submittedAt(),
           project.version());
     }

@@ -547,12 +547,7 @@ class ProjectApiTest extends ProjectServiceTest {
   }
 
   private long projectsOf(String county) {
-    return database
-        .sql("SELECT count(*) FROM project WHERE county = :county")
-        .bind("county", county)
-        .map(row -> row.get(0, Long.class))
-        .one()
-        .block();
+    return count("SELECT count(*) FROM project WHERE county = :v", county);
   }
 
   private double submittedCount(String county) {

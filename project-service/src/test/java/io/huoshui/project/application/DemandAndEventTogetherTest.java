@@ -89,8 +89,4 @@ class DemandAndEventTogetherTest extends ProjectServiceTest {
     assertThat(recordsWithKey("huoshui.projects", id.toString(), Duration.ofSeconds(4)))
         .isEqualTo(1);
   }
-
-  private long count(String sql, String value) {
-    return database.sql(sql).bind("v", value).map(row -> row.get(0, Long.class)).one().block();
-  }
 }

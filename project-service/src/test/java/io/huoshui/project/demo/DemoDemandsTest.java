@@ -31,24 +31,33 @@ class DemoDemandsTest extends ProjectServiceTest {
         .extracting(DemoDemands.CountyDemand::county)
         .containsOnly("140428", "140423", "140702", "611021", "611024")
         .contains("140428", "140423", "140702", "611021", "611024");
-    assertThat(count("SELECT count(*) FROM project WHERE id::text = ANY(:ids)", ids))
+    assertThat(
+            count(
+                "SELECT count(*) FROM project WHERE id::text = ANY(:v)",
+                ids.toArray(String[]::new)))
         .isEqualTo(DemoDemands.DEMANDS.size());
     assertThat(
             count(
                 """
                 SELECT count(*) FROM event_outbox
-                WHERE message_key = ANY(:ids) AND event_type = 'io.huoshui.project.ProjectSubmitted.v1'
+                WHERE message_key = ANY(:v) AND event_type = 'io.huoshui.project.ProjectSubmitted.v1'
                 """,
-                ids))
+                ids.toArray(String[]::new)))
         .isEqualTo(DemoDemands.DEMANDS.size());
-  }
 
-  private long count(String sql, Set<String> ids) {
-    return database
-        .sql(sql)
-        .bind("ids", ids.toArray(String[]::new))
-        .map(row -> row.get(0, Long.class))
-        .one()
-        .block();
+    // A demand without a total investment says so: the member is there, and null.
+    String fungi =
+        database
+            .sql(
+                """
+                SELECT envelope::text FROM event_outbox
+                WHERE message_key = :id AND event_type = 'io.huoshui.project.ProjectSubmitted.v1'
+                """)
+            .bind("id", DemoDemands.DEMANDS.get(1).id().toString())
+            .map(row -> row.get(0, String.class))
+            .one()
+            .block();
+    assertThat(codec.read(fungi).data().get("totalInvestment").isNull()).isTrue();
+    assertThat(codec.read(fungi).data().get("title").asString()).isEqualTo("食用菌生产基地流动资金");
   }
 }

@@ -88,16 +88,12 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
             "DECLINED",
             "releasedAt",
             start.plusSeconds(4).toString()));
-    publish(
-        BANK_RESPONSES,
-        RESPONDED,
+    respond(
         id,
         answer(
             id, match, "INTEREST", "70000000.00", start.plusSeconds(5), "70000000.00", "0", "0"));
     awaitStatus(id, "IN_TALKS");
-    publish(
-        BANK_RESPONSES,
-        RESPONDED,
+    respond(
         id,
         answer(
             id,
@@ -109,9 +105,7 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
             "70000000.00",
             "0"));
     awaitStatus(id, "APPROVED");
-    publish(
-        BANK_RESPONSES,
-        RESPONDED,
+    respond(
         id,
         answer(
             id,
@@ -130,9 +124,7 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
         .isEqualTo("70000000.00")
         .jsonPath("$.funnel.disbursed")
         .isEqualTo("30000000.00");
-    publish(
-        BANK_RESPONSES,
-        RESPONDED,
+    respond(
         id,
         answer(
             id,
@@ -200,9 +192,7 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
     publish(BANK_RESPONSES, approval);
     publish(BANK_RESPONSES, approval);
     awaitStatus(id, "APPROVED");
-    publish(
-        BANK_RESPONSES,
-        RESPONDED,
+    respond(
         id,
         answer(
             id, match, "INTEREST", "80000000.00", start.plusSeconds(2), "80000000.00", "0", "0"));
@@ -277,6 +267,10 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
     assertThat(header(dead.get(0), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(MATCHES);
     assertThat(codec.read(dead.get(1).value()).id()).isEqualTo(incomplete.id());
     assertThat(header(dead.get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("lacks a member");
+  }
+
+  private void respond(UUID id, Map<String, Object> answer) {
+    publish(BANK_RESPONSES, RESPONDED, id, answer);
   }
 
   private Map<String, Object> proposed(UUID id, UUID match, Instant at) {
