@@ -58,7 +58,7 @@ abstract class IdentityHttp {
 
   @DynamicPropertySource
   static void securedKafka(DynamicPropertyRegistry registry) {
-    registry.add("huoshui.kafka.bootstrap-servers", SECURED_KAFKA::bootstrapServers);
+    registry.add("spring.kafka.bootstrap-servers", SECURED_KAFKA::bootstrapServers);
   }
 
   private static KafkaBroker startSecuredKafka() {
