@@ -42,6 +42,7 @@ public final class Huoshui {
     System.out.println(
         """
         usage: ./huoshui up [--demo]   start PostgreSQL, Kafka, every service and the gateway
+                                       (and Prometheus, where it is installed)
                ./huoshui down          stop everything `up` started
                ./huoshui status        what runs, on which port, and whether it is healthy\
         """);
