@@ -134,6 +134,37 @@ class ProjectApiTest extends ProjectServiceTest {
         .isGreaterThanOrEqualTo(70_000_000d);
   }
 
+  @Test
+  void textComesBackExactlyAsWrittenToTheLastCharacter() {
+    String title = "𠀀𪚥 项目 «引号» \"双引号\" '单引号' \\ 反斜杠 ①";
+    String description = "第一行\n第二行\t制表符\r\n😀 emoji 与扩展B区汉字𠮷";
+    String name = "长子县𠮷祥农业专业合作社";
+    Map<String, Object> demand = toyPlant();
+    demand.put("title", title);
+    demand.put("description", description);
+    enterprise(demand).put("name", name);
+
+    UUID id = submit(ZHANGZI, demand);
+
+    http.get()
+        .uri("/api/v1/projects/" + id)
+        .headers(h -> h.setBearerAuth(TestTokens.county(ZHANGZI)))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.title")
+        .isEqualTo(title)
+        .jsonPath("$.description")
+        .isEqualTo(description)
+        .jsonPath("$.enterprise.name")
+        .isEqualTo(name);
+    EventEnvelope event =
+        awaitEvent("huoshui.projects", id.toString(), "io.huoshui.project.ProjectSubmitted.v1");
+    assertThat(event.data().get("title").asString()).isEqualTo(title);
+    assertThat(event.data().get("description").asString()).isEqualTo(description);
+  }
+
   static List<Arguments> invalidDemands() {
     return List.of(
         invalid("title", d -> d.put("title", " ")),
