@@ -21,6 +21,7 @@ import org.springframework.test.context.TestPropertySource;
 @RealInfrastructure(database = "credit")
 @Import({TestClock.class, OtherServicesTopics.class})
 // A Prometheus scrape after the API tests (latency histograms per route) is larger than the
-// WebTestClient's default 256 KB buffer.
-@TestPropertySource(properties = "spring.http.codecs.max-in-memory-size=4MB")
+// WebTestClient's default 256 KB buffer. The demo catalog loads as in a demo run; the tests work
+// with banks of their own beside it.
+@TestPropertySource(properties = {"spring.http.codecs.max-in-memory-size=4MB", "huoshui.demo=true"})
 public @interface CreditServiceTest {}

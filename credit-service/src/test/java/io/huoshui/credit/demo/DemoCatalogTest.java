@@ -1,0 +1,91 @@
+package io.huoshui.credit.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huoshui.credit.CreditApiTest;
+import io.huoshui.eventing.EventEnvelope;
+import io.huoshui.testsupport.TestTokens;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** The demo catalog, which the tests' context loads as a demo run does ({@code huoshui.demo}). */
+class DemoCatalogTest extends CreditApiTest {
+
+  @Autowired DemoCatalog demo;
+
+  @Test
+  void theBanksOfTheArticlesAreThereWithTheCodesOfTheirClients() {
+    String operator = TestTokens.operator(CHANGZHI);
+    assertThat(get(operator, "/api/v1/banks/jinshang-bank").get("name").asString())
+        .isEqualTo("晋商银行");
+    assertThat(get(operator, "/api/v1/banks/shanxi-bank").get("level").asString())
+        .isEqualTo("PROVINCIAL");
+    assertThat(get(operator, "/api/v1/banks/cib-changzhi").get("name").asString())
+        .isEqualTo("兴业银行长治分行");
+    assertThat(get(operator, "/api/v1/banks/changan-shangluo").get("level").asString())
+        .isEqualTo("CITY_BRANCH");
+    assertThat(get(operator, "/api/v1/banks/zhangzi-rcb").get("level").asString())
+        .isEqualTo("COUNTY_BRANCH");
+  }
+
+  @Test
+  void theProductsOfTheArticlesArePublishedAndAnnounced() {
+    assertThat(names("cib-changzhi"))
+        .containsExactlyInAnyOrder("取水证质押贷款", "碳配额质押贷款", "排污权质押贷款", "兴优贷", "商票保", "创房保", "创信保");
+    assertThat(categories("jinshang-bank")).contains("SYNDICATED", "ACQUISITION");
+    assertThat(categories("shanxi-bank")).contains("EQUITY_PLEDGE");
+    JsonNode zhangzi = get(TestTokens.county("140428"), "/api/v1/catalog");
+    assertThat(zhangzi.get("products").toString()).contains("食用菌产业贷", "兴优贷", "银团贷款");
+    assertThat(get(TestTokens.county("611021"), "/api/v1/catalog").get("products").toString())
+        .contains("普惠小微贷")
+        .doesNotContain("兴优贷");
+
+    JsonNode creditLoan =
+        get(TestTokens.bank("cib-changzhi"), "/api/v1/products?bank=cib-changzhi&size=100");
+    String id = null;
+    for (JsonNode product : creditLoan.get("items")) {
+      if (product.get("name").asString().equals("创信保")) {
+        assertThat(product.get("collateral").isEmpty()).isTrue();
+        id = product.get("productId").asString();
+      }
+    }
+    EventEnvelope published = events("huoshui.products", id, found -> !found.isEmpty()).get(0);
+    assertThat(published.type()).isEqualTo("io.huoshui.credit.ProductPublished.v1");
+  }
+
+  @Test
+  void loadingAgainAddsNothing() {
+    long before = count();
+
+    assertThat(demo.load().block()).isZero();
+
+    assertThat(count()).isEqualTo(before);
+  }
+
+  private long count() {
+    return database
+        .sql("SELECT count(*) FROM product")
+        .map(row -> row.get(0, Long.class))
+        .one()
+        .block();
+  }
+
+  private List<String> names(String bank) {
+    return field(bank, "name");
+  }
+
+  private List<String> categories(String bank) {
+    return field(bank, "category");
+  }
+
+  private List<String> field(String bank, String field) {
+    List<String> values = new ArrayList<>();
+    get(TestTokens.bank(bank), "/api/v1/products?size=100&bank=" + bank)
+        .get("items")
+        .forEach(product -> values.add(product.get(field).asString()));
+    return values;
+  }
+}
