@@ -121,27 +121,10 @@ class WebhookDispatcher implements SmartLifecycle {
   }
 
   private Mono<Void> attempt(ClaimedDelivery delivery) {
-    byte[] body =
-        json.writeValueAsString(texts.render(delivery.notification(), delivery.language()))
-            .getBytes(StandardCharsets.UTF_8);
-    long unixSeconds = clock.instant().getEpochSecond();
     CircuitBreaker breaker = breakers.circuitBreaker(delivery.endpointId().toString());
     long started = System.nanoTime();
-    return http.post()
-        .uri(URI.create(delivery.url()))
-        .contentType(MediaType.APPLICATION_JSON)
-        .header(Signatures.HEADER, Signatures.header(delivery.secret(), unixSeconds, body))
-        .header(Signatures.NOTIFICATION_ID_HEADER, delivery.notification().id().toString())
-        .bodyValue(body)
-        .exchangeToMono(
-            response -> response.releaseBody().thenReturn(response.statusCode().value()))
-        .timeout(settings.responseTimeout())
-        .flatMap(
-            status ->
-                status >= 200 && status < 300
-                    ? Mono.just(status)
-                    : Mono.error(new RefusedDelivery(status)))
-        .transformDeferred(CircuitBreakerOperator.of(breaker))
+    return Mono.fromCallable(() -> body(delivery))
+        .flatMap(body -> post(delivery, body).transformDeferred(CircuitBreakerOperator.of(breaker)))
         .flatMap(
             status -> {
               count("delivered");
@@ -155,6 +138,30 @@ class WebhookDispatcher implements SmartLifecycle {
                   delivery, clock.instant().plus(settings.breaker().waitInOpenState()));
             })
         .onErrorResume(error -> failed(delivery, error, elapsed(started)));
+  }
+
+  private byte[] body(ClaimedDelivery delivery) {
+    return json.writeValueAsString(texts.render(delivery.notification(), delivery.language()))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The endpoint's HTTP status if it is 2xx; a {@link RefusedDelivery} otherwise. */
+  private Mono<Integer> post(ClaimedDelivery delivery, byte[] body) {
+    long unixSeconds = clock.instant().getEpochSecond();
+    return http.post()
+        .uri(URI.create(delivery.url()))
+        .contentType(MediaType.APPLICATION_JSON)
+        .header(Signatures.HEADER, Signatures.header(delivery.secret(), unixSeconds, body))
+        .header(Signatures.NOTIFICATION_ID_HEADER, delivery.notification().id().toString())
+        .bodyValue(body)
+        .exchangeToMono(
+            response -> response.releaseBody().thenReturn(response.statusCode().value()))
+        .timeout(settings.responseTimeout())
+        .flatMap(
+            status ->
+                status >= 200 && status < 300
+                    ? Mono.just(status)
+                    : Mono.error(new RefusedDelivery(status)));
   }
 
   private Mono<Void> failed(ClaimedDelivery delivery, Throwable error, int durationMs) {
