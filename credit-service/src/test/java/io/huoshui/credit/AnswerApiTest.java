@@ -300,7 +300,7 @@ class AnswerApiTest extends CreditApiTest {
             Map.of(
                 "answer", "DISBURSEMENT",
                 "amount", "1.00",
-                "disbursedOn", LocalDate.now().plusDays(2).toString())),
+                "disbursedOn", LocalDate.now(clock).plusDays(2).toString())),
         "disbursedOn");
     assertInvalid(answer(bank, matchId, Map.of("answer", "INTEREST", "amount", "0")), "amount");
     assertInvalid(answer(bank, matchId, Map.of("answer", "MAYBE")), "answer");
