@@ -44,7 +44,7 @@ class MatchingFlowTest {
   static final String RELEASED = "io.huoshui.matching.MatchReleased.v1";
   static final String NO_MATCH = "io.huoshui.matching.NoMatch.v1";
 
-  @Autowired WebTestClient http;
+  WebTestClient http;
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired EventCodec codec;
   @Autowired Admin kafkaHealthAdmin;
@@ -57,6 +57,12 @@ class MatchingFlowTest {
   String bootstrapServers;
 
   Network network;
+
+  @Autowired
+  void client(WebTestClient client) {
+    // The build machine is shared: an answer may take longer than the default 5 s to arrive.
+    http = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+  }
 
   @BeforeEach
   void friday25September() {
