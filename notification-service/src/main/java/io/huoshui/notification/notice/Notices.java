@@ -1,6 +1,7 @@
 package io.huoshui.notification.notice;
 
 import io.huoshui.service.security.TenantType;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
@@ -157,13 +158,11 @@ public class Notices {
       public Mono<Void> afterCommit() {
         written.forEach(
             notification ->
-                meters
-                    .counter(
-                        "huoshui.notifications",
-                        "audience_type",
-                        notification.audience().type().name(),
-                        "kind",
-                        notification.kind().name())
+                Counter.builder("huoshui.notifications")
+                    .description("Notifications written, by recipient type and kind")
+                    .tag("audience_type", notification.audience().type().name())
+                    .tag("kind", notification.kind().name())
+                    .register(meters)
                     .increment());
         return Mono.empty();
       }

@@ -1,9 +1,8 @@
 package io.huoshui.notification.webhook;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.micrometer.core.instrument.Gauge;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,20 +45,10 @@ class WebhookConfiguration {
                 .permittedNumberOfCallsInHalfOpenState(breaker.permittedCallsInHalfOpenState())
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .build());
-    // Counted by state rather than tagged by endpoint: one series per endpoint would grow with
-    // every registration.
-    for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
-      Gauge.builder(
-              "huoshui.webhook.circuits",
-              registry,
-              breakers ->
-                  breakers.getAllCircuitBreakers().stream()
-                      .filter(each -> each.getState() == state)
-                      .count())
-          .description("Webhook endpoints' circuit breakers by state")
-          .tag("state", state.name())
-          .register(meters);
-    }
+    // resilience4j_circuitbreaker_* named by endpoint id (what the HuoshuiCircuitBreakerOpen alert
+    // reads): a breaker exists only for an endpoint that was sent something, and its series go
+    // when the endpoint is removed.
+    TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
     return registry;
   }
 }

@@ -6,6 +6,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.huoshui.notification.notice.Texts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +79,9 @@ class WebhookDispatcher implements SmartLifecycle {
             retry.multiplier(),
             retry.randomization(),
             retry.maxInterval());
-    meters.gauge("huoshui.webhook.parked", parked);
+    Gauge.builder("huoshui.webhook.parked", parked, AtomicLong::get)
+        .description("Webhook deliveries parked after their last attempt, waiting for a replay")
+        .register(meters);
   }
 
   /** One look for due deliveries; starts their attempts and returns without waiting for them. */
@@ -184,7 +188,13 @@ class WebhookDispatcher implements SmartLifecycle {
   }
 
   private void count(String outcome) {
-    meters.counter("huoshui.webhook.deliveries", "outcome", outcome).increment();
+    Counter.builder("huoshui.webhook.deliveries")
+        .description(
+            "Webhook delivery attempts by outcome (delivered, failed, parked) and deliveries held"
+                + " by an open circuit breaker (circuit_open)")
+        .tag("outcome", outcome)
+        .register(meters)
+        .increment();
   }
 
   private static int elapsed(long startedNanos) {

@@ -153,6 +153,12 @@ class WebhookDeliveryTest extends NotificationServiceTest {
       await()
           .atMost(PATIENCE)
           .until(() -> meters.get("huoshui.webhook.parked").gauge().value() >= 2);
+      assertThat(
+              meters.get("huoshui.webhook.deliveries").tag("outcome", "parked").counter().count())
+          .isGreaterThanOrEqualTo(2);
+      assertThat(
+              meters.get("huoshui.webhook.deliveries").tag("outcome", "failed").counter().count())
+          .isGreaterThanOrEqualTo(6);
 
       http.get()
           .uri("/api/v1/webhooks/deliveries?status=PARKED")

@@ -160,6 +160,13 @@ class WebhookEndpointsTest extends NotificationServiceTest {
       assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
       assertThat(breaker.getState())
           .isIn(CircuitBreaker.State.HALF_OPEN, CircuitBreaker.State.CLOSED);
+      assertThat(
+              meters
+                  .get("resilience4j.circuitbreaker.state")
+                  .tags("name", endpoint, "state", "open")
+                  .gauge()
+                  .value())
+          .isZero();
     }
   }
 
