@@ -32,8 +32,7 @@ CREATE TABLE project (
     amount_approved        numeric(15,2) NOT NULL DEFAULT 0,
     amount_disbursed       numeric(15,2) NOT NULL DEFAULT 0,
     submitted_at           timestamptz   NOT NULL,
-    -- When the demand itself last changed: matching decisions taken before it belong to an
-    -- earlier version and no longer move the status.
+    -- When the county last submitted or changed the demand itself.
     changed_at             timestamptz   NOT NULL,
     withdrawn_at           timestamptz,
     withdrawal_reason      varchar(500),

@@ -47,7 +47,7 @@ class ProjectController {
   /** Counties and the city offices work in China Standard Time: a date filter means their day. */
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-  private static final Pattern DIVISION_CODE = Pattern.compile("[0-9]{2}([0-9]{2}){0,2}");
+  private static final Pattern DIVISION_CODE = Pattern.compile("[0-9]{6}");
 
   private final ProjectService projects;
   private final IdempotentRequests idempotent;
@@ -102,7 +102,8 @@ class ProjectController {
       return Mono.error(ApiProblem.invalid("submittedTo", "must not be before submittedFrom"));
     }
     if (county != null && !DIVISION_CODE.matcher(county).matches()) {
-      return Mono.error(ApiProblem.invalid("county", "must be a division code such as 140428"));
+      return Mono.error(
+          ApiProblem.invalid("county", "must be a county's 6-digit division code, such as 140428"));
     }
     ProjectFilter filter =
         new ProjectFilter(

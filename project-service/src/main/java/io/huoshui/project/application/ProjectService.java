@@ -174,7 +174,7 @@ public class ProjectService {
     all.put("matchId", matchId.toString());
     return progress(
         projectId,
-        project -> project.pushed(proposedAt),
+        Project::pushed,
         matches.proposed(matchId, projectId, bankCode, productId, productName, proposedAt),
         new TimelineEntry(Step.PUSHED, proposedAt, bankCode, productId, productName, null, all));
   }
@@ -183,7 +183,7 @@ public class ProjectService {
   public Mono<Void> unmatched(UUID projectId, NoMatch why, Instant decidedAt) {
     return progress(
         projectId,
-        project -> project.unmatched(why, decidedAt),
+        project -> project.unmatched(why),
         Mono.empty(),
         entry(
             Step.NO_MATCH,

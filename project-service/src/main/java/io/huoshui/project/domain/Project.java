@@ -9,8 +9,7 @@ import java.util.UUID;
  *
  * @param county the division code of the county that submitted it
  * @param noMatch why nothing fitted, while the status is NO_MATCH
- * @param changedAt when the county last submitted or changed the demand: matching decisions older
- *     than that were taken on an earlier version
+ * @param changedAt when the county last submitted or changed the demand
  * @param version 1 on submission, +1 on every change announced to other services
  */
 public record Project(
@@ -86,20 +85,17 @@ public record Project(
         version + 1);
   }
 
-  /** A bank match was proposed at that time; one for an earlier version moves nothing. */
-  public Project pushed(Instant proposedAt) {
-    if (proposedAt.isBefore(changedAt)) {
-      return this;
-    }
+  /**
+   * A bank match was proposed. No time of another service's clock is compared with this one's: a
+   * decision is placed by the precedence of its status alone.
+   */
+  public Project pushed() {
     ProjectStatus next = status.advancedTo(ProjectStatus.PUSHED);
     return withStatus(next, next == ProjectStatus.NO_MATCH ? noMatch : null);
   }
 
-  /** Matching found nothing for the version current at that time. */
-  public Project unmatched(NoMatch why, Instant decidedAt) {
-    if (decidedAt.isBefore(changedAt)) {
-      return this;
-    }
+  /** Matching found nothing; the reasons stand while the status is NO_MATCH. */
+  public Project unmatched(NoMatch why) {
     ProjectStatus next = status.advancedTo(ProjectStatus.NO_MATCH);
     return withStatus(next, next == ProjectStatus.NO_MATCH ? why : noMatch);
   }

@@ -37,6 +37,19 @@ interface Payload {
     return payload;
   }
 
+  /**
+   * Money as held here: two places. More places, or a negative amount, break the contract; a
+   * payload carrying one is poison rather than silently rounded.
+   */
+  static BigDecimal cents(EventEnvelope event, BigDecimal amount) {
+    if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
+      throw new PoisonEventException(
+          "%s %s carries the amount %s, not a CNY amount with at most two places"
+              .formatted(event.type(), event.id(), amount.toPlainString()));
+    }
+    return amount.setScale(2);
+  }
+
   record MatchProposed(
       UUID matchId,
       UUID projectId,
@@ -158,7 +171,7 @@ interface Payload {
           bankCode,
           productId,
           kind,
-          amount,
+          amount == null ? null : cents(event, amount),
           annualRate,
           termMonths,
           declineReason,
@@ -166,9 +179,9 @@ interface Payload {
           disbursedOn,
           respondedAt,
           new MatchStore.Totals(
-              totals.intended().setScale(2),
-              totals.approved().setScale(2),
-              totals.disbursed().setScale(2)));
+              cents(event, totals.intended()),
+              cents(event, totals.approved()),
+              cents(event, totals.disbursed())));
     }
   }
 }

@@ -216,10 +216,9 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
   }
 
   @Test
-  void noMatchTellsWhyUntilTheCountyChangesTheDemandAndAStaleDecisionMovesNothing() {
+  void noMatchTellsWhyUntilTheCountyChangesTheDemandAndMatchingDecidesAgain() {
     UUID id = submit(COUNTY, toyPlant());
-    Instant decided = Instant.now();
-    publish(MATCHES, NO_MATCH, id, noMatch(id, decided));
+    publish(MATCHES, NO_MATCH, id, noMatch(id, Instant.now(), "AMOUNT", 9));
     awaitStatus(id, "NO_MATCH");
     project(id)
         .jsonPath("$.noMatch.evaluatedProducts")
@@ -244,10 +243,10 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
         .jsonPath("$.noMatch")
         .doesNotExist();
 
-    // A second copy of the decision on the old version, delivered after the change.
-    publish(MATCHES, NO_MATCH, id, noMatch(id, decided.minusSeconds(60)));
-    await().atMost(Duration.ofSeconds(30)).until(() -> timelineSteps(id, "NO_MATCH") == 2);
-    assertThat(status(id)).isEqualTo("SUBMITTED");
+    publish(MATCHES, NO_MATCH, id, noMatch(id, Instant.now(), "COLLATERAL", 7));
+    awaitStatus(id, "NO_MATCH");
+    project(id).jsonPath("$.noMatch.failures[0].rule").isEqualTo("COLLATERAL");
+    assertThat(timelineSteps(id, "NO_MATCH")).isEqualTo(2);
   }
 
   @Test
@@ -267,6 +266,18 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
     assertThat(header(dead.get(0), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(MATCHES);
     assertThat(codec.read(dead.get(1).value()).id()).isEqualTo(incomplete.id());
     assertThat(header(dead.get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("lacks a member");
+
+    UUID match = UUID.randomUUID();
+    Instant later = Instant.now().plusSeconds(2);
+    respond(id, answer(id, match, "INTEREST", "1.005", later, "1.005", "0", "0"));
+    respond(id, answer(id, match, "INTEREST", "1.00", later, "1.00", "0", "0"));
+    awaitStatus(id, "IN_TALKS");
+    project(id).jsonPath("$.funnel.intended").isEqualTo("1.00");
+    assertThat(
+            header(
+                deadLetters(DeadLetters.topicFor(BANK_RESPONSES), id.toString(), 1).get(0),
+                KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+        .contains("at most two places");
   }
 
   private void respond(UUID id, Map<String, Object> answer) {
@@ -290,7 +301,7 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
         Map.entry("demand", Map.of("industry", "INDUSTRY_AND_SOFTWARE")));
   }
 
-  private Map<String, Object> noMatch(UUID id, Instant at) {
+  private Map<String, Object> noMatch(UUID id, Instant at, String rule, int failed) {
     return Map.of(
         "projectId",
         id,
@@ -300,8 +311,8 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
         12,
         "failures",
         List.of(
-            Map.of("rule", "AMOUNT", "failedProducts", 9),
-            Map.of("rule", "REGION", "failedProducts", 3)),
+            Map.of("rule", rule, "failedProducts", failed),
+            Map.of("rule", "REGION", "failedProducts", 12 - failed)),
         "decidedAt",
         at.toString());
   }
