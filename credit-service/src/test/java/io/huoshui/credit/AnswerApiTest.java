@@ -75,7 +75,7 @@ class AnswerApiTest extends CreditApiTest {
 
     answer(bank, matchId, INTEREST).expectStatus().isCreated();
     answer(bank, matchId, APPROVAL).expectStatus().isCreated();
-    answer(bank, matchId, disbursement("30000000.00")).expectStatus().isCreated();
+    answer(bank, matchId, disbursement("30000000")).expectStatus().isCreated();
     answer(bank, matchId, disbursement("40000000.00")).expectStatus().isCreated();
 
     JsonNode match = get(TestTokens.bank(bank), "/api/v1/matches/" + matchId).get("match");
@@ -96,6 +96,10 @@ class AnswerApiTest extends CreditApiTest {
     assertThat(approval.data().get("county").asString()).isEqualTo(ZHANGZI);
     assertThat(responded.get(3).data().get("totals").get("disbursed").asString())
         .isEqualTo("70000000.00");
+    assertThat(responded.get(2).data().get("amount").asString()).isEqualTo("30000000.00");
+    JsonNode recorded = get(TestTokens.bank(bank), "/api/v1/matches/" + matchId).get("responses");
+    assertThat(recorded.get(1).get("annualRate").asString()).isEqualTo("3.85");
+    assertThat(recorded.get(2).get("amount").asString()).isEqualTo("30000000.00");
 
     JsonNode product = get(TestTokens.bank(bank), "/api/v1/products/" + productId);
     assertThat(product.get("remainingBudget").asString()).isEqualTo("430000000.00");

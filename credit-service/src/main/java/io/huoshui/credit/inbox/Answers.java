@@ -2,6 +2,7 @@ package io.huoshui.credit.inbox;
 
 import io.huoshui.credit.product.Products;
 import io.huoshui.credit.vocabulary.CreditEvents;
+import io.huoshui.credit.vocabulary.Decimals;
 import io.huoshui.eventing.Outbox;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
@@ -89,8 +90,8 @@ class Answers {
             UUID.randomUUID(),
             match.matchId(),
             request.answer(),
-            request.amount(),
-            request.annualRate(),
+            Decimals.money(request.amount()),
+            Decimals.rate(request.annualRate()),
             request.termMonths(),
             request.reasonCode(),
             request.note(),

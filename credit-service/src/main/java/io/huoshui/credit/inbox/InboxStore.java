@@ -1,5 +1,6 @@
 package io.huoshui.credit.inbox;
 
+import io.huoshui.credit.vocabulary.Decimals;
 import io.huoshui.service.web.PageRequest;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
@@ -352,7 +353,7 @@ class InboxStore {
         row.get("match_id", UUID.class),
         Answer.valueOf(row.get("answer", String.class)),
         row.get("amount", BigDecimal.class),
-        row.get("annual_rate", BigDecimal.class),
+        Decimals.rate(row.get("annual_rate", BigDecimal.class)),
         row.get("term_months", Integer.class),
         reason == null ? null : DeclineReason.valueOf(reason),
         row.get("note", String.class),

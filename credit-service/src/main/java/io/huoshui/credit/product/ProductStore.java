@@ -2,12 +2,12 @@ package io.huoshui.credit.product;
 
 import io.huoshui.credit.bank.BankLevel;
 import io.huoshui.credit.vocabulary.Collateral;
+import io.huoshui.credit.vocabulary.Decimals;
 import io.huoshui.credit.vocabulary.EnterpriseSize;
 import io.huoshui.credit.vocabulary.Industry;
 import io.huoshui.credit.vocabulary.Tag;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -288,8 +288,8 @@ class ProductStore {
             row.get("max_amount", BigDecimal.class),
             row.get("min_term_months", Integer.class),
             row.get("max_term_months", Integer.class),
-            rate(row.get("min_annual_rate", BigDecimal.class)),
-            rate(row.get("max_annual_rate", BigDecimal.class)),
+            Decimals.rate(row.get("min_annual_rate", BigDecimal.class)),
+            Decimals.rate(row.get("max_annual_rate", BigDecimal.class)),
             enums(row.get("industries", String[].class), Industry::valueOf),
             enums(row.get("enterprise_sizes", String[].class), EnterpriseSize::valueOf),
             List.of(row.get("regions", String[].class)),
@@ -302,15 +302,6 @@ class ProductStore {
             ProductStatus.valueOf(row.get("status", String.class)),
             row.get("version", Integer.class));
     return new Stored(product, row.get("committed", BigDecimal.class));
-  }
-
-  /**
-   * Rates are kept to three decimals; shown with the two a bank usually quotes unless it used
-   * three.
-   */
-  private static BigDecimal rate(BigDecimal stored) {
-    BigDecimal plain = stored.stripTrailingZeros();
-    return plain.scale() < 2 ? stored.setScale(2, RoundingMode.UNNECESSARY) : plain;
   }
 
   private static <E> List<E> enums(String[] names, Function<String, E> parse) {
