@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class QuarterlyFigures {
 
   /** The timeline steps that are a bank's answer to a match. */
-  private static final String ANSWER_STEPS = "('BANK_INTEREST', 'BANK_DECLINE', 'APPROVED', 'DISBURSED')";
+  private static final String ANSWER_STEPS =
+      "('BANK_INTEREST', 'BANK_DECLINE', 'APPROVED', 'DISBURSED')";
 
   private static final String FIRST_ANSWER =
       """
@@ -194,8 +195,8 @@ public class QuarterlyFigures {
   }
 
   /**
-   * Notices issued in the quarter by colour; a notice is closed once the bank answered the match
-   * or the match was released to another bank.
+   * Notices issued in the quarter by colour; a notice is closed once the bank answered the match or
+   * the match was released to another bank.
    */
   public Flux<SupervisionRow> supervision(Scope scope) {
     Where where =
@@ -280,7 +281,9 @@ public class QuarterlyFigures {
 
   private static Where visible(Scope scope) {
     Where where = Visibility.of(scope.tenant());
-    return scope.county() == null ? where : where.and("p.county = :county", "county", scope.county());
+    return scope.county() == null
+        ? where
+        : where.and("p.county = :county", "county", scope.county());
   }
 
   private static Double hours(Number value) {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The pack for the quarterly review (季例会): the funnel of the quarter's demands, what is stuck
- * and why, the supervision notices, and how each bank answered.
+ * The pack for the quarterly review (季例会): the funnel of the quarter's demands, what is stuck and
+ * why, the supervision notices, and how each bank answered.
  */
 record QuarterlyReport(
     String quarter,

@@ -100,12 +100,11 @@ class QuarterlyReports {
                 "%d家银行未回应%s"
                     .formatted(
                         row.unansweredMatches(),
-                        row.supervisionColour() == null
-                            ? ""
-                            : "，督办等级" + row.supervisionColour())
+                        row.supervisionColour() == null ? "" : "，督办等级" + row.supervisionColour())
               }
               : new String[] {"answered, no bank interested yet", "银行已回应，尚无意向"};
-      case "IN_TALKS" -> new String[] {"a bank is interested; no credit approved yet", "银行有意向，尚未授信"};
+      case "IN_TALKS" ->
+          new String[] {"a bank is interested; no credit approved yet", "银行有意向，尚未授信"};
       case "APPROVED" -> new String[] {"credit approved; nothing disbursed yet", "已授信，尚未放款"};
       default -> new String[] {row.status(), row.status()};
     };
@@ -119,8 +118,6 @@ class QuarterlyReports {
       }
     }
     String failed = rules.isEmpty() ? "" : ": " + String.join(", ", rules);
-    return new String[] {
-      "no product fitted" + failed, "无匹配产品" + failed.replace(": ", "：")
-    };
+    return new String[] {"no product fitted" + failed, "无匹配产品" + failed.replace(": ", "：")};
   }
 }
