@@ -281,6 +281,31 @@ class AnswerApiTest extends CreditApiTest {
   }
 
   @Test
+  void aProductsBudgetCannotBeCutBelowWhatApprovalsCommitted() {
+    interestedAndApproved(pushMatch(bank, productId, "100000000.00"));
+    String uri = "/api/v1/products/" + productId;
+
+    assertProblem(
+        http.put()
+            .uri(uri)
+            .headers(h -> h.setBearerAuth(TestTokens.bank(bank)))
+            .bodyValue(product("maxAmount", "200000000.00", "budget", "69999999.99"))
+            .exchange(),
+        422,
+        "BUDGET_BELOW_COMMITTED");
+    JsonNode cut =
+        body(
+            http.put()
+                .uri(uri)
+                .headers(h -> h.setBearerAuth(TestTokens.bank(bank)))
+                .bodyValue(product("maxAmount", "200000000.00", "budget", "100000000.00"))
+                .exchange()
+                .expectStatus()
+                .isOk());
+    assertThat(cut.get("remainingBudget").asString()).isEqualTo("30000000.00");
+  }
+
+  @Test
   void anAnswerHasExactlyTheFieldsOfItsKind() {
     UUID matchId = pushMatch(bank, productId, "100000000.00");
 
