@@ -84,8 +84,7 @@ class MatchingFlowTest {
     Map<String, Object> toyPlant = network.demand("140428");
     String projectId = toyPlant.get("projectId").toString();
 
-    network.publishProject("ProjectSubmitted", toyPlant);
-    network.publishProject("ProjectSubmitted", toyPlant); // a redelivery: applied once
+    network.publishProjectTwice("ProjectSubmitted", toyPlant);
 
     JsonNode matches = awaitMatches(projectId, "140428", 3);
     assertThat(matches.findValuesAsString("bankCode"))
@@ -105,6 +104,9 @@ class MatchingFlowTest {
     assertThat(pushed.data().toString())
         .doesNotContain("山西德儒", "91140428MA0K123456", "13800000000", "王经理");
     assertThat(network.awaitEvents(MATCHES, projectId, Set.of(PROPOSED), 3)).hasSize(3);
+    assertThat(fetchMatches(projectId, "140428"))
+        .as("the redelivered record applied once")
+        .hasSize(3);
     assertThat(
             meters
                 .counter("huoshui.matches.pushed", "tier", "COUNTY", "bank", "zhangzi-rcb")
@@ -206,6 +208,7 @@ class MatchingFlowTest {
     sweepOn("2026-10-09T01:00:00Z");
     assertThat(colours(projectId, "140702")).containsExactly("null", "YELLOW", "YELLOW");
     assertThat(board("YELLOW", "140702")).contains(projectId);
+    assertThat(board("BLUE", "140702")).doesNotContain(projectId);
     sweepOn("2026-10-12T01:00:00Z"); // Monday after the weekend
     assertThat(colours(projectId, "140702")).containsExactly("null", "YELLOW", "YELLOW");
     sweepOn("2026-10-13T01:00:00Z");
@@ -237,6 +240,9 @@ class MatchingFlowTest {
     EventEnvelope none = network.awaitEvents(MATCHES, projectId, Set.of(NO_MATCH), 1).get(0);
     assertThat(none.data().get("failures").toString()).contains("\"rule\":\"AMOUNT\"");
     JsonNode view = awaitDemand(projectId, "611021", "NO_MATCH");
+    assertThat(meters.counter("huoshui.no.match", "county", "611021").count()).isEqualTo(1);
+    assertThat(meters.counter("huoshui.no.match.rule", "rule", "AMOUNT").count())
+        .isGreaterThanOrEqualTo(1);
     assertThat(view.get("noMatch").get("failures").get("AMOUNT").asInt()).isGreaterThanOrEqualTo(1);
 
     tooSmall.put("maxAmount", "9000000.00");
@@ -321,6 +327,42 @@ class MatchingFlowTest {
                 1))
         .extracting(EventEnvelope::id)
         .containsExactly(broken);
+  }
+
+  @Test
+  void theSupervisionBoardIsForOperatorsOfTheRegionAndPaged() {
+    http.get()
+        .uri("/api/v1/supervision")
+        .headers(h -> h.setBearerAuth(TestTokens.county("140428")))
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    http.get()
+        .uri("/api/v1/supervision")
+        .headers(h -> h.setBearerAuth(TestTokens.bank("zhangzi-rcb")))
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    http.get()
+        .uri("/api/v1/supervision?colour=PURPLE")
+        .headers(h -> h.setBearerAuth(TestTokens.operator("1404")))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("colour");
+    http.get()
+        .uri("/api/v1/supervision?county=611021&size=5")
+        .headers(h -> h.setBearerAuth(TestTokens.operator("1404")))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.totalItems")
+        .isEqualTo(0)
+        .jsonPath("$.size")
+        .isEqualTo(5);
   }
 
   private void sweepOn(String instant) {

@@ -136,6 +136,15 @@ final class Network {
         data);
   }
 
+  /** The same record delivered twice, as after a relay retry or a rebalance. */
+  void publishProjectTwice(String type, Map<String, Object> data) {
+    String subject = data.get("projectId").toString();
+    String wire =
+        codec.write(codec.envelope("io.huoshui.project." + type + ".v1", subject, data, null));
+    kafka.send("huoshui.projects", subject, wire).join();
+    kafka.send("huoshui.projects", subject, wire).join();
+  }
+
   void respond(String projectId, String matchId, String bankCode, String answer, Instant at) {
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("responseId", UUID.randomUUID().toString());

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * The banks' standings the score reads, re-read from the database now and then rather than per
@@ -29,14 +30,16 @@ public class Standings {
     return current.getOrDefault(bankCode, BankStanding.NEW);
   }
 
+  /** Reads the standings afresh; the start-up waits for it before any demand is matched. */
+  public Mono<Void> reload() {
+    return records.standings().doOnNext(standings -> current = Map.copyOf(standings)).then();
+  }
+
   @Scheduled(
       fixedDelayString = "${huoshui.matching.standings-refresh:5m}",
       initialDelayString = "${huoshui.matching.standings-refresh:5m}")
-  public void refresh() {
-    records
-        .standings()
-        .subscribe(
-            standings -> current = Map.copyOf(standings),
-            error -> log.warn("Bank standings not refreshed: {}", error.toString()));
+  void refresh() {
+    reload()
+        .subscribe(null, error -> log.warn("Bank standings not refreshed: {}", error.toString()));
   }
 }

@@ -33,7 +33,7 @@ class MatchingConfig {
   @Bean
   @DependsOn("flywayInitializer")
   Matcher matcher(ProductIndex products, Standings standings) {
-    standings.refresh();
+    standings.reload().block();
     return new Matcher(products, new Scoring(standings::of));
   }
 
