@@ -6,6 +6,7 @@ import io.huoshui.credit.product.Products;
 import io.huoshui.credit.vocabulary.CreditEvents;
 import io.huoshui.eventing.Outbox;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,12 @@ class CatalogDigests {
 
   static final String TOPIC = "huoshui.catalog";
   static final String EVENT = "CatalogDigest";
+
+  /**
+   * A change is stamped when its transaction writes it but seen only once it commits: a window ends
+   * this long before the run, so that no change still committing falls before its end unseen.
+   */
+  private static final Duration SETTLING = Duration.ofMinutes(1);
 
   private static final Logger log = LoggerFactory.getLogger(CatalogDigests.class);
 
@@ -78,7 +85,7 @@ class CatalogDigests {
   }
 
   private Mono<Integer> digestSinceLastRun() {
-    Instant to = clock.instant();
+    Instant to = clock.instant().minus(SETTLING);
     return database
         .sql("SELECT max(window_to) AS last FROM catalog_digest_run")
         .map(row -> Optional.ofNullable(row.get("last", Instant.class)))

@@ -110,7 +110,7 @@ class CatalogTest extends CreditApiTest {
         publish(bank, product("name", "银团贷款", "regions", List.of("6110")))
             .get("productId")
             .asString();
-    clock.advance(Duration.ofMinutes(1));
+    clock.advance(Duration.ofMinutes(2));
     digests.run().block();
     clock.advance(Duration.ofDays(7));
     http.put()
@@ -127,7 +127,7 @@ class CatalogTest extends CreditApiTest {
         publish(bank, product("name", "兴优贷", "regions", List.of(ZHANGZI)))
             .get("productId")
             .asString();
-    clock.advance(Duration.ofMinutes(1));
+    clock.advance(Duration.ofMinutes(2));
 
     assertThat(digests.run().block()).isPositive();
 
