@@ -190,6 +190,32 @@ class AnswerApiTest extends CreditApiTest {
                 .get("status")
                 .asString())
         .isEqualTo("DECLINED");
+
+    // The matching service lets the declined match go: the bank's inbox still says why.
+    String projectId = projectOf(matchId);
+    send(
+        "huoshui.matches",
+        "matching-service",
+        "io.huoshui.matching.MatchReleased.v1",
+        projectId,
+        Map.of(
+            "matchId", matchId.toString(),
+            "projectId", projectId,
+            "county", ZHANGZI,
+            "bankCode", bank,
+            "productId", productId,
+            "cause", "DECLINED",
+            "releasedAt", Instant.now().toString()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                get(TestTokens.bank(bank), "/api/v1/matches/" + matchId)
+                    .get("match")
+                    .hasNonNull("releasedCause"));
+    JsonNode released = get(TestTokens.bank(bank), "/api/v1/matches/" + matchId).get("match");
+    assertThat(released.get("status").asString()).isEqualTo("DECLINED");
+    assertThat(released.get("releasedCause").asString()).isEqualTo("DECLINED");
   }
 
   @Test

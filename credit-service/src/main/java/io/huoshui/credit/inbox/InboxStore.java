@@ -90,11 +90,14 @@ class InboxStore {
         .then();
   }
 
+  /** A match the bank declined stays DECLINED in its inbox when the matching service lets it go. */
   Mono<Void> release(Incoming.MatchReleased release) {
     return database
         .sql(
             """
-            UPDATE bank_match SET status = 'RELEASED', released_cause = :cause, released_at = :at
+            UPDATE bank_match
+            SET status = CASE WHEN status = 'DECLINED' THEN status ELSE 'RELEASED' END,
+                released_cause = :cause, released_at = :at
             WHERE match_id = :matchId AND released_at IS NULL
             """)
         .bind("cause", release.cause())
