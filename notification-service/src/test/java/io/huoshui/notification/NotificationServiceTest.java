@@ -6,6 +6,7 @@ import io.huoshui.testsupport.RealInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,15 @@ public abstract class NotificationServiceTest {
 
   protected static String freshCounty() {
     return "1404" + NEXT_COUNTY.getAndIncrement();
+  }
+
+  /** A bank's decline of a demand of the county: the tests' usual way to notify a county. */
+  protected void publishDecline(String county, UUID project) {
+    producers.publish(
+        Topics.BANK_RESPONSES,
+        "io.huoshui.credit.BankResponded.v1",
+        project.toString(),
+        EventData.decline(project, county, "cib-changzhi"));
   }
 
   protected JsonNode get(String token, String uri) {

@@ -65,11 +65,7 @@ class NotificationController {
       @RequestParam(required = false) String lang,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
       Tenant tenant) {
-    Language language = language(lang, acceptLanguage);
-    return notices
-        .find(Audience.of(tenant), id)
-        .map(notification -> texts.render(notification, language))
-        .switchIfEmpty(Mono.error(() -> notFound(id)));
+    return rendered(notices.find(Audience.of(tenant), id), id, language(lang, acceptLanguage));
   }
 
   @PostMapping("/{id}/read")
@@ -79,11 +75,14 @@ class NotificationController {
       @RequestParam(required = false) String lang,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
       Tenant tenant) {
-    Language language = language(lang, acceptLanguage);
-    return notices
-        .markRead(Audience.of(tenant), id)
+    return rendered(notices.markRead(Audience.of(tenant), id), id, language(lang, acceptLanguage));
+  }
+
+  private Mono<NotificationView> rendered(Mono<Notification> found, UUID id, Language language) {
+    return found
         .map(notification -> texts.render(notification, language))
-        .switchIfEmpty(Mono.error(() -> notFound(id)));
+        .switchIfEmpty(
+            Mono.error(() -> ApiProblem.notFound("No notification " + id + " of yours.")));
   }
 
   /**
@@ -123,9 +122,5 @@ class NotificationController {
     }
     return Language.ofTag(lang)
         .orElseThrow(() -> ApiProblem.invalid("lang", "must be zh-CN or en"));
-  }
-
-  private static ApiProblem notFound(UUID id) {
-    return ApiProblem.notFound("No notification " + id + " of yours.");
   }
 }

@@ -1,10 +1,8 @@
 package io.huoshui.notification.notice;
 
-import static io.huoshui.notification.EventData.decline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huoshui.notification.NotificationServiceTest;
-import io.huoshui.notification.Topics;
 import io.huoshui.testsupport.TestTokens;
 import java.util.List;
 import java.util.UUID;
@@ -27,14 +25,14 @@ class NotificationStreamTest extends NotificationServiceTest {
     String county = freshCounty();
     String token = TestTokens.county(county);
     for (int i = 0; i < 3; i++) {
-      publishDecline(county);
+      publishDecline(county, UUID.randomUUID());
     }
     awaitCount(token, 3);
 
     CompletableFuture<List<ServerSentEvent<String>>> received =
         stream(token, "1").take(4).collectList().toFuture();
-    publishDecline(county);
-    publishDecline(county);
+    publishDecline(county, UUID.randomUUID());
+    publishDecline(county, UUID.randomUUID());
 
     List<ServerSentEvent<String>> events = received.join();
     assertThat(events).extracting(ServerSentEvent::id).containsExactly("2", "3", "4", "5");
@@ -48,7 +46,7 @@ class NotificationStreamTest extends NotificationServiceTest {
     String token = TestTokens.county(county);
     int total = 30;
     for (int i = 0; i < 10; i++) {
-      publishDecline(county);
+      publishDecline(county, UUID.randomUUID());
     }
     awaitCount(token, 5);
 
@@ -57,7 +55,7 @@ class NotificationStreamTest extends NotificationServiceTest {
     CompletableFuture<List<ServerSentEvent<String>>> received =
         stream(token, "3").take(total - 3).collectList().toFuture();
     for (int i = 10; i < total; i++) {
-      publishDecline(county);
+      publishDecline(county, UUID.randomUUID());
     }
 
     assertThat(received.join())
@@ -69,13 +67,13 @@ class NotificationStreamTest extends NotificationServiceTest {
   void aClientWithoutLastEventIdGetsOnlyWhatComesAfterItConnects() throws Exception {
     String county = freshCounty();
     String token = TestTokens.county(county);
-    publishDecline(county);
+    publishDecline(county, UUID.randomUUID());
     awaitCount(token, 1);
 
     CompletableFuture<List<ServerSentEvent<String>>> received =
         stream(token, null).take(1).collectList().toFuture();
     Thread.sleep(500);
-    publishDecline(county);
+    publishDecline(county, UUID.randomUUID());
 
     assertThat(received.join()).extracting(ServerSentEvent::id).containsExactly("2");
   }
@@ -108,14 +106,5 @@ class NotificationStreamTest extends NotificationServiceTest {
     org.awaitility.Awaitility.await()
         .atMost(PATIENCE)
         .until(() -> get(token, "/api/v1/notifications").get("totalItems").asInt() >= count);
-  }
-
-  private void publishDecline(String county) {
-    UUID project = UUID.randomUUID();
-    producers.publish(
-        Topics.BANK_RESPONSES,
-        "io.huoshui.credit.BankResponded.v1",
-        project.toString(),
-        decline(project, county, "jinshang-bank"));
   }
 }

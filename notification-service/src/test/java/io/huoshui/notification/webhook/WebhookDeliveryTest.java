@@ -1,6 +1,5 @@
 package io.huoshui.notification.webhook;
 
-import static io.huoshui.notification.EventData.decline;
 import static io.huoshui.notification.EventData.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -332,14 +331,6 @@ class WebhookDeliveryTest extends NotificationServiceTest {
             .expectBody(String.class)
             .returnResult()
             .getResponseBody());
-  }
-
-  private void publishDecline(String county, UUID project) {
-    producers.publish(
-        Topics.BANK_RESPONSES,
-        "io.huoshui.credit.BankResponded.v1",
-        project.toString(),
-        decline(project, county, "cib-changzhi"));
   }
 
   private String kind(Receiver.Received request) {

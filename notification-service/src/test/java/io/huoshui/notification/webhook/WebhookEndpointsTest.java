@@ -1,6 +1,5 @@
 package io.huoshui.notification.webhook;
 
-import static io.huoshui.notification.EventData.decline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +7,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.huoshui.notification.NotificationServiceTest;
 import io.huoshui.notification.Receiver;
-import io.huoshui.notification.Topics;
 import io.huoshui.testsupport.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -80,16 +78,7 @@ class WebhookEndpointsTest extends NotificationServiceTest {
     String county = freshCounty();
     String owner = TestTokens.county(county);
     try (Receiver receiver = new Receiver().failAll()) {
-      String id =
-          json.readTree(
-                  register(owner, Map.of("url", receiver.url()))
-                      .expectStatus()
-                      .isCreated()
-                      .expectBody(String.class)
-                      .returnResult()
-                      .getResponseBody())
-              .get("id")
-              .asString();
+      String id = registeredId(owner, receiver.url());
       http.delete()
           .uri("/api/v1/webhooks/" + id)
           .headers(h -> h.setBearerAuth(TestTokens.county(freshCounty())))
@@ -130,16 +119,7 @@ class WebhookEndpointsTest extends NotificationServiceTest {
     String county = freshCounty();
     String token = TestTokens.county(county);
     try (Receiver receiver = new Receiver()) {
-      String endpoint =
-          json.readTree(
-                  register(token, Map.of("url", receiver.url()))
-                      .expectStatus()
-                      .isCreated()
-                      .expectBody(String.class)
-                      .returnResult()
-                      .getResponseBody())
-              .get("id")
-              .asString();
+      String endpoint = registeredId(token, receiver.url());
       // As if its recent attempts had failed: the breaker stays open for its wait (1 s here).
       CircuitBreaker breaker = webhookBreakers.circuitBreaker(endpoint);
       double heldBefore = circuitOpenCount();
@@ -176,6 +156,18 @@ class WebhookEndpointsTest extends NotificationServiceTest {
     return counter == null ? 0 : counter.count();
   }
 
+  private String registeredId(String token, String url) {
+    return json.readTree(
+            register(token, Map.of("url", url))
+                .expectStatus()
+                .isCreated()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody())
+        .get("id")
+        .asString();
+  }
+
   private String registerOnce(String token, String key, Map<String, Object> registration) {
     return json.readTree(
             http.post()
@@ -199,13 +191,5 @@ class WebhookEndpointsTest extends NotificationServiceTest {
         .headers(h -> h.setBearerAuth(token))
         .bodyValue(registration)
         .exchange();
-  }
-
-  private void publishDecline(String county, UUID project) {
-    producers.publish(
-        Topics.BANK_RESPONSES,
-        "io.huoshui.credit.BankResponded.v1",
-        project.toString(),
-        decline(project, county, "cib-changzhi"));
   }
 }

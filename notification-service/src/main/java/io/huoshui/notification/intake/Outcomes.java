@@ -1,0 +1,345 @@
+package io.huoshui.notification.intake;
+
+import io.huoshui.eventing.EventEnvelope;
+import io.huoshui.eventing.PoisonEventException;
+import io.huoshui.notification.notice.Audience;
+import io.huoshui.notification.notice.Kind;
+import io.huoshui.notification.notice.NewNotification;
+import io.huoshui.notification.notice.Notices;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns what happened to a demand into notifications for the county, the banks and the operators it
+ * concerns, and keeps what later texts and recipients need (titles, matches, bank names). Runs
+ * inside the consumer's transaction: the notifications commit with the event's log entry.
+ */
+@Component
+class Outcomes {
+
+  private final Knowledge knowledge;
+  private final Notices notices;
+
+  Outcomes(Knowledge knowledge, Notices notices) {
+    this.knowledge = knowledge;
+    this.notices = notices;
+  }
+
+  Mono<Void> demandChanged(Payloads.ProjectDemand demand) {
+    return knowledge.rememberProject(
+        demand.projectId(), demand.county(), demand.title(), demand.version());
+  }
+
+  /** The banks that hold the demand learn it was withdrawn. */
+  Mono<Void> withdrawn(EventEnvelope event, Payloads.ProjectWithdrawn withdrawal) {
+    return knowledge
+        .holders(withdrawal.projectId())
+        .map(
+            held ->
+                new NewNotification(
+                    Audience.bank(held.bankCode()),
+                    Kind.PROJECT_WITHDRAWN,
+                    withdrawal.projectId().toString(),
+                    withdrawal.county(),
+                    event.id(),
+                    Facts.of()
+                        .put("projectId", withdrawal.projectId())
+                        .put("county", withdrawal.county())
+                        .put("matchId", held.matchId())
+                        .put("productId", held.productId())
+                        .put("productName", held.productName())
+                        .put("reason", withdrawal.reason())
+                        .put("withdrawnAt", withdrawal.withdrawnAt())
+                        .build()))
+        .collectList()
+        .flatMap(notices::publish)
+        .then();
+  }
+
+  /** The county learns which bank and product its demand went to; the bank, of new demand. */
+  Mono<Void> proposed(EventEnvelope event, Payloads.MatchProposed match) {
+    Payloads.Demand demand = match.demand();
+    KnownMatch known =
+        new KnownMatch(
+            match.matchId(),
+            match.projectId(),
+            match.county(),
+            match.bankCode(),
+            match.productId(),
+            match.productName(),
+            demand.amountRequested(),
+            match.deadline());
+    return knowledge
+        .rememberMatch(known)
+        .then(
+            Mono.zip(
+                knowledge.projectTitle(match.projectId()), knowledge.bankName(match.bankCode())))
+        .flatMap(
+            titleAndBank -> {
+              // What a bank receives never names the enterprise: the anonymised demand, no title.
+              Map<String, Object> toBank =
+                  pushed(match)
+                      .put("industry", demand.industry())
+                      .put("enterpriseSize", demand.enterpriseSize())
+                      .put("amountRequested", demand.amountRequested())
+                      .put("termMonths", demand.termMonths())
+                      .put("purpose", demand.purpose())
+                      .build();
+              Map<String, Object> toCounty =
+                  pushed(match)
+                      .put("projectTitle", titleAndBank.getT1())
+                      .put("bankCode", match.bankCode())
+                      .put("bankName", titleAndBank.getT2())
+                      .build();
+              String subject = match.projectId().toString();
+              return notices.publish(
+                  List.of(
+                      new NewNotification(
+                          Audience.county(match.county()),
+                          Kind.MATCH_PROPOSED,
+                          subject,
+                          match.county(),
+                          event.id(),
+                          toCounty),
+                      new NewNotification(
+                          Audience.bank(match.bankCode()),
+                          Kind.MATCH_PROPOSED,
+                          subject,
+                          match.county(),
+                          event.id(),
+                          toBank)));
+            })
+        .then();
+  }
+
+  private static Facts pushed(Payloads.MatchProposed match) {
+    return Facts.of()
+        .put("matchId", match.matchId())
+        .put("projectId", match.projectId())
+        .put("county", match.county())
+        .put("productId", match.productId())
+        .put("productName", match.productName())
+        .put("tier", match.tier())
+        .put("rank", match.rank())
+        .put("score", match.score())
+        .put("deadline", match.deadline());
+  }
+
+  /** The county and the operators of its region learn that nothing fits, and why. */
+  Mono<Void> noMatch(EventEnvelope event, Payloads.NoMatch decision) {
+    return knowledge
+        .projectTitle(decision.projectId())
+        .flatMap(
+            title -> {
+              Map<String, Object> facts =
+                  Facts.of()
+                      .put("projectId", decision.projectId())
+                      .put("projectTitle", title)
+                      .put("county", decision.county())
+                      .put("evaluatedProducts", decision.evaluatedProducts())
+                      .put(
+                          "failures",
+                          decision.failures().stream()
+                              .map(
+                                  failure ->
+                                      Facts.of()
+                                          .put("rule", failure.rule())
+                                          .put("failedProducts", failure.failedProducts())
+                                          .build())
+                              .toList())
+                      .build();
+              List<Audience> audiences = new ArrayList<>();
+              audiences.add(Audience.county(decision.county()));
+              audiences.addAll(Audience.operatorsOf(decision.county()));
+              return notices.publish(
+                  audiences.stream()
+                      .map(
+                          audience ->
+                              new NewNotification(
+                                  audience,
+                                  Kind.NO_MATCH,
+                                  decision.projectId().toString(),
+                                  decision.county(),
+                                  event.id(),
+                                  facts))
+                      .toList());
+            })
+        .then();
+  }
+
+  /** Supervision colour: the county and the bank; a RED notice also the region's operators. */
+  Mono<Void> escalated(EventEnvelope event, Payloads.MatchEscalated escalation) {
+    return knowledge
+        .escalated(escalation.matchId(), escalation.colour())
+        .then(
+            Mono.zip(
+                knowledge.projectTitle(escalation.projectId()),
+                knowledge.bankName(escalation.bankCode()),
+                productName(escalation.matchId(), escalation.productId())))
+        .flatMap(
+            known -> {
+              Map<String, Object> toBank = supervised(escalation, known.getT3()).build();
+              Map<String, Object> toCounty =
+                  supervised(escalation, known.getT3())
+                      .put("projectTitle", known.getT1())
+                      .put("bankCode", escalation.bankCode())
+                      .put("bankName", known.getT2())
+                      .build();
+              String subject = escalation.projectId().toString();
+              List<NewNotification> notifications = new ArrayList<>();
+              notifications.add(
+                  new NewNotification(
+                      Audience.county(escalation.county()),
+                      Kind.MATCH_ESCALATED,
+                      subject,
+                      escalation.county(),
+                      event.id(),
+                      toCounty));
+              notifications.add(
+                  new NewNotification(
+                      Audience.bank(escalation.bankCode()),
+                      Kind.MATCH_ESCALATED,
+                      subject,
+                      escalation.county(),
+                      event.id(),
+                      toBank));
+              if ("RED".equals(escalation.colour())) {
+                for (Audience operators : Audience.operatorsOf(escalation.county())) {
+                  notifications.add(
+                      new NewNotification(
+                          operators,
+                          Kind.MATCH_ESCALATED,
+                          subject,
+                          escalation.county(),
+                          event.id(),
+                          toCounty));
+                }
+              }
+              return notices.publish(notifications);
+            })
+        .then();
+  }
+
+  private static Facts supervised(Payloads.MatchEscalated escalation, String productName) {
+    return Facts.of()
+        .put("matchId", escalation.matchId())
+        .put("projectId", escalation.projectId())
+        .put("county", escalation.county())
+        .put("productId", escalation.productId())
+        .put("productName", productName)
+        .put("colour", escalation.colour())
+        .put("deadline", escalation.deadline());
+  }
+
+  Mono<Void> released(Payloads.MatchReleased release) {
+    return knowledge.released(release.matchId(), release.cause());
+  }
+
+  /** Every answer of a bank reaches the county of the demand. */
+  Mono<Void> responded(EventEnvelope event, Payloads.BankResponded response) {
+    Kind kind = answerKind(event, response.answer());
+    return knowledge
+        .answered(response.matchId(), event.time())
+        .then(
+            Mono.zip(
+                knowledge.projectTitle(response.projectId()),
+                knowledge.bankName(response.bankCode()),
+                productName(response.matchId(), response.productId())))
+        .flatMap(
+            known ->
+                notices.publish(
+                    List.of(
+                        new NewNotification(
+                            Audience.county(response.county()),
+                            kind,
+                            response.projectId().toString(),
+                            response.county(),
+                            event.id(),
+                            Facts.of()
+                                .put("responseId", response.responseId())
+                                .put("matchId", response.matchId())
+                                .put("projectId", response.projectId())
+                                .put("projectTitle", known.getT1())
+                                .put("bankCode", response.bankCode())
+                                .put("bankName", known.getT2())
+                                .put("productId", response.productId())
+                                .put("productName", known.getT3())
+                                .put("answer", response.answer())
+                                .put("amount", response.amount())
+                                .put("annualRate", response.annualRate())
+                                .put("termMonths", response.termMonths())
+                                .put("declineReason", response.declineReason())
+                                .put("note", response.note())
+                                .put("disbursedOn", response.disbursedOn())
+                                .put("intendedTotal", response.totals().intended())
+                                .put("approvedTotal", response.totals().approved())
+                                .put("disbursedTotal", response.totals().disbursed())
+                                .build()))))
+        .then();
+  }
+
+  private static Kind answerKind(EventEnvelope event, String answer) {
+    return switch (answer) {
+      case "INTEREST" -> Kind.BANK_INTEREST;
+      case "DECLINE" -> Kind.BANK_DECLINE;
+      case "APPROVAL" -> Kind.BANK_APPROVAL;
+      case "DISBURSEMENT" -> Kind.BANK_DISBURSEMENT;
+      default ->
+          throw new PoisonEventException(
+              "%s %s has an unknown answer %s".formatted(event.type(), event.id(), answer));
+    };
+  }
+
+  /** The product-catalog changes of the county's region, for the county. */
+  Mono<Void> digest(EventEnvelope event, Payloads.CatalogDigest digest) {
+    if (digest.products().isEmpty()) {
+      return Mono.empty();
+    }
+    Map<String, Object> facts =
+        Facts.of()
+            .put("county", digest.county())
+            .put("from", digest.from())
+            .put("to", digest.to())
+            .put("productCount", digest.products().size())
+            .put(
+                "products",
+                digest.products().stream()
+                    .map(
+                        product ->
+                            Facts.of()
+                                .put("productId", product.productId())
+                                .put("bankCode", product.bankCode())
+                                .put("bankName", product.bankName())
+                                .put("name", product.name())
+                                .put("category", product.category())
+                                .put("change", product.change())
+                                .build())
+                    .toList())
+            .build();
+    return knowledge
+        .rememberBanks(digest.products())
+        .then(
+            notices.publish(
+                List.of(
+                    new NewNotification(
+                        Audience.county(digest.county()),
+                        Kind.CATALOG_DIGEST,
+                        digest.county(),
+                        digest.county(),
+                        event.id(),
+                        facts))))
+        .then();
+  }
+
+  /** The product's name as its match gave it; its id if the match was not seen. */
+  private Mono<String> productName(UUID matchId, UUID productId) {
+    return knowledge
+        .match(matchId)
+        .map(KnownMatch::productName)
+        .defaultIfEmpty(String.valueOf(productId));
+  }
+}
