@@ -1,6 +1,7 @@
 package io.huoshui.service.web;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.Customizer;
@@ -21,6 +22,12 @@ public class ProblemSecurityHandlers
     "/actuator/health/**", "/actuator/info", "/actuator/prometheus"
   };
 
+  /**
+   * A service's committed API documents ({@code src/main/resources/static/openapi/}): public, since
+   * a county portal or a bank reads them before it has a client.
+   */
+  private static final String OPEN_API_DOCUMENTS = "/openapi/*.yaml";
+
   private final Problems problems;
 
   public ProblemSecurityHandlers(Problems problems) {
@@ -29,14 +36,15 @@ public class ProblemSecurityHandlers
 
   /**
    * A chain where bearer JWTs are the only way in, answered with these problems; no sessions,
-   * cookies, basic or form login, so no CSRF surface. Health and metrics are open; the caller's
-   * rules decide the rest.
+   * cookies, basic or form login, so no CSRF surface. Health, metrics and the API documents are
+   * open; the caller's rules decide the rest.
    */
   public SecurityWebFilterChain bearerTokensOnly(
       ServerHttpSecurity http, Customizer<ServerHttpSecurity.AuthorizeExchangeSpec> rules) {
     return http.authorizeExchange(
             exchanges -> {
               exchanges.pathMatchers(OPEN_ACTUATOR_ENDPOINTS).permitAll();
+              exchanges.pathMatchers(HttpMethod.GET, OPEN_API_DOCUMENTS).permitAll();
               rules.customize(exchanges);
             })
         .oauth2ResourceServer(
