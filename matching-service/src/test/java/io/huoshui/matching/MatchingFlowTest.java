@@ -363,6 +363,7 @@ class MatchingFlowTest {
         .isEqualTo(0)
         .jsonPath("$.size")
         .isEqualTo(5);
+    http.get().uri("/openapi/matching-service.yaml").exchange().expectStatus().isOk();
   }
 
   private void sweepOn(String instant) {
