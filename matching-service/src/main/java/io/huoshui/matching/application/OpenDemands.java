@@ -58,8 +58,4 @@ public class OpenDemands {
     byPartition.values().forEach(index -> found.addAll(index.fitting(product, today)));
     return found;
   }
-
-  int size() {
-    return byPartition.values().stream().mapToInt(OpenDemandIndex::size).sum();
-  }
 }

@@ -38,7 +38,6 @@ public record MatchRow(
     String releaseCause) {
 
   public static final String PROPOSED = "PROPOSED";
-  public static final String ANSWERED = "ANSWERED";
   public static final String RELEASED = "RELEASED";
 
   public boolean isLive() {
