@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -93,9 +94,10 @@ class WebhookDispatcher implements SmartLifecycle {
     Instant now = clock.instant();
     return deliveries
         .claim(now, now.plus(settings.lease()), free, settings.perEndpointConcurrency())
-        .doOnNext(this::launch)
-        .count()
-        .map(Long::intValue);
+        .collectList()
+        // Launched once the claims are committed, never for a claim that could still roll back.
+        .doOnNext(claimed -> claimed.forEach(this::launch))
+        .map(List::size);
   }
 
   private void launch(ClaimedDelivery delivery) {

@@ -1,8 +1,0 @@
-package io.huoshui.credit.vocabulary;
-
-public enum EnterpriseSize {
-  MICRO,
-  SMALL,
-  MEDIUM,
-  LARGE
-}

@@ -1,8 +1,0 @@
-package io.huoshui.credit.vocabulary;
-
-public enum Tag {
-  GREEN,
-  INCLUSIVE,
-  KEY_PROJECT,
-  FIRST_LOAN
-}

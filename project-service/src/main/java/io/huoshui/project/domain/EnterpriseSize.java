@@ -1,8 +1,0 @@
-package io.huoshui.project.domain;
-
-public enum EnterpriseSize {
-  MICRO,
-  SMALL,
-  MEDIUM,
-  LARGE
-}
