@@ -1,6 +1,6 @@
 package io.huoshui.credit.catalog;
 
-import io.huoshui.credit.product.ProductCategory;
+import io.huoshui.vocabulary.ProductCategory;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package io.huoshui.credit.product;
 
+import io.huoshui.vocabulary.ProductCategory;
 import java.util.List;
 import java.util.UUID;
 

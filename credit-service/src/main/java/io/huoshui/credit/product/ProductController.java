@@ -2,14 +2,15 @@ package io.huoshui.credit.product;
 
 import static io.huoshui.credit.web.BankClients.bankOf;
 
-import io.huoshui.credit.vocabulary.Industry;
-import io.huoshui.credit.vocabulary.Tag;
 import io.huoshui.credit.web.QueryParams;
 import io.huoshui.service.idempotency.IdempotentRequests;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
 import io.huoshui.service.web.PageRequest;
+import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.ProductCategory;
+import io.huoshui.vocabulary.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;

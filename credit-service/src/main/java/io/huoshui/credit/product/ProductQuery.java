@@ -1,7 +1,8 @@
 package io.huoshui.credit.product;
 
-import io.huoshui.credit.vocabulary.Industry;
-import io.huoshui.credit.vocabulary.Tag;
+import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.ProductCategory;
+import io.huoshui.vocabulary.Tag;
 import java.math.BigDecimal;
 
 /**

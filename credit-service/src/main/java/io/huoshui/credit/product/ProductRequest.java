@@ -1,12 +1,13 @@
 package io.huoshui.credit.product;
 
-import io.huoshui.credit.vocabulary.Collateral;
 import io.huoshui.credit.vocabulary.DivisionCodes;
-import io.huoshui.credit.vocabulary.EnterpriseSize;
-import io.huoshui.credit.vocabulary.Industry;
-import io.huoshui.credit.vocabulary.Tag;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.ApiProblem.FieldError;
+import io.huoshui.vocabulary.Collateral;
+import io.huoshui.vocabulary.EnterpriseSize;
+import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.ProductCategory;
+import io.huoshui.vocabulary.Tag;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

@@ -1,11 +1,12 @@
 package io.huoshui.credit.product;
 
 import io.huoshui.credit.bank.BankLevel;
-import io.huoshui.credit.vocabulary.Collateral;
 import io.huoshui.credit.vocabulary.Decimals;
-import io.huoshui.credit.vocabulary.EnterpriseSize;
-import io.huoshui.credit.vocabulary.Industry;
-import io.huoshui.credit.vocabulary.Tag;
+import io.huoshui.vocabulary.Collateral;
+import io.huoshui.vocabulary.EnterpriseSize;
+import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.ProductCategory;
+import io.huoshui.vocabulary.Tag;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -2,16 +2,16 @@ package io.huoshui.project.api;
 
 import io.huoshui.project.application.ProjectService;
 import io.huoshui.project.domain.Demand;
-import io.huoshui.project.domain.Industry;
 import io.huoshui.project.domain.ProjectStateException;
 import io.huoshui.project.domain.ProjectStatus;
-import io.huoshui.project.domain.Tag;
 import io.huoshui.project.persistence.ProjectFilter;
 import io.huoshui.service.idempotency.IdempotentRequests;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
 import io.huoshui.service.web.PageRequest;
+import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

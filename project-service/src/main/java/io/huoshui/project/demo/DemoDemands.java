@@ -1,12 +1,12 @@
 package io.huoshui.project.demo;
 
 import io.huoshui.project.application.ProjectService;
-import io.huoshui.project.domain.Collateral;
 import io.huoshui.project.domain.Demand;
-import io.huoshui.project.domain.EnterpriseSize;
-import io.huoshui.project.domain.Industry;
-import io.huoshui.project.domain.Purpose;
-import io.huoshui.project.domain.Tag;
+import io.huoshui.vocabulary.Collateral;
+import io.huoshui.vocabulary.EnterpriseSize;
+import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.Purpose;
+import io.huoshui.vocabulary.Tag;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

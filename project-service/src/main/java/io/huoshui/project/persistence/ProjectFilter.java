@@ -1,8 +1,8 @@
 package io.huoshui.project.persistence;
 
-import io.huoshui.project.domain.Industry;
 import io.huoshui.project.domain.ProjectStatus;
-import io.huoshui.project.domain.Tag;
+import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.Tag;
 import java.time.Instant;
 
 /**

@@ -1,16 +1,16 @@
 package io.huoshui.project.persistence;
 
-import io.huoshui.project.domain.Collateral;
 import io.huoshui.project.domain.Demand;
-import io.huoshui.project.domain.EnterpriseSize;
 import io.huoshui.project.domain.Funnel;
-import io.huoshui.project.domain.Industry;
 import io.huoshui.project.domain.NoMatch;
 import io.huoshui.project.domain.Project;
 import io.huoshui.project.domain.ProjectStatus;
-import io.huoshui.project.domain.Purpose;
-import io.huoshui.project.domain.Tag;
 import io.huoshui.service.security.Tenant;
+import io.huoshui.vocabulary.Collateral;
+import io.huoshui.vocabulary.EnterpriseSize;
+import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.Purpose;
+import io.huoshui.vocabulary.Tag;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;

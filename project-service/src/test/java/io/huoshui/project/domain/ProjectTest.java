@@ -3,6 +3,11 @@ package io.huoshui.project.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.huoshui.vocabulary.Collateral;
+import io.huoshui.vocabulary.EnterpriseSize;
+import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.Purpose;
+import io.huoshui.vocabulary.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
