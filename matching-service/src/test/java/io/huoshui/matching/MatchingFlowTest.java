@@ -99,6 +99,7 @@ class MatchingFlowTest {
         network
             .awaitEvents(BankTopics.matchesOf("zhangzi-rcb"), projectId, Set.of(PROPOSED), 1)
             .get(0);
+    PublishedSchemas.assertConforms(pushed, "MatchProposed");
     assertThat(pushed.data().get("demand").get("amountRequested").asString())
         .isEqualTo("7000000.00");
     assertThat(pushed.data().toString())
@@ -165,14 +166,9 @@ class MatchingFlowTest {
     assertThat(after.get(0).get("releaseCause").asString()).isEqualTo("DECLINED");
     assertThat(after.get(3).get("bankCode").asString()).isEqualTo("xy-bank-4");
     assertThat(after.get(3).get("rank").asInt()).isEqualTo(4);
-    assertThat(
-            network
-                .awaitEvents(MATCHES, projectId, Set.of(RELEASED), 1)
-                .get(0)
-                .data()
-                .get("cause")
-                .asString())
-        .isEqualTo("DECLINED");
+    EventEnvelope released = network.awaitEvents(MATCHES, projectId, Set.of(RELEASED), 1).get(0);
+    PublishedSchemas.assertConforms(released, "MatchReleased");
+    assertThat(released.data().get("cause").asString()).isEqualTo("DECLINED");
   }
 
   @Test
@@ -223,6 +219,7 @@ class MatchingFlowTest {
     assertThat(notices)
         .extracting(n -> n.data().get("colour").asString())
         .containsExactly("BLUE", "YELLOW", "RED");
+    notices.forEach(notice -> PublishedSchemas.assertConforms(notice, "MatchEscalated"));
     assertThat(meters.get("huoshui.supervision.open").tag("colour", "RED").gauge().value())
         .isZero();
   }
@@ -238,6 +235,7 @@ class MatchingFlowTest {
     network.publishProject("ProjectSubmitted", demand);
 
     EventEnvelope none = network.awaitEvents(MATCHES, projectId, Set.of(NO_MATCH), 1).get(0);
+    PublishedSchemas.assertConforms(none, "NoMatch");
     assertThat(none.data().get("failures").toString()).contains("\"rule\":\"AMOUNT\"");
     JsonNode view = awaitDemand(projectId, "611021", "NO_MATCH");
     assertThat(meters.counter("huoshui.no.match", "county", "611021").count()).isEqualTo(1);
