@@ -31,7 +31,8 @@ record WebhookProperties(
 
   /**
    * {@code huoshui.webhooks.retry.*}: exponential backoff with jitter; the defaults retry for about
-   * seven hours (10 s, 20 s, 40 s ... capped at 1 h, 15 attempts) before a delivery is parked.
+   * six and a half hours (10 s, 20 s, 40 s ... capped at 1 h, 15 attempts) before a delivery is
+   * parked.
    *
    * @param randomization the jitter: each wait is drawn from ±this fraction of the nominal one
    */
