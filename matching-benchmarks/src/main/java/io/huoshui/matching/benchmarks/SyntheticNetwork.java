@@ -1,13 +1,13 @@
 package io.huoshui.matching.benchmarks;
 
-import io.huoshui.matching.domain.Collateral;
 import io.huoshui.matching.domain.Demand;
-import io.huoshui.matching.domain.EnterpriseSize;
-import io.huoshui.matching.domain.Industry;
 import io.huoshui.matching.domain.Product;
-import io.huoshui.matching.domain.ProductCategory;
-import io.huoshui.matching.domain.Purpose;
-import io.huoshui.matching.domain.Tag;
+import io.huoshui.vocabulary.Collateral;
+import io.huoshui.vocabulary.EnterpriseSize;
+import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.ProductCategory;
+import io.huoshui.vocabulary.Purpose;
+import io.huoshui.vocabulary.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

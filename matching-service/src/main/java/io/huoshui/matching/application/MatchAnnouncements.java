@@ -1,19 +1,19 @@
 package io.huoshui.matching.application;
 
 import io.huoshui.eventing.Outbox;
-import io.huoshui.matching.domain.Collateral;
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.Demand;
-import io.huoshui.matching.domain.EnterpriseSize;
 import io.huoshui.matching.domain.FitRule;
-import io.huoshui.matching.domain.Industry;
 import io.huoshui.matching.domain.MatchOutcome;
-import io.huoshui.matching.domain.Purpose;
 import io.huoshui.matching.domain.Reason;
-import io.huoshui.matching.domain.Tag;
 import io.huoshui.matching.domain.Tier;
 import io.huoshui.matching.persistence.MatchRow;
 import io.huoshui.service.BankTopics;
+import io.huoshui.vocabulary.Collateral;
+import io.huoshui.vocabulary.EnterpriseSize;
+import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.Purpose;
+import io.huoshui.vocabulary.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;

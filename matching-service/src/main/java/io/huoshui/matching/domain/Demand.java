@@ -1,5 +1,10 @@
 package io.huoshui.matching.domain;
 
+import io.huoshui.vocabulary.Collateral;
+import io.huoshui.vocabulary.EnterpriseSize;
+import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.Purpose;
+import io.huoshui.vocabulary.Tag;
 import java.math.BigDecimal;
 import java.util.Set;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package io.huoshui.matching.domain;
 
+import io.huoshui.vocabulary.Industry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;

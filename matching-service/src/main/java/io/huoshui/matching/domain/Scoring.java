@@ -1,5 +1,6 @@
 package io.huoshui.matching.domain;
 
+import io.huoshui.vocabulary.Tag;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -10,6 +10,9 @@ import static io.huoshui.matching.domain.Examples.product;
 import static io.huoshui.matching.domain.Examples.toyPlant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huoshui.vocabulary.Collateral;
+import io.huoshui.vocabulary.EnterpriseSize;
+import io.huoshui.vocabulary.Industry;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;

@@ -9,6 +9,11 @@ import static io.huoshui.matching.domain.Examples.demand;
 import static io.huoshui.matching.domain.Examples.product;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huoshui.vocabulary.Collateral;
+import io.huoshui.vocabulary.EnterpriseSize;
+import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.Purpose;
+import io.huoshui.vocabulary.Tag;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;

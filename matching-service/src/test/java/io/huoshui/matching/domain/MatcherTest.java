@@ -10,6 +10,10 @@ import static io.huoshui.matching.domain.Examples.toyPlant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.huoshui.vocabulary.Collateral;
+import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.ProductCategory;
+import io.huoshui.vocabulary.Tag;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
