@@ -81,7 +81,7 @@ class SeedStoryTest {
             () -> county.get("/api/v1/projects/" + projectId).json().get("status").asString(),
             status -> status.equals("PUSHED"));
     JsonNode matches = county.get("/api/v1/projects/" + projectId + "/matches").json();
-    JsonNode best = matches.isArray() ? matches.get(0) : matches.get("items").get(0);
+    JsonNode best = matches.get("matches").get(0);
     bankCode = best.get("bankCode").asString();
     assertThat(best.get("reasons").isEmpty()).isFalse();
 

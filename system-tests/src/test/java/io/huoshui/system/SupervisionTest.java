@@ -61,10 +61,12 @@ class SupervisionTest {
             body -> body.contains(projectId) && body.contains("MATCH_ESCALATED"));
     JsonNode timeline = county.get("/api/v1/projects/" + projectId + "/timeline").json();
     assertThat(timeline.toString()).contains("RED");
+    String matches = county.get(matchesPath).json().toString();
+    assertThat(matches).contains("\"releaseCause\":\"RED\"");
     assertThat(items(county.get(matchesPath).json()).size()).isGreaterThanOrEqualTo(pushedBefore);
   }
 
-  private static JsonNode items(JsonNode listOrPage) {
-    return listOrPage.isArray() ? listOrPage : listOrPage.get("items");
+  private static JsonNode items(JsonNode demandMatches) {
+    return demandMatches.get("matches");
   }
 }
