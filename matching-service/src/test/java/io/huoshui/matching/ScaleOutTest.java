@@ -39,6 +39,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two instances in the service's consumer group decide exactly what one would, while demands flow
@@ -61,6 +62,7 @@ class ScaleOutTest {
   @Autowired ProductIndex productIndex;
   @Autowired Environment environment;
   @Autowired DatabaseClient database;
+  @Autowired JsonMapper json;
 
   @Value("${spring.kafka.bootstrap-servers}")
   String bootstrapServers;
@@ -86,6 +88,7 @@ class ScaleOutTest {
     }
     Matcher oneInstance = new Matcher(catalogue, new Scoring(bank -> BankStanding.NEW));
     List<Map<String, Object>> demands = demands(network, 36);
+    UUID forgotten = demandItsFormerOwnerNeverMatched(network);
 
     // The second instance joins before the demands flow, so that both score with the same
     // snapshot of the banks' standings (see Standings); it leaves while a batch is in flight.
@@ -96,6 +99,9 @@ class ScaleOutTest {
     }
     publish(network, demands.subList(24, 36));
     awaitMatched(demands);
+    awaitMatched(List.of(Map.of("projectId", forgotten)));
+    assertThat(matchesOf(forgotten.toString()).get(0).get("bankCode").asString())
+        .isEqualTo("scale-late-rcb");
 
     for (Map<String, Object> demand : demands) {
       String projectId = demand.get("projectId").toString();
@@ -129,6 +135,43 @@ class ScaleOutTest {
             proposal.product().bankCode(),
             proposal.product().productId(),
             proposal.score().total().toPlainString());
+  }
+
+  /**
+   * A product received shortly before a rebalance, and a demand of partition 0 stored by a former
+   * owner that had not applied the product yet: written behind this instance's back, so that no
+   * instance holds the demand until the rebalance assigns its partition, whose new owner catches
+   * up.
+   */
+  private UUID demandItsFormerOwnerNeverMatched(Network network) {
+    network.provisionBank("scale-late-rcb");
+    Map<String, Object> late = network.product("scale-late-rcb", "710105", "4.500");
+    network.publishProduct("ProductPublished", late);
+    UUID lateId = UUID.fromString(late.get("productId").toString());
+    await().atMost(Duration.ofSeconds(30)).until(() -> productIndex.get(lateId).isPresent());
+    Demand demand =
+        new Demand(
+            UUID.randomUUID(),
+            "710105",
+            Industry.INDUSTRY_AND_SOFTWARE,
+            EnterpriseSize.SMALL,
+            Purpose.FIXED_ASSETS,
+            new BigDecimal("5000000.00"),
+            36,
+            Set.of(Collateral.REAL_ESTATE),
+            Set.of());
+    database
+        .sql(
+            """
+            INSERT INTO demand (project_id, county, version, status, partition_no, data, submitted_at)
+            VALUES (:id, '710105', 1, 'NO_MATCH', 0, CAST(:data AS jsonb), :at)
+            """)
+        .bind("id", demand.projectId())
+        .bind("data", json.writeValueAsString(demand))
+        .bind("at", clock.instant())
+        .then()
+        .block();
+    return demand.projectId();
   }
 
   /** Both instances write to the one outbox: each proposal announced is a row there. */

@@ -52,6 +52,12 @@ public class OpenDemands {
     }
   }
 
+  /** The open demands with room, of one of this instance's partitions, that the product fits. */
+  List<UUID> fitting(int partition, Product product, LocalDate today) {
+    OpenDemandIndex index = byPartition.get(partition);
+    return index == null ? List.of() : index.fitting(product, today);
+  }
+
   /** The open demands with room, of this instance's partitions, that the product fits. */
   List<UUID> fitting(Product product, LocalDate today) {
     List<UUID> found = new ArrayList<>();

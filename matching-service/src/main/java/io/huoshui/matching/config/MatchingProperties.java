@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     its own named after it
  * @param sweepInterval how often the supervision sweep runs
  * @param standingsRefresh how often the banks' track records and loads are re-read for the score
+ * @param catchUpWindow how far back an instance that takes over a partition of demands looks for
+ *     products its former owner may not have applied yet
  */
 @ConfigurationProperties("huoshui.matching")
 public record MatchingProperties(
@@ -27,4 +29,5 @@ public record MatchingProperties(
     @DefaultValue("Asia/Shanghai") ZoneId zone,
     String instanceId,
     @DefaultValue("1m") Duration sweepInterval,
-    @DefaultValue("5m") Duration standingsRefresh) {}
+    @DefaultValue("5m") Duration standingsRefresh,
+    @DefaultValue("1h") Duration catchUpWindow) {}

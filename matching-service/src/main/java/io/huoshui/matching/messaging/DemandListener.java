@@ -4,6 +4,7 @@ import io.huoshui.eventing.EventConsumer;
 import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.matching.application.Matchmaking;
 import io.huoshui.matching.application.OpenDemands;
+import io.huoshui.matching.application.ReverseMatching;
 import io.huoshui.matching.config.MatchingProperties;
 import io.huoshui.matching.persistence.DemandStore;
 import io.huoshui.matching.persistence.StoredDemand;
@@ -35,18 +36,21 @@ class DemandListener implements ConsumerSeekAware {
   private final OpenDemands openDemands;
   private final DemandStore demands;
   private final MatchingProperties settings;
+  private final ReverseMatching reverseMatching;
 
   DemandListener(
       EventConsumer events,
       Matchmaking matchmaking,
       OpenDemands openDemands,
       DemandStore demands,
-      MatchingProperties settings) {
+      MatchingProperties settings,
+      ReverseMatching reverseMatching) {
     this.events = events;
     this.matchmaking = matchmaking;
     this.openDemands = openDemands;
     this.demands = demands;
     this.settings = settings;
+    this.reverseMatching = reverseMatching;
   }
 
   @KafkaListener(
@@ -78,21 +82,26 @@ class DemandListener implements ConsumerSeekAware {
     };
   }
 
-  /** Loads the open demands of newly assigned partitions; runs on the consumer's own thread. */
+  /**
+   * Loads the open demands of newly assigned partitions (on the consumer's own thread) and has them
+   * catch up with the products received shortly before.
+   */
   @Override
   public void onPartitionsAssigned(
       Map<TopicPartition, Long> assignments, ConsumerSeekAware.ConsumerSeekCallback callback) {
     assignments.keySet().stream()
         .filter(partition -> PROJECTS.equals(partition.topic()))
         .forEach(
-            partition ->
-                openDemands.assign(
-                    partition.partition(),
-                    demands
-                        .withRoom(List.of(partition.partition()), settings.banksPerDemand())
-                        .map(StoredDemand::demand)
-                        .collectList()
-                        .block()));
+            partition -> {
+              openDemands.assign(
+                  partition.partition(),
+                  demands
+                      .withRoom(List.of(partition.partition()), settings.banksPerDemand())
+                      .map(StoredDemand::demand)
+                      .collectList()
+                      .block());
+              reverseMatching.catchUp(partition.partition());
+            });
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.matching.application.ReverseMatching;
 import io.huoshui.matching.domain.Product;
 import io.huoshui.matching.persistence.ProductStore;
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -27,16 +28,19 @@ class ProductListener {
   private final ProductStore products;
   private final ReverseMatching reverseMatching;
   private final TransactionalOperator transaction;
+  private final Clock clock;
 
   ProductListener(
       EventCodec codec,
       ProductStore products,
       ReverseMatching reverseMatching,
-      TransactionalOperator transaction) {
+      TransactionalOperator transaction,
+      Clock clock) {
     this.codec = codec;
     this.products = products;
     this.reverseMatching = reverseMatching;
     this.transaction = transaction;
+    this.clock = clock;
   }
 
   @KafkaListener(
@@ -49,7 +53,7 @@ class ProductListener {
           "io.huoshui.credit.ProductUpdated.v1",
           "io.huoshui.credit.ProductRetired.v1" -> {
         Product product = codec.payload(event, Payloads.ProductChanged.class).product(event);
-        products.save(product).as(transaction::transactional).block(PATIENCE);
+        products.save(product, clock.instant()).as(transaction::transactional).block(PATIENCE);
         reverseMatching.productChanged(product);
       }
       default -> {

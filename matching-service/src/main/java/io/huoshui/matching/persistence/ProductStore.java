@@ -1,6 +1,7 @@
 package io.huoshui.matching.persistence;
 
 import io.huoshui.matching.domain.Product;
+import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -20,22 +21,33 @@ public class ProductStore {
   }
 
   /** Keeps the product unless a version at least as new is held. */
-  public Mono<Void> save(Product product) {
+  public Mono<Void> save(Product product, Instant receivedAt) {
     return database
         .sql(
             """
-            INSERT INTO product (product_id, bank_code, version, active, data)
-            VALUES (:id, :bank, :version, :active, CAST(:data AS jsonb))
+            INSERT INTO product (product_id, bank_code, version, active, data, received_at)
+            VALUES (:id, :bank, :version, :active, CAST(:data AS jsonb), :receivedAt)
             ON CONFLICT (product_id) DO UPDATE SET bank_code = excluded.bank_code,
-              version = excluded.version, active = excluded.active, data = excluded.data
+              version = excluded.version, active = excluded.active, data = excluded.data,
+              received_at = excluded.received_at
             WHERE product.version < excluded.version
             """)
+        .bind("receivedAt", receivedAt)
         .bind("id", product.productId())
         .bind("bank", product.bankCode())
         .bind("version", product.version())
         .bind("active", product.active())
         .bind("data", json.writeValueAsString(product))
         .then();
+  }
+
+  /** The active products whose latest version was received after the instant. */
+  public Flux<Product> activeReceivedSince(Instant since) {
+    return database
+        .sql("SELECT data::text AS data FROM product WHERE active AND received_at > :since")
+        .bind("since", since)
+        .map((row, meta) -> json.readValue(row.get("data", String.class), Product.class))
+        .all();
   }
 
   public Flux<Product> active() {
