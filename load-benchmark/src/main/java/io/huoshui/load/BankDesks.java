@@ -1,6 +1,7 @@
 package io.huoshui.load;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -108,6 +109,7 @@ final class BankDesks implements AutoCloseable {
     while (running) {
       for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
         long arrived = System.nanoTime();
+        long arrivedMillis = System.currentTimeMillis();
         JsonNode envelope = json.readTree(record.value());
         if (!MATCH_PROPOSED.equals(envelope.path("type").asString())) {
           continue;
@@ -118,7 +120,9 @@ final class BankDesks implements AutoCloseable {
                 data.path("matchId").asString(),
                 data.path("projectId").asString(),
                 bankCode,
-                arrived);
+                Instant.parse(data.path("proposedAt").asString()).toEpochMilli(),
+                arrived,
+                arrivedMillis);
         if (ledger.proposed(proposal)) {
           answers.answer(proposal, data.path("demand").path("amountRequested").asString());
         }

@@ -1,5 +1,6 @@
 package io.huoshui.load;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -13,16 +14,29 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Ledger {
 
-  record Accepted(PathStats path, long atNanos) {}
+  /**
+   * When the 201 came: nanoTime for the latency, wall clock to compare with the services' times.
+   */
+  record Accepted(PathStats path, long atNanos, long atMillis) {}
 
-  record Proposal(String matchId, String projectId, String bankCode, long arrivedNanos) {}
+  /**
+   * A MatchProposed read from a bank's topic: when matching decided ({@code proposedAt}), when it
+   * was read (nanoTime and wall clock).
+   */
+  record Proposal(
+      String matchId,
+      String projectId,
+      String bankCode,
+      long decidedMillis,
+      long arrivedNanos,
+      long arrivedMillis) {}
 
   private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
   private final Map<String, Proposal> proposals = new ConcurrentHashMap<>();
   private final AtomicLong lastProposalNanos = new AtomicLong(System.nanoTime());
 
-  void accepted(String projectId, PathStats path, long atNanos) {
-    accepted.put(projectId, new Accepted(path, atNanos));
+  void accepted(String projectId, PathStats path, long atNanos, long atMillis) {
+    accepted.put(projectId, new Accepted(path, atNanos, atMillis));
   }
 
   Accepted acceptedOf(String projectId) {
@@ -59,7 +73,12 @@ final class Ledger {
         foreign++;
         continue;
       }
-      demand.path().proposal(demand.atNanos(), proposal.arrivedNanos());
+      demand
+          .path()
+          .proposal(
+              Duration.ofNanos(proposal.arrivedNanos() - demand.atNanos()),
+              Duration.ofMillis(proposal.decidedMillis() - demand.atMillis()),
+              Duration.ofMillis(proposal.arrivedMillis() - proposal.decidedMillis()));
       if (counted.add(proposal.projectId())) {
         demand.path().demandProposed();
       }

@@ -1,5 +1,6 @@
 package io.huoshui.load;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,8 @@ final class PathStats {
   private final String name;
   private final Histogram accept = new ConcurrentHistogram(3);
   private final Histogram toProposal = new ConcurrentHistogram(3);
+  private final Histogram toDecision = new ConcurrentHistogram(3);
+  private final Histogram decisionToBank = new ConcurrentHistogram(3);
   private final LongAdder sent = new LongAdder();
   private final LongAdder accepted = new LongAdder();
   private final LongAdder proposals = new LongAdder();
@@ -47,9 +50,18 @@ final class PathStats {
     errors.computeIfAbsent(outcome, key -> new LongAdder()).increment();
   }
 
-  void proposal(long acceptedNanos, long arrivedNanos) {
+  /**
+   * A proposal read from a bank's topic {@code total} after its demand was accepted: {@code
+   * matching} until matching-service decided it (project-service's relay, Kafka, matching's
+   * consumer and transaction), {@code delivery} from the decision until the bank read it
+   * (matching's relay, Kafka, the bank's consumer). The two come from wall clocks of the same
+   * machine, in milliseconds.
+   */
+  void proposal(Duration total, Duration matching, Duration delivery) {
     proposals.increment();
-    toProposal.recordValue(micros(arrivedNanos - acceptedNanos));
+    toProposal.recordValue(micros(total.toNanos()));
+    toDecision.recordValue(micros(matching.toNanos()));
+    decisionToBank.recordValue(micros(delivery.toNanos()));
   }
 
   void demandProposed() {
@@ -88,6 +100,14 @@ final class PathStats {
 
   Percentiles proposalLatency() {
     return Percentiles.of(toProposal);
+  }
+
+  Percentiles matchingLatency() {
+    return Percentiles.of(toDecision);
+  }
+
+  Percentiles deliveryLatency() {
+    return Percentiles.of(decisionToBank);
   }
 
   Map<String, Long> errors() {

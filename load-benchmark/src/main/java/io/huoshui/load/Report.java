@@ -65,6 +65,8 @@ final class Report {
     row("accepted -> proposed p50 ms", targets, t -> number(t.stats().proposalLatency().p50()));
     row("accepted -> proposed p95 ms", targets, t -> number(t.stats().proposalLatency().p95()));
     row("accepted -> proposed p99 ms", targets, t -> number(t.stats().proposalLatency().p99()));
+    row("  of it: to decision p50/95/99", targets, t -> triple(t.stats().matchingLatency()));
+    row("  then: to the bank p50/95/99", targets, t -> triple(t.stats().deliveryLatency()));
     if (targets.size() > 1) {
       PathStats gateway = targets.get(0).stats();
       PathStats nginx = targets.get(1).stats();
@@ -130,6 +132,12 @@ final class Report {
 
   private static String number(double value) {
     return Double.isNaN(value) ? "-" : "%.1f".formatted(value);
+  }
+
+  /** p50 / p95 / p99 in milliseconds. */
+  private static String triple(PathStats.Percentiles percentiles) {
+    return "%s / %s / %s"
+        .formatted(number(percentiles.p50()), number(percentiles.p95()), number(percentiles.p99()));
   }
 
   private static String signed(double value) {

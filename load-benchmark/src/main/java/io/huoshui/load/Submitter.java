@@ -41,7 +41,11 @@ final class Submitter {
       long answered = System.nanoTime();
       if (response.statusCode() == 201) {
         path.accepted(dueNanos, answered);
-        ledger.accepted(json.readTree(response.body()).path("id").asString(), path, answered);
+        ledger.accepted(
+            json.readTree(response.body()).path("id").asString(),
+            path,
+            answered,
+            System.currentTimeMillis());
       } else {
         path.failed(Integer.toString(response.statusCode()));
       }
