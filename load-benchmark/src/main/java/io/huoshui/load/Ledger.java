@@ -61,12 +61,24 @@ final class Ledger {
   }
 
   /**
-   * Records every proposal's latency on the path its demand took; returns how many proposals were
-   * of demands this run did not submit (the demo's own, matched while the run went on).
+   * What the proposals tell beyond each path's latencies: how many were of demands this run did not
+   * submit (the demo's own, or a backlog of an earlier run), and how many of this run's demands
+   * matching-service decided between its first and its last decision: when matching falls behind
+   * the offered rate, this is the rate it keeps.
    */
-  long settle() {
+  record Settlement(long foreignProposals, long demandsDecided, Duration decisionSpan) {
+
+    double decidedPerSecond() {
+      return decisionSpan.isZero() ? Double.NaN : demandsDecided / (decisionSpan.toMillis() / 1e3);
+    }
+  }
+
+  /** Records every proposal's latency on the path its demand took. */
+  Settlement settle() {
     long foreign = 0;
     Set<String> counted = new HashSet<>();
+    long firstDecision = Long.MAX_VALUE;
+    long lastDecision = Long.MIN_VALUE;
     for (Proposal proposal : proposals.values()) {
       Accepted demand = accepted.get(proposal.projectId());
       if (demand == null) {
@@ -82,7 +94,11 @@ final class Ledger {
       if (counted.add(proposal.projectId())) {
         demand.path().demandProposed();
       }
+      firstDecision = Math.min(firstDecision, proposal.decidedMillis());
+      lastDecision = Math.max(lastDecision, proposal.decidedMillis());
     }
-    return foreign;
+    Duration span =
+        counted.isEmpty() ? Duration.ZERO : Duration.ofMillis(lastDecision - firstDecision);
+    return new Settlement(foreign, counted.size(), span);
   }
 }

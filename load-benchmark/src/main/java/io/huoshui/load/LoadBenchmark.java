@@ -90,7 +90,7 @@ public final class LoadBenchmark {
     } finally {
       desks.close();
     }
-    long foreign = ledger.settle();
+    Ledger.Settlement settlement = ledger.settle();
     new Report(System.out)
         .print(
             started,
@@ -99,7 +99,7 @@ public final class LoadBenchmark {
             targets,
             answers,
             desks.failures(),
-            foreign,
+            settlement,
             ProcessMemory.of(options.home(), options.nginxPidFile()));
   }
 

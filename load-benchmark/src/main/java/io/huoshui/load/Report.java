@@ -27,7 +27,7 @@ final class Report {
       List<LoadBenchmark.Target> targets,
       Answers answers,
       Map<String, RuntimeException> bankFailures,
-      long foreignProposals,
+      Ledger.Settlement settlement,
       List<ProcessMemory> memory) {
     out.println();
     out.printf("Huoshui load benchmark, started %s%n", started.truncatedTo(ChronoUnit.SECONDS));
@@ -81,10 +81,16 @@ final class Report {
     out.printf(
         "  bank answers (INTEREST through the gateway): %s; %d retried after 404/429/503%n",
         counts(answers.outcomes()), answers.retries());
-    if (foreignProposals > 0) {
+    out.printf(
+        "  matching-service decided %d of this run's demands in %s s from its first decision to its"
+            + " last: %s demands/s%n",
+        settlement.demandsDecided(),
+        number(settlement.decisionSpan().toMillis() / 1e3),
+        number(settlement.decidedPerSecond()));
+    if (settlement.foreignProposals() > 0) {
       out.printf(
           "  %d proposal(s) of demands this run did not submit (the demo's own), not answered%n",
-          foreignProposals);
+          settlement.foreignProposals());
     }
     bankFailures.forEach(
         (bank, error) -> out.printf("  bank %s stopped reading: %s%n", bank, error));
