@@ -148,8 +148,9 @@ class SeedStoryTest {
         bank.post(
             path + "/responses",
             Map.of("answer", "DISBURSEMENT", "amount", "0.01", "disbursedOn", today.toString()));
-    assertThat(overdrawn.status()).isEqualTo(409);
+    assertThat(overdrawn.status()).isEqualTo(422);
     assertThat(overdrawn.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(overdrawn.json().get("code").asString()).isEqualTo("DISBURSEMENT_ABOVE_APPROVAL");
   }
 
   @Test
@@ -168,7 +169,7 @@ class SeedStoryTest {
 
     JsonNode timeline = county.get("/api/v1/projects/" + projectId + "/timeline").json();
     String steps = timeline.toString();
-    assertThat(steps).contains("SUBMITTED", "PUSHED", "INTEREST", "APPROVAL", "DISBURSEMENT");
+    assertThat(steps).contains("SUBMITTED", "PUSHED", "BANK_INTEREST", "APPROVED", "DISBURSED");
 
     Api.Reply otherCounty = Api.as("county-140423").get("/api/v1/projects/" + projectId);
     assertThat(otherCounty.status()).isEqualTo(404);
@@ -195,7 +196,8 @@ class SeedStoryTest {
     }
     assertThat(perId.values()).allMatch(count -> count == 1);
 
-    try (SseStream all = SseStream.open(county, null)) {
+    // Last-Event-ID 0: everything from the first notification on, as a portal's first connection.
+    try (SseStream all = SseStream.open(county, "0")) {
       await().atMost(OUTCOME).until(() -> all.events().size() >= kinds.size());
       List<SseStream.Event> first = all.events();
       String resumeAfter = first.get(1).id();

@@ -25,4 +25,22 @@ class MetricNamingAutoConfigurationTest {
         .containsExactlyInAnyOrder(
             "kafka.consumer.fetch.manager.records.lag.max", "kafka.producer.record.send.total");
   }
+
+  @Test
+  void camelCaseNamesAndLabelsBecomeSnakeCase() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    registry.config().meterFilter(new MetricNamingAutoConfiguration().snakeCaseNames());
+
+    registry.counter("spring.security.filterchains.AuthenticationFilter.before").increment();
+    registry.counter("spring.cloud.gateway.requests", "routeId", "project-service").increment();
+
+    assertThat(registry.find("spring.security.filterchains.authentication_filter.before").counter())
+        .isNotNull();
+    assertThat(
+            registry
+                .find("spring.cloud.gateway.requests")
+                .tag("route_id", "project-service")
+                .counter())
+        .isNotNull();
+  }
 }
