@@ -155,6 +155,29 @@ class SeedStoryTest {
 
   @Test
   @Order(4)
+  void anotherBankPushedTheSameDemandDeclinesWithItsReason() {
+    JsonNode matches =
+        county.get("/api/v1/projects/" + projectId + "/matches").json().get("matches");
+    JsonNode other = null;
+    for (JsonNode match : matches) {
+      if (!match.get("bankCode").asString().equals(bankCode)) {
+        other = match;
+      }
+    }
+    assertThat(other).as("a second bank's match in %s", matches).isNotNull();
+    Api bank = Api.as("bank-" + other.get("bankCode").asString());
+    String matchId = other.get("matchId").asString();
+    await()
+        .atMost(OUTCOME)
+        .until(() -> bank.get("/api/v1/matches/" + matchId).status(), status -> status == 200);
+    answer(
+        bank,
+        matchId,
+        Map.of("answer", "DECLINE", "reasonCode", "OUTSIDE_CREDIT_POLICY", "note", "不在本行授信政策范围内"));
+  }
+
+  @Test
+  @Order(5)
   void theCountySeesTheOutcomeWithItsFunnelAndEveryStepInOrder() {
     await()
         .atMost(OUTCOME)
@@ -169,7 +192,8 @@ class SeedStoryTest {
 
     JsonNode timeline = county.get("/api/v1/projects/" + projectId + "/timeline").json();
     String steps = timeline.toString();
-    assertThat(steps).contains("SUBMITTED", "PUSHED", "BANK_INTEREST", "APPROVED", "DISBURSED");
+    assertThat(steps)
+        .contains("SUBMITTED", "PUSHED", "BANK_INTEREST", "APPROVED", "DISBURSED", "BANK_DECLINE");
 
     Api.Reply otherCounty = Api.as("county-140423").get("/api/v1/projects/" + projectId);
     assertThat(otherCounty.status()).isEqualTo(404);
@@ -177,10 +201,15 @@ class SeedStoryTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theCountyHearsEveryOutcomeOnceOnItsWebhookSignedAndOnItsLiveStream() {
     List<String> kinds =
-        List.of("MATCH_PROPOSED", "BANK_INTEREST", "BANK_APPROVAL", "BANK_DISBURSEMENT");
+        List.of(
+            "MATCH_PROPOSED",
+            "BANK_INTEREST",
+            "BANK_APPROVAL",
+            "BANK_DISBURSEMENT",
+            "BANK_DECLINE");
     await()
         .atMost(OUTCOME)
         .until(
