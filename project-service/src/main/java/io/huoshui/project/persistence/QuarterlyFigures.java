@@ -21,13 +21,13 @@ public class QuarterlyFigures {
 
   /** The timeline steps that are a bank's answer to a match. */
   private static final String ANSWER_STEPS =
-      "('BANK_INTEREST', 'BANK_DECLINE', 'APPROVED', 'DISBURSED')";
+      "'BANK_INTEREST', 'BANK_DECLINE', 'APPROVED', 'DISBURSED'";
 
   private static final String FIRST_ANSWER =
       """
       (SELECT min(a.occurred_at) FROM project_timeline a
         WHERE a.project_id = m.project_id AND a.details->>'matchId' = m.match_id::text
-          AND a.step IN %s)
+          AND a.step IN (%s))
       """
           .formatted(ANSWER_STEPS);
 
@@ -212,15 +212,14 @@ public class QuarterlyFigures {
                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM project_timeline a
                     WHERE a.project_id = t.project_id
                       AND a.details->>'matchId' = t.details->>'matchId'
-                      AND a.step IN ('BANK_INTEREST', 'BANK_DECLINE', 'APPROVED', 'DISBURSED',
-                                     'MATCH_RELEASED')
+                      AND a.step IN (%s, 'MATCH_RELEASED')
                       AND a.occurred_at >= t.occurred_at)) AS closed
                 FROM project_timeline t JOIN project p ON p.id = t.project_id
                 WHERE %s
                 GROUP BY t.details->>'colour'
                 ORDER BY array_position(ARRAY['BLUE', 'YELLOW', 'RED'], t.details->>'colour')
                 """
-                    .formatted(where.sql())))
+                    .formatted(ANSWER_STEPS, where.sql())))
         .map(
             row ->
                 new SupervisionRow(
