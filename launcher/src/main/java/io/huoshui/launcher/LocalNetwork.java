@@ -1,5 +1,6 @@
 package io.huoshui.launcher;
 
+import io.huoshui.infrastructure.Durability;
 import io.huoshui.infrastructure.KafkaBroker;
 import io.huoshui.infrastructure.Ports;
 import io.huoshui.infrastructure.PostgresEndpoint;
@@ -57,7 +58,11 @@ final class LocalNetwork {
       step("postgresql", "starting on port " + Network.POSTGRES_PORT);
       PostgresServer postgres =
           PostgresServer.start(
-              layout.data("postgres"), Network.POSTGRES_PORT, layout.log(Network.POSTGRES), false);
+              layout.data("postgres"),
+              Network.POSTGRES_PORT,
+              layout.log(Network.POSTGRES),
+              Durability.DURABLE,
+              false);
       layout.writePid(Network.POSTGRES, postgres.pid());
     }
     PostgresEndpoint endpoint =

@@ -61,9 +61,23 @@ public final class KafkaBroker implements AutoCloseable {
     this.listeners = listeners;
   }
 
+  /** A test's broker, whose data is thrown away: see {@link Durability#THROWAWAY}. */
+  public static KafkaBroker start(
+      Path dataDirectory,
+      Listeners listeners,
+      Path logFile,
+      String maxHeap,
+      boolean stopWithThisJvm) {
+    return start(dataDirectory, listeners, logFile, maxHeap, Durability.THROWAWAY, stopWithThisJvm);
+  }
+
   /**
    * Formats the storage on first use and starts the broker; returns once it answers.
    *
+   * @param durability {@link Durability#DURABLE}: every append is flushed to disk before the broker
+   *     acknowledges it, as a single broker has no replica to recover from after a power cut;
+   *     {@link Durability#THROWAWAY}: the operating system writes the page cache back when it will
+   *     (Kafka's default)
    * @param stopWithThisJvm true for tests; false for the local run, where the broker outlives the
    *     launcher
    */
@@ -72,11 +86,12 @@ public final class KafkaBroker implements AutoCloseable {
       Listeners listeners,
       Path logFile,
       String maxHeap,
+      Durability durability,
       boolean stopWithThisJvm) {
     try {
       Files.createDirectories(dataDirectory);
       Files.createDirectories(logFile.toAbsolutePath().getParent());
-      Path properties = writeConfiguration(dataDirectory, listeners);
+      Path properties = writeConfiguration(dataDirectory, listeners, durability);
       String classPath = brokerClassPath();
       if (!Files.exists(dataDirectory.resolve("logs").resolve("meta.properties"))) {
         format(classPath, properties, logFile);
@@ -189,8 +204,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  private static Path writeConfiguration(Path dataDirectory, Listeners listeners)
-      throws IOException {
+  private static Path writeConfiguration(
+      Path dataDirectory, Listeners listeners, Durability durability) throws IOException {
     String server =
         String.join(
             "\n",
@@ -224,6 +239,7 @@ public final class KafkaBroker implements AutoCloseable {
             "group.initial.rebalance.delay.ms=0",
             "auto.create.topics.enable=false",
             "log.retention.hours=168",
+            durability == Durability.DURABLE ? "log.flush.interval.messages=1" : "",
             "");
     String log4j =
         String.join(

@@ -29,11 +29,12 @@ public final class PostgresServer implements AutoCloseable {
    * Starts a server on the given data directory, keeping what is there (initdb runs only on an
    * empty directory).
    *
+   * @param durability {@link Durability#DURABLE} for data that is kept
    * @param stopWithThisJvm true for tests; false for the local run, where the server outlives the
    *     launcher and is stopped by {@link #stop(Path)}
    */
   public static PostgresServer start(
-      Path dataDirectory, int port, Path logFile, boolean stopWithThisJvm) {
+      Path dataDirectory, int port, Path logFile, Durability durability, boolean stopWithThisJvm) {
     try {
       Files.createDirectories(dataDirectory);
       Files.createDirectories(logFile.toAbsolutePath().getParent());
@@ -44,6 +45,10 @@ public final class PostgresServer implements AutoCloseable {
               .setRegisterShutdownHook(stopWithThisJvm)
               .setPort(port)
               .setPGStartupWait(Duration.ofSeconds(60))
+              // zonky's builder turns fsync and synchronous_commit off; the caller decides.
+              .setServerConfig("fsync", onOff(durability))
+              .setServerConfig("synchronous_commit", onOff(durability))
+              .setServerConfig("full_page_writes", onOff(durability))
               .setServerConfig("max_connections", "200")
               .setServerConfig("shared_buffers", "64MB")
               .setServerConfig("log_destination", "stderr")
@@ -57,6 +62,10 @@ public final class PostgresServer implements AutoCloseable {
               .formatted(port, dataDirectory, logFile, e.getMessage()),
           e);
     }
+  }
+
+  private static String onOff(Durability durability) {
+    return durability == Durability.DURABLE ? "on" : "off";
   }
 
   public PostgresEndpoint endpoint() {

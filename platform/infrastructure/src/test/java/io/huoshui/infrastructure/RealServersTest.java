@@ -40,7 +40,7 @@ class RealServersTest {
     Path data = directory.resolve("postgres");
     int port = Ports.free();
     try (PostgresServer server =
-        PostgresServer.start(data, port, directory.resolve("pg.log"), true)) {
+        PostgresServer.start(data, port, directory.resolve("pg.log"), Durability.DURABLE, true)) {
       PostgresEndpoint endpoint = server.endpoint();
       endpoint.createDatabaseIfMissing("county");
       endpoint.createDatabaseIfMissing("county");
@@ -56,7 +56,8 @@ class RealServersTest {
     assertThat(PostgresServer.postmasterPid(data)).isEmpty();
 
     try (PostgresServer server =
-            PostgresServer.start(data, port, directory.resolve("pg.log"), true);
+            PostgresServer.start(
+                data, port, directory.resolve("pg.log"), Durability.DURABLE, true);
         Connection c =
             DriverManager.getConnection(
                 server.endpoint().jdbcUrl("county"), PostgresServer.SUPERUSER, "");
@@ -64,6 +65,33 @@ class RealServersTest {
         ResultSet rows = s.executeQuery("SELECT name FROM county WHERE code = '140428'")) {
       assertThat(rows.next()).isTrue();
       assertThat(rows.getString(1)).isEqualTo("长子县");
+    }
+  }
+
+  @Test
+  void durabilityIsWhatTheCallerChose() throws Exception {
+    assertThat(settingsOf(Durability.DURABLE, "durable")).containsExactly("on", "on", "on");
+    assertThat(settingsOf(Durability.THROWAWAY, "throwaway")).containsExactly("off", "off", "off");
+  }
+
+  private List<String> settingsOf(Durability durability, String name) throws Exception {
+    try (PostgresServer server =
+            PostgresServer.start(
+                directory.resolve(name),
+                Ports.free(),
+                directory.resolve(name + ".log"),
+                durability,
+                true);
+        Connection c =
+            DriverManager.getConnection(
+                server.endpoint().jdbcUrl("postgres"), PostgresServer.SUPERUSER, "");
+        Statement s = c.createStatement();
+        ResultSet rows =
+            s.executeQuery(
+                "SELECT current_setting('fsync'), current_setting('synchronous_commit'),"
+                    + " current_setting('full_page_writes')")) {
+      assertThat(rows.next()).isTrue();
+      return List.of(rows.getString(1), rows.getString(2), rows.getString(3));
     }
   }
 
