@@ -1,6 +1,5 @@
 package io.huoshui.load;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,12 +57,12 @@ final class Answers {
     this.tokens = tokens;
     this.gateway = gateway;
     this.ledger = ledger;
-    AtomicInteger threads = new AtomicInteger();
+    // One thread only schedules: the answers themselves are sent asynchronously, so that a bank
+    // keeps up with 200 demands/s and their proposals without a pool of blocked threads.
     this.pool =
-        Executors.newScheduledThreadPool(
-            4,
+        Executors.newSingleThreadScheduledExecutor(
             task -> {
-              Thread thread = new Thread(task, "bank-answer-" + threads.incrementAndGet());
+              Thread thread = new Thread(task, "bank-answers");
               thread.setDaemon(true);
               return thread;
             });
@@ -84,16 +84,10 @@ final class Answers {
       }
       return;
     }
-    String outcome = post(job);
-    if (RETRIED.contains(outcome) && job.attempts() + 1 < ATTEMPTS) {
-      retried.increment();
-      later(new Job(job.proposal(), job.amount(), job.checks(), job.attempts() + 1), RETRY_PAUSE);
-    } else {
-      done(outcome);
-    }
+    post(job);
   }
 
-  private String post(Job job) {
+  private void post(Job job) {
     Ledger.Proposal proposal = job.proposal();
     var body = json.createObjectNode().put("answer", "INTEREST").put("amount", job.amount());
     HttpRequest request =
@@ -106,15 +100,25 @@ final class Answers {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
             .build();
-    try {
-      return Integer.toString(
-          http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
-    } catch (IOException e) {
-      return e.getClass().getSimpleName();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
-    }
+    http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        .whenComplete(
+            (response, error) -> {
+              String outcome;
+              if (error == null) {
+                outcome = Integer.toString(response.statusCode());
+              } else {
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                outcome = cause.getClass().getSimpleName();
+              }
+              if (RETRIED.contains(outcome) && job.attempts() + 1 < ATTEMPTS) {
+                retried.increment();
+                later(
+                    new Job(job.proposal(), job.amount(), job.checks(), job.attempts() + 1),
+                    RETRY_PAUSE);
+              } else {
+                done(outcome);
+              }
+            });
   }
 
   private void later(Job job, Duration pause) {
@@ -124,6 +128,11 @@ final class Answers {
   private void done(String outcome) {
     outcomes.computeIfAbsent(outcome, key -> new LongAdder()).increment();
     pending.decrementAndGet();
+  }
+
+  /** Answers begun and not finished yet. */
+  int pending() {
+    return pending.get();
   }
 
   /** Waits until every answer begun has an outcome, at most {@code limit}; then stops. */

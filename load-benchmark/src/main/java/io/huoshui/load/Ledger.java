@@ -8,16 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Which demands this run had accepted, on which path and when, and which match proposals reached
- * the banks' topics and when: the two sides of the accepted-to-proposed latency, joined by project
- * id once the run is over (a proposal may be read before its demand's 201 has been).
+ * Which demands this run had accepted, in which step, on which path and when, and which match
+ * proposals reached the banks' topics and when: the two sides of the accepted-to-proposed latency,
+ * joined by project id once a step has drained (a proposal may be read before its demand's 201 has
+ * been).
  */
 final class Ledger {
 
   /**
    * When the 201 came: nanoTime for the latency, wall clock to compare with the services' times.
    */
-  record Accepted(PathStats path, long atNanos, long atMillis) {}
+  record Accepted(Step step, PathStats path, long atNanos, long atMillis) {}
 
   /**
    * A MatchProposed read from a bank's topic: when matching decided ({@code proposedAt}), when it
@@ -33,10 +34,11 @@ final class Ledger {
 
   private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
   private final Map<String, Proposal> proposals = new ConcurrentHashMap<>();
+  private final Set<String> proposedProjects = ConcurrentHashMap.newKeySet();
   private final AtomicLong lastProposalNanos = new AtomicLong(System.nanoTime());
 
-  void accepted(String projectId, PathStats path, long atNanos, long atMillis) {
-    accepted.put(projectId, new Accepted(path, atNanos, atMillis));
+  void accepted(String projectId, Step step, PathStats path, long atNanos, long atMillis) {
+    accepted.put(projectId, new Accepted(step, path, atNanos, atMillis));
   }
 
   Accepted acceptedOf(String projectId) {
@@ -46,59 +48,55 @@ final class Ledger {
   /** False when this match was read before (a redelivery): it is counted and answered once. */
   boolean proposed(Proposal proposal) {
     lastProposalNanos.accumulateAndGet(proposal.arrivedNanos(), Math::max);
-    return proposals.putIfAbsent(proposal.matchId(), proposal) == null;
+    if (proposals.putIfAbsent(proposal.matchId(), proposal) != null) {
+      return false;
+    }
+    proposedProjects.add(proposal.projectId());
+    return true;
   }
 
   long nanosSinceLastProposal() {
     return System.nanoTime() - lastProposalNanos.get();
   }
 
-  /** Accepted demands of this run no proposal has been read for yet. */
-  long awaitingProposal() {
-    Set<String> proposed = new HashSet<>();
-    proposals.values().forEach(proposal -> proposed.add(proposal.projectId()));
-    return accepted.keySet().stream().filter(id -> !proposed.contains(id)).count();
+  /** Accepted demands of {@code step} no proposal has been read for yet. */
+  long awaitingProposal(Step step) {
+    return accepted.entrySet().stream()
+        .filter(entry -> entry.getValue().step() == step)
+        .filter(entry -> !proposedProjects.contains(entry.getKey()))
+        .count();
   }
 
   /**
-   * What the proposals tell beyond each path's latencies: how many were of demands this run did not
-   * submit (the demo's own, or a backlog of an earlier run), and how many of this run's demands
-   * matching-service decided between its first and its last decision: when matching falls behind
-   * the offered rate, this is the rate it keeps.
+   * Records the latency of every proposal of {@code step}'s demands read so far, on the demand's
+   * path and in the step; returns how many of the step's demands had one.
    */
-  record Settlement(long foreignProposals, long demandsDecided, Duration decisionSpan) {
-
-    double decidedPerSecond() {
-      return decisionSpan.isZero() ? Double.NaN : demandsDecided / (decisionSpan.toMillis() / 1e3);
-    }
-  }
-
-  /** Records every proposal's latency on the path its demand took. */
-  Settlement settle() {
-    long foreign = 0;
+  long settle(Step step) {
     Set<String> counted = new HashSet<>();
-    long firstDecision = Long.MAX_VALUE;
-    long lastDecision = Long.MIN_VALUE;
     for (Proposal proposal : proposals.values()) {
       Accepted demand = accepted.get(proposal.projectId());
-      if (demand == null) {
-        foreign++;
+      if (demand == null || demand.step() != step) {
         continue;
       }
-      demand
-          .path()
-          .proposal(
-              Duration.ofNanos(proposal.arrivedNanos() - demand.atNanos()),
-              Duration.ofMillis(proposal.decidedMillis() - demand.atMillis()),
-              Duration.ofMillis(proposal.arrivedMillis() - proposal.decidedMillis()));
+      step.proposal(
+          demand,
+          Duration.ofNanos(proposal.arrivedNanos() - demand.atNanos()),
+          Duration.ofMillis(proposal.decidedMillis() - demand.atMillis()),
+          Duration.ofMillis(proposal.arrivedMillis() - proposal.decidedMillis()));
       if (counted.add(proposal.projectId())) {
         demand.path().demandProposed();
       }
-      firstDecision = Math.min(firstDecision, proposal.decidedMillis());
-      lastDecision = Math.max(lastDecision, proposal.decidedMillis());
     }
-    Duration span =
-        counted.isEmpty() ? Duration.ZERO : Duration.ofMillis(lastDecision - firstDecision);
-    return new Settlement(foreign, counted.size(), span);
+    return counted.size();
+  }
+
+  /**
+   * Proposals of demands this run did not submit (the demo's own), known once the run is over: a
+   * proposal may be read before its own demand's 201.
+   */
+  long foreignProposals() {
+    return proposals.values().stream()
+        .filter(proposal -> !accepted.containsKey(proposal.projectId()))
+        .count();
   }
 }

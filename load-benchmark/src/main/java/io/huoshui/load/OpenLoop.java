@@ -1,65 +1,78 @@
 package io.huoshui.load;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongConsumer;
+import org.HdrHistogram.Histogram;
 
 /**
- * Sends at a fixed rate whatever the answers take (open loop): a slow answer never delays the next
- * send, it queues behind the busy senders instead, and the latency counts from the moment a send
- * was due. A closed loop would send less exactly when the system is slow and hide it.
+ * Sends at a fixed rate whatever the answers take (open loop), from one scheduling thread that only
+ * starts asynchronous sends: a slow answer never delays the next send, and no pool of blocking
+ * senders runs dry when the answers slow down. The latency of each send counts from the moment it
+ * was due (not from when it went out), so that a late send still shows its wait: a closed loop, or
+ * a loop that measures from the actual send, would hide exactly the slowness it is there to measure
+ * (coordinated omission).
  */
 final class OpenLoop {
 
-  private OpenLoop() {}
+  /** Starts send number {@code index} of {@code count}, due at {@code dueNanos}. */
+  interface Send {
+    CompletableFuture<?> start(long index, long count, long dueNanos);
+  }
 
   /**
-   * Calls {@code send} with the due time ({@link System#nanoTime()}) of each of {@code rate x
-   * duration} sends, on {@code senders} threads, and returns once every one has returned: the time
-   * from the first due send to the last return, in nanoseconds.
+   * What was asked and what went out: sends per second planned and sends per second actually
+   * started, with how late the scheduling thread started them (a load program that cannot keep the
+   * rate shows it here rather than in the network's figures).
    */
-  static long run(double rate, Duration duration, int senders, LongConsumer send) {
+  record Offer(long sends, double offeredPerSecond, double sentPerSecond, double lagP99Ms) {}
+
+  private OpenLoop() {}
+
+  /** The due time of send {@code index} at {@code rate} per second from {@code start}. */
+  static long due(long start, double rate, long index) {
+    return start + Math.round(index * 1e9 / rate);
+  }
+
+  /**
+   * Starts {@code rate x duration} sends at their due times ({@link System#nanoTime()}) and returns
+   * once every one has completed, or {@code patience} after the last was due.
+   */
+  static Offer run(double rate, Duration duration, Duration patience, Send send) {
     long count = Math.round(rate * duration.toNanos() / 1e9);
-    double intervalNanos = 1e9 / rate;
-    AtomicInteger threads = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            senders,
-            task -> {
-              Thread thread = new Thread(task, "sender-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    AtomicLong lastReturn = new AtomicLong();
+    Histogram lag = new Histogram(3);
+    List<CompletableFuture<?>> sends = new ArrayList<>((int) count);
     long start = System.nanoTime();
-    try {
-      for (long i = 0; i < count; i++) {
-        long due = start + Math.round(i * intervalNanos);
-        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-          LockSupport.parkNanos(wait);
-        }
-        pool.execute(
-            () -> {
-              send.accept(due);
-              lastReturn.accumulateAndGet(System.nanoTime(), Math::max);
-            });
+    long lastStarted = start;
+    for (long i = 0; i < count; i++) {
+      long due = due(start, rate, i);
+      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+        LockSupport.parkNanos(wait);
       }
-    } finally {
-      pool.shutdown();
+      lastStarted = System.nanoTime();
+      lag.recordValue(TimeUnit.NANOSECONDS.toMicros(Math.max(0, lastStarted - due)));
+      sends.add(send.start(i, count, due));
     }
     try {
-      if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
-        throw new IllegalStateException("sends still running five minutes after the last was due");
-      }
+      CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+          .get(patience.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // A failed send is recorded by the sender; one still running after the patience counts as
+      // sent and unanswered, which the figures show as a missing 201.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the last sends", e);
     }
-    return count == 0 ? 0 : lastReturn.get() - start;
+    double sentSeconds = (lastStarted - start) / 1e9 + 1 / rate;
+    return new Offer(
+        count,
+        count / (duration.toNanos() / 1e9),
+        count == 0 ? 0 : count / sentSeconds,
+        count == 0 ? Double.NaN : lag.getValueAtPercentile(99) / 1000.0);
   }
 }

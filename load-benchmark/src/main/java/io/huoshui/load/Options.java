@@ -6,83 +6,137 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 
 /** What to drive and where; every option has a default that fits {@code ./huoshui up --demo}. */
 record Options(
     URI gateway,
     URI nginx,
     String bankKafka,
-    double rate,
+    List<Double> rates,
     Duration duration,
     Duration warmUp,
-    int senders,
+    Duration rest,
     Duration drain,
+    int probeConcurrency,
+    Duration probeDuration,
     Path home,
     Path nginxPidFile,
-    Double upSeconds) {
+    Path report,
+    Double upSeconds,
+    String command) {
 
   static final String USAGE =
       """
       usage: java -jar load-benchmark.jar [options]
-        --rate N            demands per second offered, open loop (default 10)
-        --duration S        seconds measured per path (default 60)
-        --warm-up S         seconds driven through each path before measuring (default 10)
-        --senders N         sender threads (default 16)
-        --gateway URL       the gateway (default http://localhost:8080)
-        --nginx URL         nginx in front of project-service; "none" skips the comparison
-                            (default http://127.0.0.1:8090)
-        --nginx-pid FILE    nginx's pid file, to report its memory
-        --kafka HOST:PORT   the SASL listener the banks read from (default 127.0.0.1:9094)
-        --drain S           longest wait for the last match proposals after the load (default 60)
-        --home DIR          the local run's directory (default $HUOSHUI_HOME or ./.huoshui)
-        --up-seconds S      how long ./huoshui up took, measured by the caller, to print with the rest
+        --rates N,N,...        demands per second offered, open loop, one step each, in this order
+                               (default 10,50,100,200)
+        --duration S           seconds per step, half of them through each path (default 60)
+        --warm-up S            seconds driven through each path at the first rate before the
+                               steps, not measured (default 10)
+        --rest S               seconds at rest before the first step, to measure the network
+                               idle (default 10)
+        --drain S              longest wait after a step for its last match proposals and bank
+                               answers (default 60)
+        --probe-concurrency N  closed-loop submitters of the capacity probe at the end; 0 skips it
+                               (default 64)
+        --probe-duration S     seconds of the probe per path (default 20)
+        --gateway URL          the gateway (default http://localhost:8080)
+        --nginx URL            nginx in front of project-service; "none" drives the gateway only
+                               (default http://127.0.0.1:8090)
+        --nginx-pid FILE       nginx's pid file, to sample its CPU and memory
+        --kafka HOST:PORT      the SASL listener the banks read from (default 127.0.0.1:9094)
+        --home DIR             the local run's directory (default $HUOSHUI_HOME or ./.huoshui)
+        --report FILE          where the Markdown report goes besides standard output
+                               (default load-benchmark/target/load-report.md)
+        --up-seconds S         how long ./huoshui up took, measured by the caller, to print
+        --command TEXT         the command line the caller ran, to print
       """;
 
   static Options parse(String... args) {
     URI gateway = URI.create("http://localhost:8080");
     URI nginx = URI.create("http://127.0.0.1:8090");
     String kafka = "127.0.0.1:9094";
-    double rate = 10;
+    List<Double> rates = List.of(10.0, 50.0, 100.0, 200.0);
     Duration duration = Duration.ofSeconds(60);
     Duration warmUp = Duration.ofSeconds(10);
-    int senders = 16;
+    Duration rest = Duration.ofSeconds(10);
     Duration drain = Duration.ofSeconds(60);
+    int probeConcurrency = 64;
+    Duration probeDuration = Duration.ofSeconds(20);
     String homeVariable = System.getenv("HUOSHUI_HOME");
     Path home = Path.of(homeVariable == null || homeVariable.isBlank() ? ".huoshui" : homeVariable);
     Path nginxPid = null;
+    Path report = Path.of("load-benchmark/target/load-report.md");
     Double upSeconds = null;
-    Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
-    while (!rest.isEmpty()) {
-      String option = rest.pop();
+    String command = null;
+    Deque<String> remaining = new ArrayDeque<>(Arrays.asList(args));
+    while (!remaining.isEmpty()) {
+      String option = remaining.pop();
       if (option.equals("--help")) {
         throw new IllegalArgumentException(USAGE);
       }
-      if (rest.isEmpty()) {
+      if (remaining.isEmpty()) {
         throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
       }
-      String value = rest.pop();
+      String value = remaining.pop();
       switch (option) {
-        case "--rate" -> rate = positive(option, Double.parseDouble(value));
-        case "--duration" -> duration = seconds(option, value);
-        case "--warm-up" ->
-            warmUp = Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
-        case "--senders" -> senders = (int) positive(option, Integer.parseInt(value));
+        case "--rates" -> rates = rates(value);
+        case "--duration" ->
+            duration = seconds(option, positive(option, Double.parseDouble(value)));
+        case "--warm-up" -> warmUp = seconds(option, Double.parseDouble(value));
+        case "--rest" -> rest = seconds(option, Double.parseDouble(value));
+        case "--drain" -> drain = seconds(option, Double.parseDouble(value));
+        case "--probe-concurrency" -> probeConcurrency = Integer.parseInt(value);
+        case "--probe-duration" ->
+            probeDuration = seconds(option, positive(option, Double.parseDouble(value)));
         case "--gateway" -> gateway = URI.create(value);
         case "--nginx" -> nginx = "none".equals(value) ? null : URI.create(value);
         case "--nginx-pid" -> nginxPid = Path.of(value);
         case "--kafka" -> kafka = value;
-        case "--drain" -> drain = seconds(option, value);
         case "--home" -> home = Path.of(value);
+        case "--report" -> report = Path.of(value);
         case "--up-seconds" -> upSeconds = Double.parseDouble(value);
+        case "--command" -> command = value;
         default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
       }
     }
     return new Options(
-        gateway, nginx, kafka, rate, duration, warmUp, senders, drain, home, nginxPid, upSeconds);
+        gateway,
+        nginx,
+        kafka,
+        rates,
+        duration,
+        warmUp,
+        rest,
+        drain,
+        probeConcurrency,
+        probeDuration,
+        home,
+        nginxPid,
+        report,
+        upSeconds,
+        command);
   }
 
-  private static Duration seconds(String option, String value) {
-    return Duration.ofMillis(Math.round(positive(option, Double.parseDouble(value)) * 1000));
+  private static List<Double> rates(String value) {
+    List<Double> rates =
+        Arrays.stream(value.split(","))
+            .map(String::trim)
+            .map(Double::parseDouble)
+            .map(rate -> positive("--rates", rate))
+            .toList();
+    if (rates.isEmpty()) {
+      throw new IllegalArgumentException("--rates needs at least one rate");
+    }
+    return rates;
+  }
+
+  private static Duration seconds(String option, double seconds) {
+    if (seconds < 0) {
+      throw new IllegalArgumentException(option + " must not be negative, not " + seconds);
+    }
+    return Duration.ofMillis(Math.round(seconds * 1000));
   }
 
   private static double positive(String option, double value) {

@@ -1,11 +1,12 @@
 package io.huoshui.load;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import tools.jackson.databind.ObjectMapper;
 
 /** A county portal submitting demand: POST /api/v1/projects with the county's token. */
@@ -25,8 +26,11 @@ final class Submitter {
     this.ledger = ledger;
   }
 
-  /** Sends one demand to {@code base} and records what came of it in {@code path}. */
-  void submit(URI base, PathStats path, long dueNanos) {
+  /**
+   * Starts sending one demand to {@code base}; what came of it is recorded on {@code path} of
+   * {@code step}, latency from {@code dueNanos}. The future never fails: a failure is a figure.
+   */
+  CompletableFuture<Void> submit(URI base, Step step, PathStats path, long dueNanos) {
     DemandMix.Demand demand = demands.next();
     HttpRequest request =
         HttpRequest.newBuilder(base.resolve("/api/v1/projects"))
@@ -36,24 +40,25 @@ final class Submitter {
             .POST(HttpRequest.BodyPublishers.ofByteArray(demand.body()))
             .build();
     path.sent();
-    try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      long answered = System.nanoTime();
-      if (response.statusCode() == 201) {
-        path.accepted(dueNanos, answered);
-        ledger.accepted(
-            json.readTree(response.body()).path("id").asString(),
-            path,
-            answered,
-            System.currentTimeMillis());
-      } else {
-        path.failed(Integer.toString(response.statusCode()));
-      }
-    } catch (IOException e) {
-      path.failed(e.getClass().getSimpleName());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      path.failed("interrupted");
-    }
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        .handle(
+            (response, error) -> {
+              long answered = System.nanoTime();
+              if (error != null) {
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                path.failed(cause.getClass().getSimpleName());
+              } else if (response.statusCode() == 201) {
+                path.accepted(dueNanos, answered);
+                ledger.accepted(
+                    json.readTree(response.body()).path("id").asString(),
+                    step,
+                    path,
+                    answered,
+                    System.currentTimeMillis());
+              } else {
+                path.failed(Integer.toString(response.statusCode()));
+              }
+              return null;
+            });
   }
 }
