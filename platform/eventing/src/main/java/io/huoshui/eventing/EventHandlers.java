@@ -73,6 +73,11 @@ public final class EventHandlers {
       return on(Set.of(type), payload, subject, effect);
     }
 
+    /** For an event whose subject is named by no member of its payload. */
+    public <P extends Record> Builder on(String type, Class<P> payload, Effect<P> effect) {
+      return on(Set.of(type), payload, null, effect);
+    }
+
     public <P extends Record> Builder on(
         Set<String> types, Class<P> payload, Function<P, ?> subject, Effect<P> effect) {
       Handler<P> handler = new Handler<>(payload, subject, effect);
@@ -113,7 +118,7 @@ public final class EventHandlers {
         throw new PoisonEventException(
             "%s %s lacks %s".formatted(event.type(), event.id(), String.join(", ", absent)));
       }
-      String about = String.valueOf(subject.apply(read));
+      String about = subject == null ? event.subject() : String.valueOf(subject.apply(read));
       if (!about.equals(event.subject())) {
         throw new PoisonEventException(
             "%s %s is about %s but its subject is %s"

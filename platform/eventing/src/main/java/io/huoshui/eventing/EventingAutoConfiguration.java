@@ -1,6 +1,8 @@
 package io.huoshui.eventing;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
+import io.r2dbc.spi.ConnectionFactory;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -26,6 +29,8 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
+import org.springframework.boot.r2dbc.autoconfigure.ProxyConnectionFactoryCustomizer;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +42,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.backoff.ExponentialBackOff;
+import reactor.core.publisher.Flux;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,9 +79,37 @@ public class EventingAutoConfiguration {
     return new EventCodec(json, clock, source);
   }
 
+  /**
+   * The name this process's connections give PostgreSQL: the service's name and a mark of this
+   * instance, so that {@code pg_stat_activity} tells replicas apart and a relay recognises the
+   * outbox notifications of its own writes.
+   */
   @Bean
-  Outbox outbox(DatabaseClient database, EventCodec codec) {
-    return new Outbox(database, codec);
+  InstanceName huoshuiInstanceName(@Value("${spring.application.name}") String application) {
+    return new InstanceName(application + "-" + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  record InstanceName(String value) {}
+
+  @Bean
+  ConnectionFactoryOptionsBuilderCustomizer huoshuiApplicationName(InstanceName instance) {
+    return options ->
+        options.option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, instance.value());
+  }
+
+  @Bean
+  ProxyConnectionFactoryCustomizer huoshuiStatementCounter(MeterRegistry meters) {
+    return proxy -> proxy.listener(new SqlStatements(meters));
+  }
+
+  @Bean
+  OutboxSignal outboxSignal() {
+    return new OutboxSignal();
+  }
+
+  @Bean
+  Outbox outbox(DatabaseClient database, EventCodec codec, OutboxSignal signal) {
+    return new Outbox(database, codec, signal);
   }
 
   @Bean
@@ -86,8 +120,22 @@ public class EventingAutoConfiguration {
       KafkaTemplate<String, String> kafka,
       Clock clock,
       EventingProperties properties,
-      MeterRegistry meters) {
-    return new OutboxRelay(database, transaction, kafka, clock, properties.outbox(), meters);
+      MeterRegistry meters,
+      OutboxSignal signal,
+      ConnectionFactory connections,
+      InstanceName instance) {
+    Flux<?> othersCommitted =
+        OutboxNotifications.of(connections, instance.value())
+            .<Flux<?>>map(OutboxNotifications::othersCommitted)
+            .orElse(Flux.never());
+    return new OutboxRelay(
+        database,
+        transaction,
+        kafka,
+        clock,
+        properties.outbox(),
+        meters,
+        Flux.merge(signal.commits(), othersCommitted));
   }
 
   @Bean
@@ -187,6 +235,8 @@ public class EventingAutoConfiguration {
         Set<Object> locations = new LinkedHashSet<>(List.of(configuration.getLocations()));
         locations.add("classpath:db/eventing");
         configuration.locations(locations.stream().map(Object::toString).toArray(String[]::new));
+        // The platform's migrations (0.x) may be newer than a service's own (1 and up).
+        configuration.outOfOrder(true);
       };
     }
   }

@@ -30,14 +30,16 @@ public record EventingProperties(
    * {@code huoshui.events.outbox.*}
    *
    * @param relayEnabled whether this instance relays its outbox to Kafka
-   * @param pollInterval how often the relay looks for committed events
+   * @param pollInterval how often the relay looks for committed events besides the commits it is
+   *     told of (in-process, or by PostgreSQL's notifications): the safety net for a lost signal
+   *     and the retry of a failed publish
    * @param batchSize events per relay transaction
    * @param retention how long published rows are kept before they are purged
    * @param purgeInterval how often published rows past the retention are purged
    */
   public record Outbox(
       @DefaultValue("true") boolean relayEnabled,
-      @DefaultValue("200ms") Duration pollInterval,
+      @DefaultValue("2s") Duration pollInterval,
       @DefaultValue("200") int batchSize,
       @DefaultValue("7d") Duration retention,
       @DefaultValue("1h") Duration purgeInterval) {}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 
@@ -16,10 +17,17 @@ public final class Outbox {
 
   private final DatabaseClient database;
   private final EventCodec codec;
+  private final OutboxSignal signal;
 
+  /** An outbox whose writes wake no relay in this process: the relay polls, or runs elsewhere. */
   Outbox(DatabaseClient database, EventCodec codec) {
+    this(database, codec, new OutboxSignal());
+  }
+
+  Outbox(DatabaseClient database, EventCodec codec, OutboxSignal signal) {
     this.database = database;
     this.codec = codec;
+    this.signal = signal;
   }
 
   /**
@@ -41,8 +49,19 @@ public final class Outbox {
                 () ->
                     new IllegalStateException(
                         "Outbox.append must run inside the transaction of the state change")))
+        .doOnNext(this::wakeTheRelayOnCommit)
         .then(Mono.fromCallable(() -> codec.envelope(type, subject, payload, dataschema)))
         .flatMap(envelope -> insert(topic, envelope).thenReturn(envelope));
+  }
+
+  private void wakeTheRelayOnCommit(TransactionSynchronizationManager transaction) {
+    transaction.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public Mono<Void> afterCommit() {
+            return Mono.fromRunnable(signal::committed);
+          }
+        });
   }
 
   private Mono<Void> insert(String topic, EventEnvelope envelope) {

@@ -47,8 +47,11 @@ final class OutboxRelay implements SmartLifecycle {
   private final Counter failures;
   private final AtomicLong backlog = new AtomicLong();
   private final AtomicLong oldestPendingEpochSecond = new AtomicLong();
+  private final Flux<?> wakeUps;
   private volatile Disposable loop;
+  private volatile Disposable purging;
 
+  /** A relay that polls only: no process wakes it. */
   OutboxRelay(
       DatabaseClient database,
       TransactionalOperator transaction,
@@ -56,6 +59,22 @@ final class OutboxRelay implements SmartLifecycle {
       Clock clock,
       EventingProperties.Outbox settings,
       MeterRegistry meters) {
+    this(database, transaction, kafka, clock, settings, meters, Flux.never());
+  }
+
+  /**
+   * @param wakeUps commits of outbox writes, this process's and others': each starts a drain at
+   *     once; the poll at {@code settings.pollInterval()} remains as the safety net for a lost one
+   */
+  OutboxRelay(
+      DatabaseClient database,
+      TransactionalOperator transaction,
+      KafkaTemplate<String, String> kafka,
+      Clock clock,
+      EventingProperties.Outbox settings,
+      MeterRegistry meters,
+      Flux<?> wakeUps) {
+    this.wakeUps = wakeUps;
     this.database = database;
     this.transaction = transaction;
     this.kafka = kafka;
@@ -81,12 +100,32 @@ final class OutboxRelay implements SmartLifecycle {
   /**
    * Publishes pending events until none is left or a publish fails; returns how many were
    * published. The relay loop calls it; tests call it to drive a round themselves.
+   *
+   * <p>The backlog gauges need no count of their own after a drain that emptied the outbox: it is
+   * empty. Only a drain that stopped on a failure counts what is left.
    */
   Mono<Long> drain() {
     return relayBatch()
-        .expand(count -> count == settings.batchSize() ? relayBatch() : Mono.empty())
-        .reduce(0L, Long::sum)
-        .flatMap(count -> measureBacklog().thenReturn(count));
+        .expand(
+            round ->
+                round.fetched() == settings.batchSize() && round.complete()
+                    ? relayBatch()
+                    : Mono.empty())
+        .collectList()
+        .flatMap(
+            rounds -> {
+              Round last = rounds.get(rounds.size() - 1);
+              long count = rounds.stream().mapToLong(Round::published).sum();
+              if (!last.mine()) {
+                return Mono.just(count); // another instance relays and reports
+              }
+              if (last.complete()) {
+                backlog.set(0);
+                oldestPendingEpochSecond.set(0);
+                return Mono.just(count);
+              }
+              return measureBacklog().thenReturn(count);
+            });
   }
 
   /** Deletes published rows older than the retention; they are in Kafka and no longer needed. */
@@ -98,42 +137,69 @@ final class OutboxRelay implements SmartLifecycle {
         .rowsUpdated();
   }
 
-  private Mono<Long> relayBatch() {
-    return database
-        .sql("SELECT pg_try_advisory_xact_lock(hashtext('huoshui.event_outbox.relay')) AS mine")
-        .map(row -> Boolean.TRUE.equals(row.get("mine", Boolean.class)))
-        .one()
-        .flatMap(mine -> mine ? publishPending() : Mono.just(0L))
-        .as(transaction::transactional);
-  }
-
-  private Mono<Long> publishPending() {
+  /** One transaction: the relay lock and the pending batch in one statement, then the mark. */
+  private Mono<Round> relayBatch() {
     return database
         .sql(
             """
-            SELECT id, topic, message_key, event_type, envelope::text AS envelope
-            FROM event_outbox WHERE published_at IS NULL ORDER BY seq LIMIT :limit
+            WITH relay AS (
+              SELECT pg_try_advisory_xact_lock(hashtext('huoshui.event_outbox.relay')) AS mine)
+            SELECT relay.mine, e.id, e.topic, e.message_key, e.event_type, e.envelope
+            FROM relay LEFT JOIN LATERAL (
+              SELECT id, topic, message_key, event_type, envelope::text AS envelope
+              FROM event_outbox WHERE relay.mine AND published_at IS NULL
+              ORDER BY seq LIMIT :limit) e ON true
             """)
         .bind("limit", settings.batchSize())
         .map(
             row ->
-                new PendingEvent(
-                    row.get("id", UUID.class),
-                    row.get("topic", String.class),
-                    row.get("message_key", String.class),
-                    row.get("event_type", String.class),
-                    row.get("envelope", String.class)))
+                new Candidate(
+                    Boolean.TRUE.equals(row.get("mine", Boolean.class)),
+                    row.get("id", UUID.class) == null
+                        ? null
+                        : new PendingEvent(
+                            row.get("id", UUID.class),
+                            row.get("topic", String.class),
+                            row.get("message_key", String.class),
+                            row.get("event_type", String.class),
+                            row.get("envelope", String.class))))
         .all()
         .collectList()
-        // The producer may block while it has no metadata (broker down): never on an event loop.
-        .publishOn(Schedulers.boundedElastic())
-        .flatMap(this::publish);
+        .flatMap(
+            candidates -> {
+              boolean mine = !candidates.isEmpty() && candidates.get(0).mine();
+              List<PendingEvent> batch =
+                  candidates.stream()
+                      .map(Candidate::event)
+                      .filter(java.util.Objects::nonNull)
+                      .toList();
+              if (batch.isEmpty()) {
+                return Mono.just(new Round(mine, 0, 0));
+              }
+              return Mono.just(batch)
+                  // The producer may block while it has no metadata (broker down): never on an
+                  // event loop.
+                  .publishOn(Schedulers.boundedElastic())
+                  .flatMap(this::publish)
+                  .map(published -> new Round(mine, batch.size(), published));
+            })
+        .as(transaction::transactional);
   }
 
+  /** What one relay transaction did: whether it held the lock, what it read, what it marked. */
+  private record Round(boolean mine, int fetched, long published) {
+    boolean complete() {
+      return published == fetched;
+    }
+  }
+
+  private record Candidate(boolean mine, PendingEvent event) {}
+
   /**
-   * Hands the whole batch to the producer at once (the idempotent producer keeps each partition in
-   * order), then marks the acknowledged prefix published. After the first failure nothing later is
-   * marked, so a key's events are never marked out of order.
+   * Hands the whole batch to the producer at once and flushes it once (the idempotent producer
+   * keeps each partition in order), then marks the acknowledged prefix published in one statement.
+   * After the first failure nothing later is marked, so a key's events are never marked out of
+   * order.
    */
   private Mono<Long> publish(List<PendingEvent> batch) {
     if (batch.isEmpty()) {
@@ -146,6 +212,11 @@ final class OutboxRelay implements SmartLifecycle {
       if (send.isCompletedExceptionally()) {
         break; // no metadata (broker down): each further send would block as long again
       }
+    }
+    try {
+      kafka.flush();
+    } catch (RuntimeException e) {
+      log.debug("Flushing the outbox batch failed; each send reports its own outcome", e);
     }
     List<UUID> acknowledged = new ArrayList<>(batch.size());
     return Flux.range(0, sends.size())
@@ -231,17 +302,23 @@ final class OutboxRelay implements SmartLifecycle {
     return oldest == 0 ? 0 : Math.max(0, clock.instant().getEpochSecond() - oldest);
   }
 
+  /**
+   * Drains on every wake-up and at each poll; wake-ups that arrive during a drain fold into one
+   * more drain, so none is lost and none queues up.
+   */
   @Override
   public void start() {
-    Duration interval = settings.pollInterval();
-    long purgeEvery = Math.max(1, settings.purgeInterval().toMillis() / interval.toMillis());
+    Flux<Object> triggers =
+        Flux.merge(
+            Flux.interval(Duration.ZERO, settings.pollInterval(), Schedulers.boundedElastic())
+                .cast(Object.class),
+            wakeUps.cast(Object.class));
     loop =
-        Flux.interval(interval, Schedulers.boundedElastic())
-            .onBackpressureDrop()
+        triggers
+            .onBackpressureLatest()
             .concatMap(
-                tick ->
+                trigger ->
                     drain()
-                        .then(tick % purgeEvery == 0 ? purgePublished().then() : Mono.empty())
                         .onErrorResume(
                             error -> {
                               // The database itself is unreachable: try again next round.
@@ -250,15 +327,31 @@ final class OutboxRelay implements SmartLifecycle {
                             }),
                 1)
             .subscribe();
+    purging =
+        Flux.interval(settings.purgeInterval(), Schedulers.boundedElastic())
+            .onBackpressureDrop()
+            .concatMap(
+                tick ->
+                    purgePublished()
+                        .onErrorResume(
+                            error -> {
+                              log.warn(
+                                  "Purging published outbox rows failed: {}", error.toString());
+                              return Mono.empty();
+                            }),
+                1)
+            .subscribe();
   }
 
   @Override
   public void stop() {
-    Disposable running = loop;
-    if (running != null) {
-      running.dispose();
+    for (Disposable running : new Disposable[] {loop, purging}) {
+      if (running != null) {
+        running.dispose();
+      }
     }
     loop = null;
+    purging = null;
   }
 
   @Override

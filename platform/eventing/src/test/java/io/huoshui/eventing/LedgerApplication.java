@@ -1,6 +1,7 @@
 package io.huoshui.eventing;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,6 +18,8 @@ class LedgerApplication {
   static final String TOPIC = "huoshui.test.ledger";
   static final String RECORDED = "io.huoshui.test.ledger.EntryRecorded.v1";
   static final String PROJECTION = "ledger-projection";
+
+  static final BigDecimal UNLUCKY = new BigDecimal("13.13");
 
   record EntryRecorded(UUID entryId, String county, BigDecimal amount) {}
 
@@ -58,19 +61,25 @@ class LedgerApplication {
 
     private final DatabaseClient database;
     private final EventConsumer events;
+    private final EventHandlers handlers =
+        EventHandlers.of(PROJECTION).on(RECORDED, EntryRecorded.class, this::apply).build();
 
     Projection(DatabaseClient database, EventConsumer events) {
       this.database = database;
       this.events = events;
     }
 
-    @KafkaListener(topics = TOPIC, groupId = PROJECTION)
-    void on(ConsumerRecord<String, String> record) {
-      events.consume(record, PROJECTION, this::apply);
+    @KafkaListener(topics = TOPIC, groupId = PROJECTION, batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+      events.consume(records, handlers);
     }
 
-    private Mono<Void> apply(EventEnvelope envelope) {
-      EntryRecorded entry = events.payload(envelope, EntryRecorded.class);
+    /** An amount of 13.13 is refused by the projection: a failing effect, not poison. */
+    private Mono<Void> apply(EntryRecorded entry, EventHandlers.Delivery delivery) {
+      EventEnvelope envelope = delivery.event();
+      if (UNLUCKY.compareTo(entry.amount()) == 0) {
+        return Mono.error(new IllegalStateException("the projection refuses 13.13"));
+      }
       return database
           .sql(
               "INSERT INTO ledger_projection (event_id, county, amount) VALUES (:id, :county, :amount)")
