@@ -1,6 +1,8 @@
 package io.huoshui.gateway;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import java.net.URI;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -8,30 +10,46 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Where a route's circuit breaker sends a request its service cannot answer (down, too slow, or the
- * breaker open): a clear RFC 9457 503 that tells the portal to retry, instead of a hang.
+ * Where a route's circuit breaker sends a request its service cannot answer (down, too slow, the
+ * breaker open, or its bulkhead full): a clear RFC 9457 503 that tells the portal to retry, instead
+ * of a hang.
  */
 @RestController
 class FallbackController {
 
   static final String RETRY_AFTER_SECONDS = "5";
 
+  /** A full bulkhead empties as fast as the service answers: worth retrying sooner. */
+  static final String BUSY_RETRY_AFTER_SECONDS = "1";
+
   @RequestMapping("/fallback/{service}")
-  Mono<ResponseEntity<ProblemDetail>> unavailable(@PathVariable String service) {
+  Mono<ResponseEntity<ProblemDetail>> unavailable(
+      @PathVariable String service, ServerWebExchange exchange) {
+    boolean busy =
+        exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR)
+            instanceof BulkheadFullException;
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE,
-            "The %s is not answering right now. Nothing was changed by this request unless it reached the service; retry in a few seconds."
-                .formatted(service));
-    problem.setTitle("Service unavailable");
-    problem.setType(URI.create("https://huoshui.io/problems/service-unavailable"));
+            busy
+                ? "The %s has as many requests in hand as the gateway lets through; this one was not sent to it. Retry in a second."
+                    .formatted(service)
+                : "The %s is not answering right now. Nothing was changed by this request unless it reached the service; retry in a few seconds."
+                    .formatted(service));
+    problem.setTitle(busy ? "Service busy" : "Service unavailable");
+    problem.setType(
+        URI.create(
+            busy
+                ? "https://huoshui.io/problems/service-busy"
+                : "https://huoshui.io/problems/service-unavailable"));
     problem.setProperty("service", service);
     return Mono.just(
         ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-            .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+            .header(HttpHeaders.RETRY_AFTER, busy ? BUSY_RETRY_AFTER_SECONDS : RETRY_AFTER_SECONDS)
             .body(problem));
   }
 }

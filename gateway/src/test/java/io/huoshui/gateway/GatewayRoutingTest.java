@@ -1,6 +1,7 @@
 package io.huoshui.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,28 +13,38 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.huoshui.infrastructure.Ports;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The gateway between real HTTP servers: one standing in for project-service that echoes what it
@@ -47,7 +58,9 @@ import reactor.netty.http.server.HttpServer;
       "huoshui.gateway.max-body-size=1KB",
       "huoshui.gateway.rate-limit.requests=5",
       "huoshui.gateway.rate-limit.period=30s",
-      "resilience4j.timelimiter.configs.default.timeout-duration=2s"
+      "resilience4j.timelimiter.configs.default.timeout-duration=2s",
+      // The bulkhead test holds its requests until it has seen the overflow answered.
+      "resilience4j.timelimiter.configs.notification-service.timeout-duration=60s"
     })
 @AutoConfigureWebTestClient
 class GatewayRoutingTest {
@@ -56,12 +69,17 @@ class GatewayRoutingTest {
   private static final int NOTHING_LISTENS = Ports.free();
   private static final AtomicInteger flakyGets = new AtomicInteger();
   private static final AtomicInteger flakyPosts = new AtomicInteger();
+  private static final AtomicInteger held = new AtomicInteger();
+  private static final Sinks.Empty<Void> release = Sinks.empty();
 
   private static RSAKey issuerKey;
   private static DisposableServer projectService;
   private static DisposableServer issuer;
 
   @Autowired WebTestClient http;
+  @Autowired BulkheadRegistry bulkheads;
+  @Autowired CircuitBreakerRegistry circuitBreakers;
+  @LocalServerPort int port;
 
   @BeforeAll
   static void startServers() throws Exception {
@@ -98,6 +116,12 @@ class GatewayRoutingTest {
                             (request, response) ->
                                 response.sendString(
                                     Mono.just("too late").delayElement(Duration.ofSeconds(10))))
+                        .post(
+                            "/api/v1/notifications/held",
+                            (request, response) -> {
+                              held.incrementAndGet();
+                              return response.sendString(release.asMono().thenReturn("held"));
+                            })
                         .post(
                             "/api/v1/projects/flaky",
                             (request, response) -> {
@@ -145,6 +169,82 @@ class GatewayRoutingTest {
         "huoshui.services.project-service", () -> "http://127.0.0.1:" + projectService.port());
     registry.add("huoshui.services.credit-service", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
     registry.add("huoshui.services.matching-service", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
+    registry.add(
+        "huoshui.services.notification-service", () -> "http://127.0.0.1:" + projectService.port());
+  }
+
+  private record Answer(int status, String retryAfter, String body) {}
+
+  @Test
+  void
+      aServiceGetsAsManyRequestsAtOnceAsItsBulkheadAllowsAndTheRestA503BusyWithoutOpeningItsBreaker()
+          throws Exception {
+    int limit =
+        bulkheads.bulkhead("notification-service").getBulkheadConfig().getMaxConcurrentCalls();
+    assertThat(limit).as("more than resilience4j's default of 25").isGreaterThan(25);
+    int overflow = 5;
+    WebClient client =
+        WebClient.builder()
+            .baseUrl("http://127.0.0.1:" + port)
+            .clientConnector(
+                new ReactorClientHttpConnector(
+                    reactor.netty.http.client.HttpClient.create(
+                        ConnectionProvider.create("bulkhead-test", limit + overflow))))
+            .build();
+    // Each request a tenant of its own, so that the rate limit stays out of the way.
+    List<CompletableFuture<Answer>> answers =
+        IntStream.range(0, limit + overflow)
+            .mapToObj(
+                i ->
+                    client
+                        .post()
+                        .uri("/api/v1/notifications/held")
+                        .header(
+                            HttpHeaders.AUTHORIZATION,
+                            "Bearer " + token(claims -> claims.claim("tenant_id", "held-" + i)))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{}")
+                        .exchangeToMono(
+                            response ->
+                                response
+                                    .bodyToMono(String.class)
+                                    .defaultIfEmpty("")
+                                    .map(
+                                        body ->
+                                            new Answer(
+                                                response.statusCode().value(),
+                                                response
+                                                    .headers()
+                                                    .asHttpHeaders()
+                                                    .getFirst(HttpHeaders.RETRY_AFTER),
+                                                body)))
+                        .toFuture())
+            .toList();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(50))
+          .until(
+              () ->
+                  held.get() == limit
+                      && answers.stream().filter(CompletableFuture::isDone).count() == overflow);
+    } finally {
+      release.tryEmitEmpty();
+    }
+    List<Answer> all = answers.stream().map(CompletableFuture::join).toList();
+
+    assertThat(held.get()).isEqualTo(limit);
+    assertThat(all).filteredOn(a -> a.status() == 200).hasSize(limit);
+    assertThat(all)
+        .filteredOn(a -> a.status() == 503)
+        .hasSize(overflow)
+        .allSatisfy(
+            a -> {
+              assertThat(a.retryAfter()).isEqualTo(FallbackController.BUSY_RETRY_AFTER_SECONDS);
+              assertThat(a.body()).contains("Service busy", "notification-service");
+            });
+    CircuitBreaker breaker = circuitBreakers.circuitBreaker("notification-service");
+    assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
   }
 
   @Test
