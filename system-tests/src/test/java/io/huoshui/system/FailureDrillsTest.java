@@ -118,6 +118,26 @@ class FailureDrillsTest {
     assertEveryAcceptedDemandReachesAnOutcome(accepted);
   }
 
+  @Test
+  @Order(4)
+  void postgresqlKilledWhileDemandsArriveLosesNoAcceptedDemand() throws Exception {
+    List<Accepted> accepted = new CopyOnWriteArrayList<>();
+    List<Integer> refused = new CopyOnWriteArrayList<>();
+    Future<?> submitting = submitter.submit(() -> submit(24, accepted, refused));
+    await().atMost(RECOVERY).until(() -> accepted.size() >= 6);
+
+    // A power cut as the database sees it: no checkpoint, no shutdown, only what reached the disk.
+    network.kill("postgresql");
+    assertThat(network.isRunning("postgresql")).isFalse();
+    submitting.get(2, TimeUnit.MINUTES);
+    network.up(Map.of());
+
+    // While it was away the counties were refused (503); every demand answered 201 before it went
+    // or after it came back is there, and matched or told why not.
+    assertThat(refused).allSatisfy(status -> assertThat(status).isEqualTo(503));
+    assertEveryAcceptedDemandReachesAnOutcome(accepted);
+  }
+
   private static void submit(int count, List<Accepted> accepted, List<Integer> refused) {
     IntStream.range(0, count)
         .forEach(

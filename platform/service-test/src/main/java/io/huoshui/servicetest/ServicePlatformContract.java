@@ -8,6 +8,7 @@ import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.eventing.EventingProperties;
 import io.huoshui.eventing.Outbox;
 import io.huoshui.testsupport.KafkaRecords;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +72,8 @@ public abstract class ServicePlatformContract {
     String scrape =
         http.mutate()
             .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+            // A scrape is small, but the machine running the tests may be busy with others.
+            .responseTimeout(Duration.ofSeconds(60))
             .build()
             .get()
             .uri("/actuator/prometheus")
