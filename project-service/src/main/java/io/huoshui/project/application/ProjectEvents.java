@@ -3,25 +3,13 @@ package io.huoshui.project.application;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.huoshui.project.domain.Demand;
 import io.huoshui.project.domain.Project;
-import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What project-service tells the network, per docs/events.md ({@code huoshui.projects}). */
+/** What project-service tells the network on its topic, per docs/events.md. */
 final class ProjectEvents {
 
-  static final String TOPIC = "huoshui.projects";
-  static final String SUBMITTED = "io.huoshui.project.ProjectSubmitted.v1";
-  static final String UPDATED = "io.huoshui.project.ProjectUpdated.v1";
-  static final String WITHDRAWN = "io.huoshui.project.ProjectWithdrawn.v1";
-
   private ProjectEvents() {}
-
-  /** The schema each payload conforms to, published from src/main/resources/schemas. */
-  static URI schemaOf(String type) {
-    String name = type.substring("io.huoshui.project.".length());
-    return URI.create("https://huoshui.io/schemas/project-service/" + name + ".json");
-  }
 
   /**
    * The full demand: the payload of ProjectSubmitted and ProjectUpdated. The demand's members sit

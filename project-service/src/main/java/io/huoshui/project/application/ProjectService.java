@@ -13,9 +13,8 @@ import io.huoshui.project.persistence.ProjectFilter;
 import io.huoshui.project.persistence.ProjectStore;
 import io.huoshui.project.persistence.TimelineStore;
 import io.huoshui.service.security.Tenant;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
+import io.huoshui.vocabulary.EventTypes;
+import io.huoshui.vocabulary.Topics;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
@@ -44,7 +42,6 @@ public class ProjectService {
   private final TimelineStore timeline;
   private final Outbox outbox;
   private final TransactionalOperator transaction;
-  private final Validator validator;
   private final DemandMetrics metrics;
   private final Clock clock;
 
@@ -54,7 +51,6 @@ public class ProjectService {
       TimelineStore timeline,
       Outbox outbox,
       TransactionalOperator transaction,
-      Validator validator,
       DemandMetrics metrics,
       Clock clock) {
     this.projects = projects;
@@ -62,56 +58,52 @@ public class ProjectService {
     this.timeline = timeline;
     this.outbox = outbox;
     this.transaction = transaction;
-    this.validator = validator;
     this.metrics = metrics;
     this.clock = clock;
   }
 
   /**
    * Submits a demand for the county under this id. Empty when a demand with the id exists already:
-   * nothing is written then, neither a second demand nor a second event.
+   * nothing is written then, neither a second demand nor a second event. The demand is valid: its
+   * callers validate it (the API as it reads the request).
    */
   public Mono<Project> submit(UUID id, String county, Demand demand) {
-    return valid(demand)
-        .then(Mono.fromSupplier(() -> Project.submitted(id, county, demand, clock.instant())))
+    return Mono.fromSupplier(() -> Project.submitted(id, county, demand, clock.instant()))
         .flatMap(
             project ->
                 projects
-                    .insert(project)
+                    .insert(
+                        project,
+                        entry(
+                            Step.SUBMITTED,
+                            project.submittedAt(),
+                            demand.amountRequested(),
+                            Map.of()))
                     .filter(Boolean::booleanValue)
-                    .flatMap(
-                        inserted ->
-                            timeline
-                                .append(
-                                    id,
-                                    entry(
-                                        Step.SUBMITTED,
-                                        project.submittedAt(),
-                                        demand.amountRequested(),
-                                        Map.of()))
-                                .then(announce(ProjectEvents.SUBMITTED, project))))
+                    .flatMap(inserted -> announce(EventTypes.PROJECT_SUBMITTED, project)))
         .as(transaction::transactional)
         .doOnNext(metrics::submitted);
   }
 
-  /** The county's change of its demand; it restarts matching on the new version. */
+  /**
+   * The county's change of its demand, valid as the API read it; it restarts matching on the new
+   * version.
+   */
   public Mono<Project> revise(Tenant tenant, UUID id, Demand demand) {
-    return valid(demand)
-        .then(projects.lockVisible(tenant, id))
+    return projects
+        .lockVisible(tenant, id)
         .map(project -> project.revise(demand, clock.instant()))
         .flatMap(
             revised ->
                 projects
-                    .update(revised)
-                    .then(
-                        timeline.append(
-                            id,
-                            entry(
-                                Step.UPDATED,
-                                revised.changedAt(),
-                                demand.amountRequested(),
-                                Map.of("version", revised.version()))))
-                    .then(announce(ProjectEvents.UPDATED, revised)))
+                    .update(
+                        revised,
+                        entry(
+                            Step.UPDATED,
+                            revised.changedAt(),
+                            demand.amountRequested(),
+                            Map.of("version", revised.version())))
+                    .then(announce(EventTypes.PROJECT_UPDATED, revised)))
         .as(transaction::transactional);
   }
 
@@ -122,22 +114,20 @@ public class ProjectService {
         .flatMap(
             withdrawn ->
                 projects
-                    .update(withdrawn)
-                    .then(
-                        timeline.append(
-                            id,
-                            entry(
-                                Step.WITHDRAWN,
-                                withdrawn.withdrawal().at(),
-                                null,
-                                Map.of("reason", reason))))
+                    .update(
+                        withdrawn,
+                        entry(
+                            Step.WITHDRAWN,
+                            withdrawn.withdrawal().at(),
+                            null,
+                            Map.of("reason", reason)))
                     .then(
                         outbox.append(
-                            ProjectEvents.TOPIC,
-                            ProjectEvents.WITHDRAWN,
+                            Topics.PROJECTS,
+                            EventTypes.PROJECT_WITHDRAWN,
                             id.toString(),
                             ProjectEvents.WithdrawnPayload.of(withdrawn),
-                            ProjectEvents.schemaOf(ProjectEvents.WITHDRAWN)))
+                            EventTypes.schemaOf(EventTypes.PROJECT_WITHDRAWN)))
                     .thenReturn(withdrawn))
         .as(transaction::transactional)
         .doOnNext(metrics::withdrawn);
@@ -254,7 +244,6 @@ public class ProjectService {
                         answer.productId(),
                         answer.totals(),
                         answer.respondedAt())
-                    .then(matches.sum(projectId))
                     .map(
                         sum ->
                             project.financed(
@@ -264,8 +253,7 @@ public class ProjectService {
                                     sum.approved(),
                                     sum.disbursed()),
                                 answer.kind() == BankAnswer.Kind.INTEREST))
-                    .flatMap(projects::update)
-                    .then(timeline.append(projectId, answerEntry(answer))))
+                    .flatMap(financed -> write(project, financed, answerEntry(answer))))
         .as(transaction::transactional);
   }
 
@@ -274,10 +262,13 @@ public class ProjectService {
     return projects
         .lock(projectId)
         .switchIfEmpty(Mono.error(() -> unknown(projectId)))
-        .flatMap(project -> projects.update(change.apply(project)))
-        .then(alsoWrite)
-        .then(timeline.append(projectId, step))
+        .flatMap(project -> alsoWrite.then(write(project, change.apply(project), step)))
         .as(transaction::transactional);
+  }
+
+  /** The step, and the demand with it where the step changed it. */
+  private Mono<Void> write(Project before, Project after, TimelineEntry step) {
+    return after.equals(before) ? timeline.append(before.id(), step) : projects.update(after, step);
   }
 
   private static TimelineEntry answerEntry(BankAnswer answer) {
@@ -330,19 +321,12 @@ public class ProjectService {
   private Mono<Project> announce(String type, Project project) {
     return outbox
         .append(
-            ProjectEvents.TOPIC,
+            Topics.PROJECTS,
             type,
             project.id().toString(),
             ProjectEvents.DemandPayload.of(project),
-            ProjectEvents.schemaOf(type))
+            EventTypes.schemaOf(type))
         .thenReturn(project);
-  }
-
-  private Mono<Void> valid(Demand demand) {
-    Set<ConstraintViolation<Demand>> violations = validator.validate(demand);
-    return violations.isEmpty()
-        ? Mono.empty()
-        : Mono.error(new ConstraintViolationException(violations));
   }
 
   private static TimelineEntry entry(

@@ -70,10 +70,13 @@ public class MatchStore {
   }
 
   /**
-   * The totals a bank reported with its answer at that time, unless a later answer's totals are
-   * held already (an older answer delivered late changes nothing).
+   * Holds the totals a bank reported with its answer at that time, unless a later answer's totals
+   * are held already (an older answer delivered late changes nothing), and answers the demand's
+   * totals over all its matches, in one statement. The statement's query sees the table as it was
+   * before its own write: the match's row is taken from the write, or as it was if nothing was
+   * written.
    */
-  public Mono<Void> answered(
+  public Mono<Totals> answered(
       UUID matchId,
       UUID projectId,
       String bankCode,
@@ -83,16 +86,28 @@ public class MatchStore {
     return database
         .sql(
             """
-            INSERT INTO project_match (match_id, project_id, bank_code, product_id,
-                amount_intended, amount_approved, amount_disbursed, totals_as_of)
-            VALUES (:match, :project, :bank, :product, :intended, :approved, :disbursed, :at)
-            ON CONFLICT (match_id) DO UPDATE
-                SET amount_intended = EXCLUDED.amount_intended,
-                    amount_approved = EXCLUDED.amount_approved,
-                    amount_disbursed = EXCLUDED.amount_disbursed,
-                    totals_as_of = EXCLUDED.totals_as_of
-                WHERE project_match.totals_as_of IS NULL
-                   OR project_match.totals_as_of <= EXCLUDED.totals_as_of
+            WITH held AS (
+                INSERT INTO project_match (match_id, project_id, bank_code, product_id,
+                    amount_intended, amount_approved, amount_disbursed, totals_as_of)
+                VALUES (:match, :project, :bank, :product, :intended, :approved, :disbursed, :at)
+                ON CONFLICT (match_id) DO UPDATE
+                    SET amount_intended = EXCLUDED.amount_intended,
+                        amount_approved = EXCLUDED.amount_approved,
+                        amount_disbursed = EXCLUDED.amount_disbursed,
+                        totals_as_of = EXCLUDED.totals_as_of
+                    WHERE project_match.totals_as_of IS NULL
+                       OR project_match.totals_as_of <= EXCLUDED.totals_as_of
+                RETURNING amount_intended, amount_approved, amount_disbursed),
+            every AS (
+                SELECT amount_intended, amount_approved, amount_disbursed FROM held
+                UNION ALL
+                SELECT amount_intended, amount_approved, amount_disbursed FROM project_match
+                WHERE project_id = :project
+                  AND (match_id <> :match OR NOT EXISTS (SELECT 1 FROM held)))
+            SELECT coalesce(sum(amount_intended), 0) AS intended,
+                   coalesce(sum(amount_approved), 0) AS approved,
+                   coalesce(sum(amount_disbursed), 0) AS disbursed
+            FROM every
             """)
         .bind("match", matchId)
         .bind("project", projectId)
@@ -102,20 +117,6 @@ public class MatchStore {
         .bind("approved", totals.approved())
         .bind("disbursed", totals.disbursed())
         .bind("at", respondedAt)
-        .then();
-  }
-
-  /** The demand's totals over all its matches. */
-  public Mono<Totals> sum(UUID projectId) {
-    return database
-        .sql(
-            """
-            SELECT coalesce(sum(amount_intended), 0) AS intended,
-                   coalesce(sum(amount_approved), 0) AS approved,
-                   coalesce(sum(amount_disbursed), 0) AS disbursed
-            FROM project_match WHERE project_id = :project
-            """)
-        .bind("project", projectId)
         .map(
             row ->
                 new Totals(

@@ -5,6 +5,7 @@ import io.huoshui.project.domain.Funnel;
 import io.huoshui.project.domain.NoMatch;
 import io.huoshui.project.domain.Project;
 import io.huoshui.project.domain.ProjectStatus;
+import io.huoshui.project.domain.TimelineEntry;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.EnterpriseSize;
@@ -48,12 +49,16 @@ public class ProjectStore {
     this.json = json;
   }
 
-  /** Stores a new demand; false when one with this id exists already (nothing is changed). */
-  public Mono<Boolean> insert(Project project) {
-    Demand demand = project.demand();
-    return bindState(
-            database.sql(
-                """
+  /**
+   * Stores a new demand with its first step, in one statement; false when one with this id exists
+   * already (nothing is changed).
+   */
+  public Mono<Boolean> insert(Project project, TimelineEntry first) {
+    return TimelineStore.bind(
+            bindState(
+                database.sql(
+                    """
+                WITH inserted AS (
                 INSERT INTO project (id, county, title, description, enterprise_name,
                     enterprise_credit_code, enterprise_size, industry, purpose, total_investment,
                     amount_requested, term_months, collateral, tags, contact_name, contact_phone,
@@ -65,8 +70,13 @@ public class ProjectStore {
                     CAST(:noMatch AS jsonb), :intended, :approved, :disbursed, :submittedAt,
                     :changedAt, :withdrawnAt, :withdrawalReason, :version)
                 ON CONFLICT (id) DO NOTHING
-                """),
-            project)
+                RETURNING id)
+                INSERT INTO %s SELECT id, %s FROM inserted
+                """
+                        .formatted(TimelineStore.COLUMNS, TimelineStore.VALUES)),
+                project),
+            first,
+            json)
         .bind("county", project.county())
         .bind("submittedAt", project.submittedAt())
         .fetch()
@@ -74,24 +84,34 @@ public class ProjectStore {
         .map(rows -> rows == 1);
   }
 
-  /** Writes every mutable member of a demand read with one of the locking reads. */
-  public Mono<Void> update(Project project) {
-    return bindState(
-            database.sql(
-                """
-                UPDATE project SET title = :title, description = :description,
-                    enterprise_name = :enterpriseName, enterprise_credit_code = :creditCode,
-                    enterprise_size = :enterpriseSize, industry = :industry, purpose = :purpose,
-                    total_investment = :totalInvestment, amount_requested = :amountRequested,
-                    term_months = :termMonths, collateral = :collateral, tags = :tags,
-                    contact_name = :contactName, contact_phone = :contactPhone, status = :status,
-                    no_match = CAST(:noMatch AS jsonb), amount_intended = :intended,
-                    amount_approved = :approved, amount_disbursed = :disbursed,
-                    changed_at = :changedAt, withdrawn_at = :withdrawnAt,
-                    withdrawal_reason = :withdrawalReason, version = :version
-                WHERE id = :id
-                """),
-            project)
+  /**
+   * Writes every mutable member of a demand read with one of the locking reads, and the step that
+   * changed it, in one statement.
+   */
+  public Mono<Void> update(Project project, TimelineEntry step) {
+    return TimelineStore.bind(
+            bindState(
+                database.sql(
+                    """
+                    WITH changed AS (
+                    UPDATE project SET title = :title, description = :description,
+                        enterprise_name = :enterpriseName, enterprise_credit_code = :creditCode,
+                        enterprise_size = :enterpriseSize, industry = :industry,
+                        purpose = :purpose, total_investment = :totalInvestment,
+                        amount_requested = :amountRequested, term_months = :termMonths,
+                        collateral = :collateral, tags = :tags, contact_name = :contactName,
+                        contact_phone = :contactPhone, status = :status,
+                        no_match = CAST(:noMatch AS jsonb), amount_intended = :intended,
+                        amount_approved = :approved, amount_disbursed = :disbursed,
+                        changed_at = :changedAt, withdrawn_at = :withdrawnAt,
+                        withdrawal_reason = :withdrawalReason, version = :version
+                    WHERE id = :id RETURNING id)
+                    INSERT INTO %s SELECT id, %s FROM changed
+                    """
+                        .formatted(TimelineStore.COLUMNS, TimelineStore.VALUES)),
+                project),
+            step,
+            json)
         .then();
   }
 

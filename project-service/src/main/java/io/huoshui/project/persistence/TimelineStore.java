@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -28,23 +29,33 @@ public class TimelineStore {
     this.json = json;
   }
 
+  /** The columns a step is written to, for the stores that write a step with another change. */
+  static final String COLUMNS =
+      "project_timeline (project_id, step, occurred_at, bank_code, product_id, product_name,"
+          + " amount, details)";
+
+  /** The values of {@link #COLUMNS} but the demand's id, as bound by {@link #bind}. */
+  static final String VALUES =
+      ":step, :at, :bank, :product, :name, :amount, CAST(:details AS jsonb)";
+
   public Mono<Void> append(UUID projectId, TimelineEntry entry) {
-    return database
-        .sql(
-            """
-            INSERT INTO project_timeline (project_id, step, occurred_at, bank_code, product_id,
-                product_name, amount, details)
-            VALUES (:project, :step, :at, :bank, :product, :name, :amount, CAST(:details AS jsonb))
-            """)
-        .bind("project", projectId)
-        .bind("step", entry.step().name())
+    return bind(
+            database
+                .sql("INSERT INTO " + COLUMNS + " VALUES (:project, " + VALUES + ")")
+                .bind("project", projectId),
+            entry,
+            json)
+        .then();
+  }
+
+  static GenericExecuteSpec bind(GenericExecuteSpec spec, TimelineEntry entry, JsonMapper json) {
+    return spec.bind("step", entry.step().name())
         .bind("at", entry.at())
         .bind("bank", Parameter.fromOrEmpty(entry.bankCode(), String.class))
         .bind("product", Parameter.fromOrEmpty(entry.productId(), UUID.class))
         .bind("name", Parameter.fromOrEmpty(entry.productName(), String.class))
         .bind("amount", Parameter.fromOrEmpty(entry.amount(), BigDecimal.class))
-        .bind("details", json.writeValueAsString(entry.details()))
-        .then();
+        .bind("details", json.writeValueAsString(entry.details()));
   }
 
   /** Every step in the order it happened; steps of the same instant in the order recorded. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huoshui.project.ProjectServiceTest;
 import io.huoshui.project.application.ProjectService;
+import jakarta.validation.Validator;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -14,6 +15,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DemoDemandsTest extends ProjectServiceTest {
 
   @Autowired ProjectService projects;
+  @Autowired Validator validator;
+
+  /** The service takes a demand as valid: the API validates what it reads, and so does this. */
+  @Test
+  void everyDemoDemandIsValidAsTheApiWouldRequire() {
+    assertThat(DemoDemands.DEMANDS)
+        .allSatisfy(each -> assertThat(validator.validate(each.demand())).isEmpty());
+  }
 
   @Test
   void theDemandsOfTheDomainAreLoadedOnceWithTheirEvents() {

@@ -265,7 +265,7 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
     assertThat(dead.get(0).value()).isEqualTo("{not an envelope");
     assertThat(header(dead.get(0), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(MATCHES);
     assertThat(codec.read(dead.get(1).value()).id()).isEqualTo(incomplete.id());
-    assertThat(header(dead.get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("lacks a member");
+    assertThat(header(dead.get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("lacks bankCode");
 
     UUID match = UUID.randomUUID();
     Instant later = Instant.now().plusSeconds(2);

@@ -1,0 +1,117 @@
+package io.huoshui.project.messaging;
+
+import io.huoshui.eventing.EventEnvelope;
+import io.huoshui.eventing.MayBeAbsent;
+import io.huoshui.eventing.PoisonEventException;
+import io.huoshui.project.application.BankAnswer;
+import io.huoshui.project.persistence.MatchStore;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The payloads of the events this service reads, as far as it reads them: other members are
+ * ignored, so that producers may add some. The consumer refuses an event lacking a member not
+ * marked {@link MayBeAbsent} (the producers' JSON Schemas say which may be), or about another
+ * demand than its key, as poison.
+ */
+final class Incoming {
+
+  private Incoming() {}
+
+  record MatchProposed(
+      UUID matchId,
+      UUID projectId,
+      String bankCode,
+      UUID productId,
+      String productName,
+      String tier,
+      Integer rank,
+      BigDecimal score,
+      LocalDate deadline,
+      Instant proposedAt) {}
+
+  record NoMatchFound(
+      UUID projectId, Integer evaluatedProducts, List<Failure> failures, Instant decidedAt) {
+
+    record Failure(String rule, int failedProducts) {}
+  }
+
+  record MatchEscalated(
+      UUID matchId,
+      UUID projectId,
+      String bankCode,
+      UUID productId,
+      String colour,
+      LocalDate deadline,
+      Instant escalatedAt) {}
+
+  record MatchReleased(
+      UUID matchId,
+      UUID projectId,
+      String bankCode,
+      UUID productId,
+      String cause,
+      Instant releasedAt) {}
+
+  /** What the answer carries beside its kind depends on the kind: the rest may be absent. */
+  record BankResponded(
+      UUID matchId,
+      UUID projectId,
+      String bankCode,
+      UUID productId,
+      String answer,
+      @MayBeAbsent BigDecimal amount,
+      @MayBeAbsent BigDecimal annualRate,
+      @MayBeAbsent Integer termMonths,
+      @MayBeAbsent String declineReason,
+      @MayBeAbsent String note,
+      @MayBeAbsent LocalDate disbursedOn,
+      Instant respondedAt,
+      Totals totals) {
+
+    record Totals(BigDecimal intended, BigDecimal approved, BigDecimal disbursed) {}
+
+    BankAnswer toAnswer(EventEnvelope event) {
+      BankAnswer.Kind kind;
+      try {
+        kind = BankAnswer.Kind.valueOf(answer);
+      } catch (IllegalArgumentException unknown) {
+        throw new PoisonEventException(
+            "%s %s carries an unknown answer %s".formatted(event.type(), event.id(), answer));
+      }
+      return new BankAnswer(
+          matchId,
+          projectId,
+          bankCode,
+          productId,
+          kind,
+          amount == null ? null : cents(event, amount),
+          annualRate,
+          termMonths,
+          declineReason,
+          note,
+          disbursedOn,
+          respondedAt,
+          new MatchStore.Totals(
+              cents(event, totals.intended()),
+              cents(event, totals.approved()),
+              cents(event, totals.disbursed())));
+    }
+
+    /**
+     * Money as held here: two places. More places, or a negative amount, break the contract; a
+     * payload carrying one is poison rather than silently rounded.
+     */
+    private static BigDecimal cents(EventEnvelope event, BigDecimal amount) {
+      if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
+        throw new PoisonEventException(
+            "%s %s carries the amount %s, not a CNY amount with at most two places"
+                .formatted(event.type(), event.id(), amount.toPlainString()));
+      }
+      return amount.setScale(2);
+    }
+  }
+}

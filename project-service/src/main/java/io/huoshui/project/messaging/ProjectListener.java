@@ -1,0 +1,123 @@
+package io.huoshui.project.messaging;
+
+import io.huoshui.eventing.EventConsumer;
+import io.huoshui.eventing.EventHandlers;
+import io.huoshui.project.application.ProjectService;
+import io.huoshui.project.domain.NoMatch;
+import io.huoshui.vocabulary.EventTypes;
+import io.huoshui.vocabulary.Topics;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * What the network reports about demands: matching's decisions and the banks' answers, a polled
+ * batch per partition in one transaction. Each event is applied once; types this service does not
+ * know are skipped, so that a producer may announce new ones.
+ */
+@Component
+class ProjectListener {
+
+  private final EventConsumer events;
+  private final EventHandlers matches;
+  private final EventHandlers answers;
+
+  ProjectListener(EventConsumer events, ProjectService projects) {
+    this.events = events;
+    // The names under which applied events are logged since the first release: renaming one would
+    // apply its whole topic again.
+    this.matches =
+        EventHandlers.of("project-service.matches")
+            .on(
+                EventTypes.MATCH_PROPOSED,
+                Incoming.MatchProposed.class,
+                Incoming.MatchProposed::projectId,
+                (match, delivery) -> proposed(projects, match))
+            .on(
+                EventTypes.NO_MATCH,
+                Incoming.NoMatchFound.class,
+                Incoming.NoMatchFound::projectId,
+                (none, delivery) -> unmatched(projects, none))
+            .on(
+                EventTypes.MATCH_ESCALATED,
+                Incoming.MatchEscalated.class,
+                Incoming.MatchEscalated::projectId,
+                (notice, delivery) ->
+                    projects.supervised(
+                        notice.projectId(),
+                        notice.matchId(),
+                        notice.bankCode(),
+                        notice.productId(),
+                        notice.colour(),
+                        notice.deadline(),
+                        notice.escalatedAt()))
+            .on(
+                EventTypes.MATCH_RELEASED,
+                Incoming.MatchReleased.class,
+                Incoming.MatchReleased::projectId,
+                (release, delivery) ->
+                    projects.released(
+                        release.projectId(),
+                        release.matchId(),
+                        release.bankCode(),
+                        release.productId(),
+                        release.cause(),
+                        release.releasedAt()))
+            .build();
+    this.answers =
+        EventHandlers.of("project-service.bank-responses")
+            .on(
+                EventTypes.BANK_RESPONDED,
+                Incoming.BankResponded.class,
+                Incoming.BankResponded::projectId,
+                (answer, delivery) -> projects.answered(answer.toAnswer(delivery.event())))
+            .build();
+  }
+
+  @KafkaListener(
+      topics = Topics.MATCHES,
+      groupId = "project-service",
+      batch = "true",
+      concurrency = "${huoshui.events.partitions:3}")
+  void onMatches(List<ConsumerRecord<String, String>> records) {
+    events.consume(records, matches);
+  }
+
+  @KafkaListener(
+      topics = Topics.BANK_RESPONSES,
+      groupId = "project-service",
+      batch = "true",
+      concurrency = "${huoshui.events.partitions:3}")
+  void onBankResponses(List<ConsumerRecord<String, String>> records) {
+    events.consume(records, answers);
+  }
+
+  private static Mono<Void> proposed(ProjectService projects, Incoming.MatchProposed match) {
+    return projects.pushed(
+        match.projectId(),
+        match.matchId(),
+        match.bankCode(),
+        match.productId(),
+        match.productName(),
+        Map.of(
+            "tier", match.tier(),
+            "rank", match.rank(),
+            "score", match.score().toPlainString(),
+            "deadline", match.deadline().toString()),
+        match.proposedAt());
+  }
+
+  private static Mono<Void> unmatched(ProjectService projects, Incoming.NoMatchFound none) {
+    return projects.unmatched(
+        none.projectId(),
+        new NoMatch(
+            none.evaluatedProducts(),
+            none.failures().stream()
+                .map(failure -> new NoMatch.Failure(failure.rule(), failure.failedProducts()))
+                .toList()),
+        none.decidedAt());
+  }
+}

@@ -1,0 +1,122 @@
+package io.huoshui.project.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.huoshui.project.ProjectServiceTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What one demand costs this service in round trips to its database: the accept with the relay
+ * publishing its event, a proposal and a bank's answer applied, each alone in its poll (the dearest
+ * case: under load a batch shares its begin, log and commit). The test waits on meters and on Kafka
+ * only, so that its own reads add nothing to the figures; the relay's slow fallback poll may.
+ */
+class RoundTripsTest extends ProjectServiceTest {
+
+  private static final Logger log = LoggerFactory.getLogger(RoundTripsTest.class);
+
+  private static final String SUBMITTED = "io.huoshui.project.ProjectSubmitted.v1";
+  private static final String PROPOSED = "io.huoshui.matching.MatchProposed.v1";
+  private static final String RESPONDED = "io.huoshui.credit.BankResponded.v1";
+
+  @Autowired MeterRegistry meters;
+
+  @Test
+  void aDemandWithAProposalAndAnAnswerCostsAFewStatements() {
+    UUID match = UUID.randomUUID();
+    UUID product = UUID.randomUUID();
+    Instant at = Instant.now();
+
+    double start = statements();
+    UUID id = submit("140428", toyPlant());
+    awaitEvent("huoshui.projects", id.toString(), SUBMITTED);
+    double accepted = statements();
+
+    double proposals = applied("project-service.matches", PROPOSED);
+    publish(
+        MATCHES,
+        PROPOSED,
+        id,
+        Map.ofEntries(
+            Map.entry("matchId", match),
+            Map.entry("projectId", id),
+            Map.entry("county", "140428"),
+            Map.entry("bankCode", "jinshang-bank"),
+            Map.entry("productId", product),
+            Map.entry("productName", "晋商银行固定资产贷款"),
+            Map.entry("tier", "PROVINCE"),
+            Map.entry("rank", 1),
+            Map.entry("score", "87.50"),
+            Map.entry("reasons", List.of()),
+            Map.entry("deadline", "2026-12-05"),
+            Map.entry("proposedAt", at.toString()),
+            Map.entry("demand", Map.of("industry", "INDUSTRY_AND_SOFTWARE"))));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> applied("project-service.matches", PROPOSED) > proposals);
+    double pushed = statements();
+
+    double answers = applied("project-service.bank-responses", RESPONDED);
+    publish(
+        BANK_RESPONSES,
+        RESPONDED,
+        id,
+        Map.ofEntries(
+            Map.entry("responseId", UUID.randomUUID()),
+            Map.entry("matchId", match),
+            Map.entry("projectId", id),
+            Map.entry("county", "140428"),
+            Map.entry("bankCode", "jinshang-bank"),
+            Map.entry("productId", product),
+            Map.entry("answer", "INTEREST"),
+            Map.entry("amount", "70000000.00"),
+            Map.entry("respondedAt", at.plusSeconds(1).toString()),
+            Map.entry(
+                "totals",
+                Map.of("intended", "70000000.00", "approved", "0.00", "disbursed", "0.00"))));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> applied("project-service.bank-responses", RESPONDED) > answers);
+    double answered = statements();
+
+    log.info(
+        "Round trips per demand: accept with its relay {}, a proposal {}, an answer {}, in all {}",
+        accepted - start,
+        pushed - accepted,
+        answered - pushed,
+        answered - start);
+    assertThat(status(id)).isEqualTo("IN_TALKS");
+    // Accept: begin, the demand with its first step, the outbox row, commit; the relay: its read
+    // and mark, a begin and commit around them, and what a fallback poll in the window adds.
+    assertThat(accepted - start).isLessThanOrEqualTo(12);
+    // Each event: begin, the log, the locked read, the match, the demand with its step, commit.
+    assertThat(pushed - accepted).isLessThanOrEqualTo(8);
+    assertThat(answered - pushed).isLessThanOrEqualTo(8);
+  }
+
+  private double statements() {
+    return meters.find("huoshui.sql.statements").counters().stream()
+        .mapToDouble(counter -> counter.count())
+        .sum();
+  }
+
+  private double applied(String consumer, String type) {
+    return meters
+        .find("huoshui.events.consumed")
+        .tags("consumer", consumer, "type", type, "outcome", "applied")
+        .counters()
+        .stream()
+        .mapToDouble(counter -> counter.count())
+        .sum();
+  }
+}
