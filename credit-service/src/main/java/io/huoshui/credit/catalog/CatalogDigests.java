@@ -3,8 +3,9 @@ package io.huoshui.credit.catalog;
 import io.huoshui.credit.inbox.DemandCounties;
 import io.huoshui.credit.product.CatalogChange;
 import io.huoshui.credit.product.Products;
-import io.huoshui.credit.vocabulary.CreditEvents;
 import io.huoshui.eventing.Outbox;
+import io.huoshui.vocabulary.EventTypes;
+import io.huoshui.vocabulary.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +28,6 @@ import reactor.core.publisher.Mono;
  */
 @Service
 class CatalogDigests {
-
-  static final String TOPIC = "huoshui.catalog";
-  static final String EVENT = "CatalogDigest";
 
   /**
    * A change is stamped when its transaction writes it but seen only once it commits: a window ends
@@ -116,11 +114,11 @@ class CatalogDigests {
         .concatMap(
             digest ->
                 outbox.append(
-                    TOPIC,
-                    CreditEvents.type(EVENT),
+                    Topics.CATALOG,
+                    EventTypes.CATALOG_DIGEST,
                     digest.county(),
                     digest,
-                    CreditEvents.schema(EVENT)))
+                    EventTypes.schemaOf(EventTypes.CATALOG_DIGEST)))
         .count()
         .map(Long::intValue);
   }

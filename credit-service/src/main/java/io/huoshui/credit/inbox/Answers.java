@@ -1,12 +1,13 @@
 package io.huoshui.credit.inbox;
 
 import io.huoshui.credit.product.Products;
-import io.huoshui.credit.vocabulary.CreditEvents;
 import io.huoshui.credit.vocabulary.Decimals;
 import io.huoshui.eventing.Outbox;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
 import io.huoshui.service.web.PageRequest;
+import io.huoshui.vocabulary.EventTypes;
+import io.huoshui.vocabulary.Topics;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,9 +24,6 @@ import reactor.core.publisher.Mono;
  */
 @Service
 class Answers {
-
-  static final String TOPIC = "huoshui.bank-responses";
-  static final String BANK_RESPONDED = "BankResponded";
 
   private final InboxStore store;
   private final Products products;
@@ -103,8 +101,7 @@ class Answers {
             ? products.chargeApproval(match.productId(), request.amount())
             : Mono.empty();
     return store
-        .insert(response, match.bankCode())
-        .then(store.record(match, response))
+        .record(match, response)
         .flatMap(totals -> charge.then(announce(match, response, totals)))
         .thenReturn(new Accepted(match, response));
   }
@@ -112,11 +109,11 @@ class Answers {
   private Mono<Void> announce(MatchState match, BankResponse response, Totals totals) {
     return outbox
         .append(
-            TOPIC,
-            CreditEvents.type(BANK_RESPONDED),
+            Topics.BANK_RESPONSES,
+            EventTypes.BANK_RESPONDED,
             match.projectId().toString(),
             BankResponded.of(match, response, totals),
-            CreditEvents.schema(BANK_RESPONDED))
+            EventTypes.schemaOf(EventTypes.BANK_RESPONDED))
         .then();
   }
 

@@ -43,7 +43,7 @@ class InboxStore {
   }
 
   /** A match already held (the same push delivered again under another event id) stays as is. */
-  Mono<Void> propose(Incoming.MatchProposed match) {
+  Mono<Void> propose(Incoming.MatchProposed match, JsonNode event) {
     return database
         .sql(
             """
@@ -64,14 +64,11 @@ class InboxStore {
         .bind("tier", match.tier())
         .bind("rank", match.rank())
         .bind("score", match.score())
-        .bind(
-            "reasons",
-            json.writeValueAsString(
-                match.reasons() == null ? json.createArrayNode() : match.reasons()))
+        .bind("reasons", json.writeValueAsString(asSent(event, "reasons")))
         .bind("deadline", match.deadline())
         .bind("proposedAt", match.proposedAt())
-        .bind("demand", json.writeValueAsString(match.demand()))
-        .bind("requested", match.amountRequested())
+        .bind("demand", json.writeValueAsString(event.get("demand")))
+        .bind("requested", match.demand().amountRequested())
         .then();
   }
 
@@ -79,13 +76,12 @@ class InboxStore {
     return database
         .sql(
             """
-            UPDATE bank_match SET colour = :colour, escalated_at = :at,
-                deadline = COALESCE(:deadline, deadline)
+            UPDATE bank_match SET colour = :colour, escalated_at = :at, deadline = :deadline
             WHERE match_id = :matchId
             """)
         .bind("colour", escalation.colour())
         .bind("at", escalation.escalatedAt())
-        .bind("deadline", Parameter.fromOrEmpty(escalation.deadline(), LocalDate.class))
+        .bind("deadline", escalation.deadline())
         .bind("matchId", escalation.matchId())
         .then();
   }
@@ -134,10 +130,16 @@ class InboxStore {
             WHERE project_id = :projectId AND version < :version
             """)
         .bind("at", withdrawal.withdrawnAt())
-        .bind("reason", Parameter.fromOrEmpty(withdrawal.reason(), String.class))
+        .bind("reason", withdrawal.reason())
         .bind("version", withdrawal.version())
         .bind("projectId", withdrawal.projectId())
         .then();
+  }
+
+  /** A member of the event as its producer sent it; an absent list as an empty one. */
+  private JsonNode asSent(JsonNode event, String member) {
+    JsonNode value = event.get(member);
+    return value == null || value.isNull() ? json.createArrayNode() : value;
   }
 
   /** The counties demand has come from: the digest goes to each of them. */
@@ -217,12 +219,17 @@ class InboxStore {
         .one();
   }
 
-  Mono<Void> insert(BankResponse response, String bankCode) {
+  /**
+   * Keeps an accepted answer and moves its match to the state after it, in one statement; answers
+   * the match's new totals.
+   */
+  Mono<Totals> record(MatchState match, BankResponse response) {
+    Answer answer = response.answer();
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("id", response.responseId());
-    values.put("matchId", response.matchId());
-    values.put("bank", bankCode);
-    values.put("answer", response.answer().name());
+    values.put("matchId", match.matchId());
+    values.put("bank", match.bankCode());
+    values.put("answer", answer.name());
     values.put("amount", Parameter.fromOrEmpty(response.amount(), BigDecimal.class));
     values.put("rate", Parameter.fromOrEmpty(response.annualRate(), BigDecimal.class));
     values.put("term", Parameter.fromOrEmpty(response.termMonths(), Integer.class));
@@ -234,41 +241,30 @@ class InboxStore {
     values.put("over", Parameter.fromOrEmpty(response.overRequestReason(), String.class));
     values.put("disbursedOn", Parameter.fromOrEmpty(response.disbursedOn(), LocalDate.class));
     values.put("at", response.respondedAt());
+    values.put("status", answer.statusAfter().name());
+    values.put("counted", response.amount() == null ? BigDecimal.ZERO : response.amount());
     return database
         .sql(
             """
-            INSERT INTO bank_response (id, match_id, bank_code, answer, amount, annual_rate,
-                term_months, decline_reason, note, over_request_reason, disbursed_on, responded_at)
-            VALUES (:id, :matchId, :bank, :answer, :amount, :rate, :term, :reason, :note, :over,
-                :disbursedOn, :at)
-            """)
-        .bindValues(values)
-        .then();
-  }
-
-  /** Moves the match to the state after an accepted answer and returns its new totals. */
-  Mono<Totals> record(MatchState match, BankResponse response) {
-    Answer answer = response.answer();
-    BigDecimal amount = response.amount() == null ? BigDecimal.ZERO : response.amount();
-    return database
-        .sql(
-            """
+            WITH kept AS (
+                INSERT INTO bank_response (id, match_id, bank_code, answer, amount, annual_rate,
+                    term_months, decline_reason, note, over_request_reason, disbursed_on,
+                    responded_at)
+                VALUES (:id, :matchId, :bank, :answer, :amount, :rate, :term, :reason, :note,
+                    :over, :disbursedOn, :at))
             UPDATE bank_match SET status = :status,
                 interested_at = CASE WHEN :answer = 'INTEREST' THEN :at ELSE interested_at END,
                 declined_at = CASE WHEN :answer = 'DECLINE' THEN :at ELSE declined_at END,
                 approved_at = CASE WHEN :answer = 'APPROVAL' THEN :at ELSE approved_at END,
                 first_answered_at = COALESCE(first_answered_at, :at),
-                intended = intended + CASE WHEN :answer = 'INTEREST' THEN :amount ELSE 0 END,
-                approved = approved + CASE WHEN :answer = 'APPROVAL' THEN :amount ELSE 0 END,
-                disbursed = disbursed + CASE WHEN :answer = 'DISBURSEMENT' THEN :amount ELSE 0 END
+                intended = intended + CASE WHEN :answer = 'INTEREST' THEN :counted ELSE 0 END,
+                approved = approved + CASE WHEN :answer = 'APPROVAL' THEN :counted ELSE 0 END,
+                disbursed = disbursed
+                    + CASE WHEN :answer = 'DISBURSEMENT' THEN :counted ELSE 0 END
             WHERE match_id = :matchId
             RETURNING intended, approved, disbursed
             """)
-        .bind("status", answer.statusAfter().name())
-        .bind("answer", answer.name())
-        .bind("at", response.respondedAt())
-        .bind("amount", amount)
-        .bind("matchId", match.matchId())
+        .bindValues(values)
         .map(
             row ->
                 new Totals(

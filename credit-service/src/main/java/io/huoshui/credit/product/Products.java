@@ -1,16 +1,12 @@
 package io.huoshui.credit.product;
 
-import static io.huoshui.credit.product.ProductEvents.PUBLISHED;
-import static io.huoshui.credit.product.ProductEvents.RETIRED;
-import static io.huoshui.credit.product.ProductEvents.TOPIC;
-import static io.huoshui.credit.product.ProductEvents.UPDATED;
-
 import io.huoshui.credit.bank.Banks;
-import io.huoshui.credit.vocabulary.CreditEvents;
 import io.huoshui.eventing.Outbox;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
 import io.huoshui.service.web.PageRequest;
+import io.huoshui.vocabulary.EventTypes;
+import io.huoshui.vocabulary.Topics;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,7 +61,7 @@ public class Products {
                   .insert(id, bankCode, request, now)
                   .then(store.recordChange(id, "NEW", now));
             })
-        .then(Mono.defer(() -> announce(id, PUBLISHED)))
+        .then(Mono.defer(() -> announce(id, EventTypes.PRODUCT_PUBLISHED)))
         .as(transaction::transactional);
   }
 
@@ -85,7 +81,7 @@ public class Products {
               Instant now = clock.instant();
               return store.replace(id, request, now).then(store.recordChange(id, "UPDATED", now));
             })
-        .then(Mono.defer(() -> announce(id, UPDATED)))
+        .then(Mono.defer(() -> announce(id, EventTypes.PRODUCT_UPDATED)))
         .as(transaction::transactional);
   }
 
@@ -97,7 +93,7 @@ public class Products {
               Instant now = clock.instant();
               return store.retire(id, now).then(store.recordChange(id, "RETIRED", now));
             })
-        .then(Mono.defer(() -> announce(id, RETIRED)))
+        .then(Mono.defer(() -> announce(id, EventTypes.PRODUCT_RETIRED)))
         .as(transaction::transactional);
   }
 
@@ -115,7 +111,9 @@ public class Products {
                         "BUDGET_EXHAUSTED",
                         "What is left of the product's lending budget does not cover %s."
                             .formatted(amount.toPlainString()))))
-        .flatMap(budgeted -> budgeted ? announce(productId, UPDATED).then() : Mono.empty());
+        .flatMap(
+            budgeted ->
+                budgeted ? announce(productId, EventTypes.PRODUCT_UPDATED).then() : Mono.empty());
   }
 
   public Mono<Product> find(UUID id) {
@@ -153,18 +151,14 @@ public class Products {
                     : Mono.just(stored));
   }
 
-  private Mono<Product> announce(UUID id, String event) {
+  private Mono<Product> announce(UUID id, String type) {
     return store
         .find(id)
         .flatMap(
             product ->
                 outbox
                     .append(
-                        TOPIC,
-                        CreditEvents.type(event),
-                        id.toString(),
-                        product,
-                        CreditEvents.schema(event))
+                        Topics.PRODUCTS, type, id.toString(), product, EventTypes.schemaOf(type))
                     .thenReturn(product));
   }
 }
