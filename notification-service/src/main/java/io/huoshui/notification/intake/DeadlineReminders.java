@@ -73,24 +73,25 @@ class DeadlineReminders implements SmartLifecycle {
         .filter(Boolean::booleanValue)
         .flatMap(
             claimed ->
-                notices.publish(
-                    List.of(
-                        new NewNotification(
-                            Audience.bank(match.bankCode()),
-                            Kind.DEADLINE_NEAR,
-                            match.projectId().toString(),
-                            match.county(),
-                            "deadline:" + match.matchId(),
-                            Facts.of()
-                                .put("matchId", match.matchId())
-                                .put("projectId", match.projectId())
-                                .put("county", match.county())
-                                .put("productId", match.productId())
-                                .put("productName", match.productName())
-                                .put("amountRequested", match.amountRequested())
-                                .put("deadline", match.deadline())
-                                .build()))))
-        .map(published -> match)
+                notices
+                    .publish(
+                        List.of(
+                            new NewNotification(
+                                Audience.bank(match.bankCode()),
+                                Kind.DEADLINE_NEAR,
+                                match.projectId().toString(),
+                                match.county(),
+                                "deadline:" + match.matchId(),
+                                Facts.of()
+                                    .put("matchId", match.matchId())
+                                    .put("projectId", match.projectId())
+                                    .put("county", match.county())
+                                    .put("productId", match.productId())
+                                    .put("productName", match.productName())
+                                    .put("amountRequested", match.amountRequested())
+                                    .put("deadline", match.deadline())
+                                    .build())))
+                    .thenReturn(match))
         .as(transaction::transactional);
   }
 

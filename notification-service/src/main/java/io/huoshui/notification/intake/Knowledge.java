@@ -5,8 +5,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -55,31 +59,31 @@ class Knowledge {
         .defaultIfEmpty(projectId.toString());
   }
 
-  Mono<Void> rememberMatch(KnownMatch match) {
-    var insert =
-        database
-            .sql(
-                """
-                INSERT INTO known_match (match_id, project_id, county, bank_code, product_id,
-                                         product_name, amount_requested, deadline)
-                VALUES (:match, :project, :county, :bank, :product, :name, :amount, :deadline)
-                ON CONFLICT (match_id) DO NOTHING
-                """)
-            .bind("match", match.matchId())
-            .bind("project", match.projectId())
-            .bind("county", match.county())
-            .bind("bank", match.bankCode())
-            .bind("product", match.productId())
-            .bind("name", match.productName());
-    insert =
-        match.amountRequested() != null
-            ? insert.bind("amount", match.amountRequested())
-            : insert.bindNull("amount", BigDecimal.class);
-    insert =
-        match.deadline() != null
-            ? insert.bind("deadline", match.deadline())
-            : insert.bindNull("deadline", LocalDate.class);
-    return insert.then();
+  /**
+   * What the texts of an event name, as known now: the demand's title, the bank's name and the
+   * product's name as its match gave it, each by its id or code when it was not seen.
+   */
+  record Names(String projectTitle, String bankName, String productName) {}
+
+  /** Keeps the match, once; answers the names its texts need, in the same statement. */
+  Mono<Names> rememberMatch(KnownMatch match) {
+    return names(
+        """
+        INSERT INTO known_match (match_id, project_id, county, bank_code, product_id,
+                                 product_name, amount_requested, deadline)
+        VALUES (:match, :project, :county, :bank, :product, :name, :amount, :deadline)
+        ON CONFLICT (match_id) DO NOTHING
+        """,
+        Map.of(
+            "county", match.county(),
+            "product", match.productId(),
+            "name", match.productName(),
+            "amount", Parameter.fromOrEmpty(match.amountRequested(), BigDecimal.class),
+            "deadline", Parameter.fromOrEmpty(match.deadline(), LocalDate.class)),
+        match.matchId(),
+        match.projectId(),
+        match.bankCode(),
+        match.productId());
   }
 
   Mono<KnownMatch> match(UUID matchId) {
@@ -90,21 +94,70 @@ class Knowledge {
         .one();
   }
 
-  Mono<Void> escalated(UUID matchId, String colour) {
-    return update("UPDATE known_match SET colour = :value WHERE match_id = :id", matchId, colour);
+  /** Keeps the match's colour; answers the names its texts need, in the same statement. */
+  Mono<Names> escalated(
+      UUID matchId, String colour, UUID projectId, String bankCode, UUID productId) {
+    return names(
+        "UPDATE known_match SET colour = :colour WHERE match_id = :match",
+        Map.of("colour", colour),
+        matchId,
+        projectId,
+        bankCode,
+        productId);
   }
 
-  /** A first answer stops the deadline reminder, whether or not the match was seen yet. */
-  Mono<Void> answered(UUID matchId, Instant at) {
+  /**
+   * A first answer stops the deadline reminder, whether or not the match was seen yet; answers the
+   * names the answer's text needs, in the same statement.
+   */
+  Mono<Names> answered(UUID matchId, Instant at, UUID projectId, String bankCode, UUID productId) {
+    return names(
+        """
+        INSERT INTO answered_match (match_id, answered_at) VALUES (:match, :at)
+        ON CONFLICT (match_id) DO NOTHING
+        """,
+        Map.of("at", at),
+        matchId,
+        projectId,
+        bankCode,
+        productId);
+  }
+
+  /**
+   * A write and the names read with it: one round trip. The reads see the tables as they were
+   * before the write, which changes nothing they read.
+   */
+  private Mono<Names> names(
+      String write,
+      Map<String, Object> values,
+      UUID matchId,
+      UUID projectId,
+      String bankCode,
+      UUID productId) {
     return database
         .sql(
             """
-            INSERT INTO answered_match (match_id, answered_at) VALUES (:id, :at)
-            ON CONFLICT (match_id) DO NOTHING
-            """)
-        .bind("id", matchId)
-        .bind("at", at)
-        .then();
+            WITH written AS (%s)
+            SELECT (SELECT title FROM known_project WHERE project_id = :project) AS title,
+                   (SELECT bank_name FROM known_bank WHERE bank_code = :bank) AS bank_name,
+                   (SELECT product_name FROM known_match WHERE match_id = :match) AS product_name
+            """
+                .formatted(write))
+        .bindValues(values)
+        .bind("match", matchId)
+        .bind("project", projectId)
+        .bind("bank", bankCode)
+        .map(
+            row ->
+                new Names(
+                    orElse(row.get("title", String.class), projectId),
+                    orElse(row.get("bank_name", String.class), bankCode),
+                    orElse(row.get("product_name", String.class), productId)))
+        .one();
+  }
+
+  private static String orElse(String known, Object id) {
+    return known != null ? known : String.valueOf(id);
   }
 
   Mono<Void> released(UUID matchId, String cause) {
@@ -158,31 +211,24 @@ class Knowledge {
         .map(updated -> updated > 0);
   }
 
-  Mono<Void> rememberBanks(List<Payloads.CatalogProduct> products) {
-    return Flux.fromIterable(products)
+  /** The banks' names as the catalog gives them, in one statement. */
+  Mono<Void> rememberBanks(List<Incoming.CatalogProduct> products) {
+    SortedMap<String, String> names = new TreeMap<>();
+    // Members of a list's elements are not checked on arrival: an entry without both is passed
+    // over.
+    products.stream()
         .filter(product -> product.bankCode() != null && product.bankName() != null)
-        .concatMap(
-            product ->
-                database
-                    .sql(
-                        """
-                        INSERT INTO known_bank (bank_code, bank_name) VALUES (:code, :name)
-                        ON CONFLICT (bank_code) DO UPDATE SET bank_name = excluded.bank_name
-                        """)
-                    .bind("code", product.bankCode())
-                    .bind("name", product.bankName())
-                    .then())
-        .then();
-  }
-
-  /** The bank's name as its products last gave it, or its code before any was seen. */
-  Mono<String> bankName(String bankCode) {
+        .forEach(product -> names.put(product.bankCode(), product.bankName()));
     return database
-        .sql("SELECT bank_name FROM known_bank WHERE bank_code = :code")
-        .bind("code", bankCode)
-        .map(row -> row.get(0, String.class))
-        .one()
-        .defaultIfEmpty(bankCode);
+        .sql(
+            """
+            INSERT INTO known_bank (bank_code, bank_name)
+            SELECT * FROM unnest(CAST(:codes AS text[]), CAST(:names AS text[]))
+            ON CONFLICT (bank_code) DO UPDATE SET bank_name = excluded.bank_name
+            """)
+        .bind("codes", names.keySet().toArray(String[]::new))
+        .bind("names", names.values().toArray(String[]::new))
+        .then();
   }
 
   private Mono<Void> update(String sql, UUID matchId, Object value) {

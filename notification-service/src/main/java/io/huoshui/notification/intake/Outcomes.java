@@ -9,7 +9,6 @@ import io.huoshui.notification.notice.Notices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -29,13 +28,13 @@ class Outcomes {
     this.notices = notices;
   }
 
-  Mono<Void> demandChanged(Payloads.ProjectDemand demand) {
+  Mono<Void> demandChanged(Incoming.ProjectDemand demand) {
     return knowledge.rememberProject(
         demand.projectId(), demand.county(), demand.title(), demand.version());
   }
 
   /** The banks that hold the demand learn it was withdrawn. */
-  Mono<Void> withdrawn(EventEnvelope event, Payloads.ProjectWithdrawn withdrawal) {
+  Mono<Void> withdrawn(EventEnvelope event, Incoming.ProjectWithdrawn withdrawal) {
     return knowledge
         .holders(withdrawal.projectId())
         .map(
@@ -61,8 +60,8 @@ class Outcomes {
   }
 
   /** The county learns which bank and product its demand went to; the bank, of new demand. */
-  Mono<Void> proposed(EventEnvelope event, Payloads.MatchProposed match) {
-    Payloads.Demand demand = match.demand();
+  Mono<Void> proposed(EventEnvelope event, Incoming.MatchProposed match) {
+    Incoming.Demand demand = match.demand();
     KnownMatch known =
         new KnownMatch(
             match.matchId(),
@@ -75,11 +74,8 @@ class Outcomes {
             match.deadline());
     return knowledge
         .rememberMatch(known)
-        .then(
-            Mono.zip(
-                knowledge.projectTitle(match.projectId()), knowledge.bankName(match.bankCode())))
         .flatMap(
-            titleAndBank -> {
+            names -> {
               // What a bank receives never names the enterprise: the anonymised demand, no title.
               Map<String, Object> toBank =
                   pushed(match)
@@ -91,9 +87,9 @@ class Outcomes {
                       .build();
               Map<String, Object> toCounty =
                   pushed(match)
-                      .put("projectTitle", titleAndBank.getT1())
+                      .put("projectTitle", names.projectTitle())
                       .put("bankCode", match.bankCode())
-                      .put("bankName", titleAndBank.getT2())
+                      .put("bankName", names.bankName())
                       .build();
               String subject = match.projectId().toString();
               return notices.publish(
@@ -116,7 +112,7 @@ class Outcomes {
         .then();
   }
 
-  private static Facts pushed(Payloads.MatchProposed match) {
+  private static Facts pushed(Incoming.MatchProposed match) {
     return Facts.of()
         .put("matchId", match.matchId())
         .put("projectId", match.projectId())
@@ -130,7 +126,7 @@ class Outcomes {
   }
 
   /** The county and the operators of its region learn that nothing fits, and why. */
-  Mono<Void> noMatch(EventEnvelope event, Payloads.NoMatch decision) {
+  Mono<Void> noMatch(EventEnvelope event, Incoming.NoMatch decision) {
     return knowledge
         .projectTitle(decision.projectId())
         .flatMap(
@@ -172,22 +168,22 @@ class Outcomes {
   }
 
   /** Supervision colour: the county and the bank; a RED notice also the region's operators. */
-  Mono<Void> escalated(EventEnvelope event, Payloads.MatchEscalated escalation) {
+  Mono<Void> escalated(EventEnvelope event, Incoming.MatchEscalated escalation) {
     return knowledge
-        .escalated(escalation.matchId(), escalation.colour())
-        .then(
-            Mono.zip(
-                knowledge.projectTitle(escalation.projectId()),
-                knowledge.bankName(escalation.bankCode()),
-                productName(escalation.matchId(), escalation.productId())))
+        .escalated(
+            escalation.matchId(),
+            escalation.colour(),
+            escalation.projectId(),
+            escalation.bankCode(),
+            escalation.productId())
         .flatMap(
             known -> {
-              Map<String, Object> toBank = supervised(escalation, known.getT3()).build();
+              Map<String, Object> toBank = supervised(escalation, known.productName()).build();
               Map<String, Object> toCounty =
-                  supervised(escalation, known.getT3())
-                      .put("projectTitle", known.getT1())
+                  supervised(escalation, known.productName())
+                      .put("projectTitle", known.projectTitle())
                       .put("bankCode", escalation.bankCode())
-                      .put("bankName", known.getT2())
+                      .put("bankName", known.bankName())
                       .build();
               String subject = escalation.projectId().toString();
               List<NewNotification> notifications = new ArrayList<>();
@@ -224,7 +220,7 @@ class Outcomes {
         .then();
   }
 
-  private static Facts supervised(Payloads.MatchEscalated escalation, String productName) {
+  private static Facts supervised(Incoming.MatchEscalated escalation, String productName) {
     return Facts.of()
         .put("matchId", escalation.matchId())
         .put("projectId", escalation.projectId())
@@ -235,20 +231,20 @@ class Outcomes {
         .put("deadline", escalation.deadline());
   }
 
-  Mono<Void> released(Payloads.MatchReleased release) {
+  Mono<Void> released(Incoming.MatchReleased release) {
     return knowledge.released(release.matchId(), release.cause());
   }
 
   /** Every answer of a bank reaches the county of the demand. */
-  Mono<Void> responded(EventEnvelope event, Payloads.BankResponded response) {
+  Mono<Void> responded(EventEnvelope event, Incoming.BankResponded response) {
     Kind kind = answerKind(event, response.answer());
     return knowledge
-        .answered(response.matchId(), event.time())
-        .then(
-            Mono.zip(
-                knowledge.projectTitle(response.projectId()),
-                knowledge.bankName(response.bankCode()),
-                productName(response.matchId(), response.productId())))
+        .answered(
+            response.matchId(),
+            event.time(),
+            response.projectId(),
+            response.bankCode(),
+            response.productId())
         .flatMap(
             known ->
                 notices.publish(
@@ -263,11 +259,11 @@ class Outcomes {
                                 .put("responseId", response.responseId())
                                 .put("matchId", response.matchId())
                                 .put("projectId", response.projectId())
-                                .put("projectTitle", known.getT1())
+                                .put("projectTitle", known.projectTitle())
                                 .put("bankCode", response.bankCode())
-                                .put("bankName", known.getT2())
+                                .put("bankName", known.bankName())
                                 .put("productId", response.productId())
-                                .put("productName", known.getT3())
+                                .put("productName", known.productName())
                                 .put("answer", response.answer())
                                 .put("amount", response.amount())
                                 .put("annualRate", response.annualRate())
@@ -295,7 +291,7 @@ class Outcomes {
   }
 
   /** The product-catalog changes of the county's region, for the county. */
-  Mono<Void> digest(EventEnvelope event, Payloads.CatalogDigest digest) {
+  Mono<Void> digest(EventEnvelope event, Incoming.CatalogDigest digest) {
     if (digest.products().isEmpty()) {
       return Mono.empty();
     }
@@ -333,13 +329,5 @@ class Outcomes {
                         event.id(),
                         facts))))
         .then();
-  }
-
-  /** The product's name as its match gave it; its id if the match was not seen. */
-  private Mono<String> productName(UUID matchId, UUID productId) {
-    return knowledge
-        .match(matchId)
-        .map(KnownMatch::productName)
-        .defaultIfEmpty(String.valueOf(productId));
   }
 }

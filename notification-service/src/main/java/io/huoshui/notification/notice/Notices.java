@@ -7,8 +7,12 @@ import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.NoTransactionException;
@@ -50,123 +54,168 @@ public class Notices {
   /**
    * Writes the notifications not written before (by audience, origin and kind) in the caller's
    * transaction, numbers each within its audience and announces them when the transaction commits.
+   *
+   * <p>They are written together just before the commit: a consumer's transaction applies a batch
+   * of events, and its notifications cost one statement rather than several per notification. That
+   * one statement also takes the audiences' sequence rows in one fixed order, so two transactions
+   * each holding a batch never wait for each other's rows in a cycle.
    */
-  public Mono<List<Notification>> publish(List<NewNotification> notifications) {
-    List<NewNotification> ordered =
-        notifications.stream().sorted((a, b) -> a.audience().compareTo(b.audience())).toList();
+  public Mono<Void> publish(List<NewNotification> notifications) {
     return TransactionSynchronizationManager.forCurrentTransaction()
         .onErrorMap(
             NoTransactionException.class,
             none -> new IllegalStateException("notifications are written inside a transaction"))
-        .flatMap(
-            transaction ->
-                Flux.fromIterable(ordered)
-                    .concatMap(this::writeOnce)
-                    .collectList()
-                    .doOnNext(
-                        written ->
-                            transaction.registerSynchronization(countWhenCommitted(written))));
-  }
-
-  private Mono<Notification> writeOnce(NewNotification fresh) {
-    Audience audience = fresh.audience();
-    return database
-        .sql(
-            """
-            SELECT count(*) FROM notification WHERE audience_type = :type AND audience_id = :id
-              AND origin = :origin AND kind = :kind
-            """)
-        .bind("type", audience.type().name())
-        .bind("id", audience.id())
-        .bind("origin", fresh.origin())
-        .bind("kind", fresh.kind().name())
-        .map(row -> row.get(0, Long.class))
-        .one()
-        .filter(existing -> existing == 0)
-        .flatMap(absent -> nextSeq(audience))
-        .flatMap(seq -> insert(fresh, seq))
-        .flatMap(
-            notification ->
-                Flux.fromIterable(observers)
-                    .concatMap(observer -> observer.created(notification))
-                    .then(announce(audience))
-                    .thenReturn(notification));
-  }
-
-  private Mono<Long> nextSeq(Audience audience) {
-    // Holds the audience's row until commit: the next writer of this audience waits, so the
-    // numbers of an audience become visible in order (the live stream relies on it).
-    return database
-        .sql(
-            """
-            INSERT INTO audience_sequence (audience_type, audience_id, last_seq) VALUES (:type, :id, 1)
-            ON CONFLICT (audience_type, audience_id)
-              DO UPDATE SET last_seq = audience_sequence.last_seq + 1
-            RETURNING last_seq
-            """)
-        .bind("type", audience.type().name())
-        .bind("id", audience.id())
-        .map(row -> row.get(0, Long.class))
-        .one();
-  }
-
-  private Mono<Notification> insert(NewNotification fresh, long seq) {
-    Notification notification =
-        new Notification(
-            UUID.randomUUID(),
-            fresh.audience(),
-            seq,
-            fresh.kind(),
-            fresh.subject(),
-            fresh.county(),
-            json.valueToTree(fresh.data()),
-            clock.instant(),
-            null);
-    return database
-        .sql(
-            """
-            INSERT INTO notification (id, audience_type, audience_id, seq, kind, subject, county,
-                                      origin, data, created_at)
-            VALUES (:id, :type, :audience, :seq, :kind, :subject, :county, :origin, :data, :at)
-            """)
-        .bind("id", notification.id())
-        .bind("type", fresh.audience().type().name())
-        .bind("audience", fresh.audience().id())
-        .bind("seq", seq)
-        .bind("kind", fresh.kind().name())
-        .bind("subject", fresh.subject())
-        .bind("county", fresh.county())
-        .bind("origin", fresh.origin())
-        .bind("data", Json.of(json.writeValueAsString(notification.data())))
-        .bind("at", notification.createdAt())
-        .then()
-        .thenReturn(notification);
-  }
-
-  private Mono<Void> announce(Audience audience) {
-    // NOTIFY is delivered at commit, and only then: a listener never hears of a rolled-back one.
-    return database
-        .sql("SELECT pg_notify(:channel, :payload)")
-        .bind("channel", CHANNEL)
-        .bind("payload", audience.type().name() + ":" + audience.id())
+        .doOnNext(
+            transaction -> {
+              if (!(transaction.getResource(this) instanceof Pending pending)) {
+                Pending fresh = new Pending();
+                transaction.bindResource(this, fresh);
+                transaction.registerSynchronization(fresh);
+                fresh.add(notifications);
+              } else {
+                pending.add(notifications);
+              }
+            })
         .then();
   }
 
-  private TransactionSynchronization countWhenCommitted(List<Notification> written) {
-    return new TransactionSynchronization() {
-      @Override
-      public Mono<Void> afterCommit() {
-        written.forEach(
-            notification ->
-                Counter.builder("huoshui.notifications")
-                    .description("Notifications written, by recipient type and kind")
-                    .tag("audience_type", notification.audience().type().name())
-                    .tag("kind", notification.kind().name())
-                    .register(meters)
-                    .increment());
-        return Mono.empty();
+  /** The notifications of one transaction, written before it commits and counted after. */
+  private final class Pending implements TransactionSynchronization {
+
+    private final Map<List<Object>, NewNotification> byOrigin = new LinkedHashMap<>();
+    private List<Notification> written = List.of();
+
+    void add(List<NewNotification> notifications) {
+      for (NewNotification fresh : notifications) {
+        byOrigin.putIfAbsent(List.of(fresh.audience(), fresh.origin(), fresh.kind()), fresh);
       }
-    };
+    }
+
+    @Override
+    public Mono<Void> beforeCommit(boolean readOnly) {
+      return write(List.copyOf(byOrigin.values()))
+          .flatMap(
+              notifications -> {
+                written = notifications;
+                return notifications.isEmpty()
+                    ? Mono.empty()
+                    : Flux.fromIterable(observers)
+                        .concatMap(observer -> observer.created(notifications))
+                        .then();
+              });
+    }
+
+    @Override
+    public Mono<Void> afterCommit() {
+      written.forEach(
+          notification ->
+              Counter.builder("huoshui.notifications")
+                  .description("Notifications written, by recipient type and kind")
+                  .tag("audience_type", notification.audience().type().name())
+                  .tag("kind", notification.kind().name())
+                  .register(meters)
+                  .increment());
+      return Mono.empty();
+    }
+  }
+
+  /**
+   * One statement: the notifications not held yet are numbered on from their audiences' sequences
+   * (taken in the order of {@link Audience}, each audience's in the order given) and announced on
+   * {@link #CHANNEL}; NOTIFY is delivered at commit, and only then, so a listener never hears of a
+   * rolled-back one.
+   */
+  private Mono<List<Notification>> write(List<NewNotification> notifications) {
+    if (notifications.isEmpty()) {
+      return Mono.just(List.of());
+    }
+    // A stable sort: an audience's notifications keep the order in which they were published.
+    List<NewNotification> ordered =
+        notifications.stream().sorted(Comparator.comparing(NewNotification::audience)).toList();
+    Instant now = clock.instant();
+    Map<UUID, Notification> drafts = new LinkedHashMap<>();
+    for (NewNotification fresh : ordered) {
+      UUID id = UUID.randomUUID();
+      drafts.put(
+          id,
+          new Notification(
+              id,
+              fresh.audience(),
+              0,
+              fresh.kind(),
+              fresh.subject(),
+              fresh.county(),
+              json.valueToTree(fresh.data()),
+              now,
+              null));
+    }
+    List<Notification> all = List.copyOf(drafts.values());
+    return database
+        .sql(
+            """
+            WITH incoming AS (
+              SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:types AS text[]),
+                                   CAST(:audiences AS text[]), CAST(:kinds AS text[]),
+                                   CAST(:subjects AS text[]), CAST(:counties AS text[]),
+                                   CAST(:origins AS text[]), CAST(:data AS text[]))
+                WITH ORDINALITY AS i (id, audience_type, audience_id, kind, subject, county,
+                                      origin, data, ord)
+            ), fresh AS (
+              SELECT * FROM incoming i
+              WHERE NOT EXISTS (
+                SELECT 1 FROM notification n
+                WHERE n.audience_type = i.audience_type AND n.audience_id = i.audience_id
+                  AND n.origin = i.origin AND n.kind = i.kind)
+            ), numbered AS (
+              INSERT INTO audience_sequence (audience_type, audience_id, last_seq)
+              SELECT audience_type, audience_id, count(*) FROM fresh
+              GROUP BY audience_type, audience_id ORDER BY min(ord)
+              ON CONFLICT (audience_type, audience_id)
+                DO UPDATE SET last_seq = audience_sequence.last_seq + excluded.last_seq
+              RETURNING audience_type, audience_id, last_seq
+            ), written AS (
+              INSERT INTO notification (id, audience_type, audience_id, seq, kind, subject, county,
+                                        origin, data, created_at)
+              SELECT f.id, f.audience_type, f.audience_id,
+                     s.last_seq - count(*) OVER audience
+                       + row_number() OVER (audience ORDER BY f.ord),
+                     f.kind, f.subject, f.county, f.origin, CAST(f.data AS jsonb), :at
+              FROM fresh f JOIN numbered s USING (audience_type, audience_id)
+              WINDOW audience AS (PARTITION BY f.audience_type, f.audience_id)
+              RETURNING id, audience_type, audience_id, seq
+            )
+            SELECT id, seq, pg_notify(:channel, audience_type || ':' || audience_id) FROM written
+            """)
+        .bind("ids", all.stream().map(Notification::id).toArray(UUID[]::new))
+        .bind("types", texts(all, n -> n.audience().type().name()))
+        .bind("audiences", texts(all, n -> n.audience().id()))
+        .bind("kinds", texts(all, n -> n.kind().name()))
+        .bind("subjects", texts(all, Notification::subject))
+        .bind("counties", texts(all, Notification::county))
+        .bind("origins", ordered.stream().map(NewNotification::origin).toArray(String[]::new))
+        .bind("data", texts(all, n -> json.writeValueAsString(n.data())))
+        .bind("at", now)
+        .bind("channel", CHANNEL)
+        .map(
+            row -> {
+              Notification draft = drafts.get(row.get("id", UUID.class));
+              return new Notification(
+                  draft.id(),
+                  draft.audience(),
+                  row.get("seq", Long.class),
+                  draft.kind(),
+                  draft.subject(),
+                  draft.county(),
+                  draft.data(),
+                  draft.createdAt(),
+                  null);
+            })
+        .all()
+        .collectList();
+  }
+
+  private static String[] texts(List<Notification> all, Function<Notification, String> member) {
+    return all.stream().map(member).toArray(String[]::new);
   }
 
   /** The audience's notifications, newest first. */

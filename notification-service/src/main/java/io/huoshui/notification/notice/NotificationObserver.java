@@ -1,9 +1,13 @@
 package io.huoshui.notification.notice;
 
+import java.util.List;
 import reactor.core.publisher.Mono;
 
-/** Acts on a notification inside the transaction that writes it (webhooks schedule deliveries). */
+/**
+ * Acts on notifications inside the transaction that writes them (webhooks schedule deliveries): all
+ * those of the transaction at once.
+ */
 public interface NotificationObserver {
 
-  Mono<Void> created(Notification notification);
+  Mono<Void> created(List<Notification> notifications);
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.JsonNode;
 
 /** Every consumed event becomes the notifications docs/events.md implies, once. */
@@ -39,6 +40,7 @@ class IntakeTest extends NotificationServiceTest {
   @Autowired MeterRegistry meters;
   @Autowired DeadlineReminders reminders;
   @Autowired Knowledge knowledge;
+  @Autowired DatabaseClient database;
 
   @Value("${spring.kafka.bootstrap-servers}")
   String bootstrapServers;
@@ -88,7 +90,18 @@ class IntakeTest extends NotificationServiceTest {
         subject,
         demand(project, county, "德儒教育装备玩具厂"));
     // Topics are consumed independently: what the texts name must be known before the match.
-    await().atMost(PATIENCE).until(() -> "晋商银行".equals(knowledge.bankName(bank).block()));
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                "晋商银行"
+                    .equals(
+                        database
+                            .sql("SELECT bank_name FROM known_bank WHERE bank_code = :code")
+                            .bind("code", bank)
+                            .map(row -> row.get(0, String.class))
+                            .one()
+                            .block()));
     await()
         .atMost(PATIENCE)
         .until(() -> "德儒教育装备玩具厂".equals(knowledge.projectTitle(project).block()));

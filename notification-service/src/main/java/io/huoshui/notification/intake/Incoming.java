@@ -1,0 +1,129 @@
+package io.huoshui.notification.intake;
+
+import io.huoshui.eventing.MayBeAbsent;
+import io.huoshui.eventing.PoisonEventException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The members of the consumed events (docs/events.md) that notifications need; the rest is ignored
+ * (tolerant reader). The consumer refuses an event lacking a member not marked {@link MayBeAbsent}
+ * (the producers' JSON Schemas say which may be), or about another subject than its key, as poison:
+ * it goes to the dead-letter topic. A county must be a division code, since it chooses who hears of
+ * the event.
+ */
+final class Incoming {
+
+  private static final Pattern COUNTY = Pattern.compile("\\d{6}");
+
+  private Incoming() {}
+
+  /** ProjectSubmitted and ProjectUpdated: the demand's title is what the county's texts name. */
+  record ProjectDemand(UUID projectId, String county, String title, Integer version) {
+    ProjectDemand {
+      requireDivisionCode(county);
+    }
+  }
+
+  record ProjectWithdrawn(UUID projectId, String county, String reason, Instant withdrawnAt) {
+    ProjectWithdrawn {
+      requireDivisionCode(county);
+    }
+  }
+
+  /** The anonymised demand a bank is shown. */
+  record Demand(
+      String industry,
+      String enterpriseSize,
+      BigDecimal amountRequested,
+      Integer termMonths,
+      String purpose) {}
+
+  record MatchProposed(
+      UUID matchId,
+      UUID projectId,
+      String county,
+      String bankCode,
+      UUID productId,
+      String productName,
+      String tier,
+      Integer rank,
+      BigDecimal score,
+      LocalDate deadline,
+      Demand demand) {
+    MatchProposed {
+      requireDivisionCode(county);
+    }
+  }
+
+  record Failure(String rule, Integer failedProducts) {}
+
+  record NoMatch(UUID projectId, String county, Integer evaluatedProducts, List<Failure> failures) {
+    NoMatch {
+      requireDivisionCode(county);
+    }
+  }
+
+  record MatchEscalated(
+      UUID matchId,
+      UUID projectId,
+      String county,
+      String bankCode,
+      UUID productId,
+      String colour,
+      LocalDate deadline) {
+    MatchEscalated {
+      requireDivisionCode(county);
+    }
+  }
+
+  record MatchReleased(UUID matchId, UUID projectId, String cause) {}
+
+  record Totals(BigDecimal intended, BigDecimal approved, BigDecimal disbursed) {}
+
+  /** What an answer carries beside its kind depends on the kind: the rest may be absent. */
+  record BankResponded(
+      UUID responseId,
+      UUID matchId,
+      UUID projectId,
+      String county,
+      String bankCode,
+      UUID productId,
+      String answer,
+      @MayBeAbsent BigDecimal amount,
+      @MayBeAbsent BigDecimal annualRate,
+      @MayBeAbsent Integer termMonths,
+      @MayBeAbsent String declineReason,
+      @MayBeAbsent String note,
+      @MayBeAbsent LocalDate disbursedOn,
+      Totals totals) {
+    BankResponded {
+      requireDivisionCode(county);
+    }
+  }
+
+  record CatalogProduct(
+      UUID productId,
+      String bankCode,
+      String bankName,
+      String name,
+      String category,
+      String change) {}
+
+  /** About a county: the county is its subject and its key. */
+  record CatalogDigest(String county, Instant from, Instant to, List<CatalogProduct> products) {
+    CatalogDigest {
+      requireDivisionCode(county);
+    }
+  }
+
+  private static void requireDivisionCode(String county) {
+    if (county != null && !COUNTY.matcher(county).matches()) {
+      throw new PoisonEventException("county must be a 6-digit division code: " + county);
+    }
+  }
+}

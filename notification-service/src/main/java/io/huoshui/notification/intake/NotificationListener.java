@@ -1,0 +1,110 @@
+package io.huoshui.notification.intake;
+
+import io.huoshui.eventing.EventConsumer;
+import io.huoshui.eventing.EventHandlers;
+import io.huoshui.vocabulary.EventTypes;
+import io.huoshui.vocabulary.Topics;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The consumed topics of docs/events.md, a polled batch per partition in one transaction. Each
+ * event is applied once (the consumer log), in the order of its partition; a payload that does not
+ * fit is poison and goes to the dead-letter topic; types without a notification are passed over. A
+ * listener per topic, so that a topic held up by a failing record does not hold up the others.
+ */
+@Component
+class NotificationListener {
+
+  /** The consumer group and the name in the consumer log; renaming it replays every topic. */
+  static final String CONSUMER = "notification-service";
+
+  private final EventConsumer events;
+  private final EventHandlers handlers;
+
+  NotificationListener(EventConsumer events, Outcomes outcomes) {
+    this.events = events;
+    this.handlers =
+        EventHandlers.of(CONSUMER)
+            .on(
+                Set.of(EventTypes.PROJECT_SUBMITTED, EventTypes.PROJECT_UPDATED),
+                Incoming.ProjectDemand.class,
+                Incoming.ProjectDemand::projectId,
+                (demand, delivery) -> outcomes.demandChanged(demand))
+            .on(
+                EventTypes.PROJECT_WITHDRAWN,
+                Incoming.ProjectWithdrawn.class,
+                Incoming.ProjectWithdrawn::projectId,
+                (withdrawal, delivery) -> outcomes.withdrawn(delivery.event(), withdrawal))
+            .on(
+                EventTypes.MATCH_PROPOSED,
+                Incoming.MatchProposed.class,
+                Incoming.MatchProposed::projectId,
+                (match, delivery) -> outcomes.proposed(delivery.event(), match))
+            .on(
+                EventTypes.NO_MATCH,
+                Incoming.NoMatch.class,
+                Incoming.NoMatch::projectId,
+                (decision, delivery) -> outcomes.noMatch(delivery.event(), decision))
+            .on(
+                EventTypes.MATCH_ESCALATED,
+                Incoming.MatchEscalated.class,
+                Incoming.MatchEscalated::projectId,
+                (escalation, delivery) -> outcomes.escalated(delivery.event(), escalation))
+            .on(
+                EventTypes.MATCH_RELEASED,
+                Incoming.MatchReleased.class,
+                Incoming.MatchReleased::projectId,
+                (release, delivery) -> outcomes.released(release))
+            .on(
+                EventTypes.BANK_RESPONDED,
+                Incoming.BankResponded.class,
+                Incoming.BankResponded::projectId,
+                (response, delivery) -> outcomes.responded(delivery.event(), response))
+            .on(
+                EventTypes.CATALOG_DIGEST,
+                Incoming.CatalogDigest.class,
+                Incoming.CatalogDigest::county,
+                (digest, delivery) -> outcomes.digest(delivery.event(), digest))
+            .build();
+  }
+
+  @KafkaListener(
+      topics = Topics.PROJECTS,
+      groupId = CONSUMER,
+      batch = "true",
+      concurrency = "${huoshui.events.partitions:3}")
+  void projects(List<ConsumerRecord<String, String>> records) {
+    events.consume(records, handlers);
+  }
+
+  @KafkaListener(
+      topics = Topics.MATCHES,
+      groupId = CONSUMER,
+      batch = "true",
+      concurrency = "${huoshui.events.partitions:3}")
+  void matches(List<ConsumerRecord<String, String>> records) {
+    events.consume(records, handlers);
+  }
+
+  @KafkaListener(
+      topics = Topics.BANK_RESPONSES,
+      groupId = CONSUMER,
+      batch = "true",
+      concurrency = "${huoshui.events.partitions:3}")
+  void bankResponses(List<ConsumerRecord<String, String>> records) {
+    events.consume(records, handlers);
+  }
+
+  @KafkaListener(
+      topics = Topics.CATALOG,
+      groupId = CONSUMER,
+      batch = "true",
+      concurrency = "${huoshui.events.partitions:3}")
+  void catalog(List<ConsumerRecord<String, String>> records) {
+    events.consume(records, handlers);
+  }
+}
