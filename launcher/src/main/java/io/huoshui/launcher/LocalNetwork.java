@@ -22,6 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /** Starts, reports on and stops the processes of the local network. */
@@ -31,9 +36,16 @@ final class LocalNetwork {
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
   private static final Duration PROMETHEUS_READY_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * A single broker with the network's few thousand records a minute needs little heap; what it
+   * needs is the page cache, which is not the JVM's.
+   */
+  private static final String KAFKA_HEAP = "256m";
+
   private final Layout layout;
   private final PrintStream out;
   private final Optional<Path> prometheus;
+  private final ClassDataSharing classData;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -46,6 +58,7 @@ final class LocalNetwork {
     this.layout = layout;
     this.out = out;
     this.prometheus = prometheus;
+    this.classData = new ClassDataSharing(layout);
   }
 
   int up(boolean demo) {
@@ -54,48 +67,28 @@ final class LocalNetwork {
     checkJars();
     out.printf("Huoshui: starting the network (data in %s)%n", layout.home().resolve("data"));
 
-    if (running(Network.POSTGRES).isEmpty()) {
-      step("postgresql", "starting on port " + Network.POSTGRES_PORT);
-      PostgresServer postgres =
-          PostgresServer.start(
-              layout.data("postgres"),
-              Network.POSTGRES_PORT,
-              layout.log(Network.POSTGRES),
-              Durability.DURABLE,
-              false);
-      layout.writePid(Network.POSTGRES, postgres.pid());
+    // PostgreSQL, Kafka and the services' class-data preparation have nothing to wait for in each
+    // other: side by side, the slowest of them sets the pace, not their sum.
+    ExecutorService starting = Executors.newFixedThreadPool(3);
+    Map<Component, ClassDataSharing.Launch> launches = new LinkedHashMap<>();
+    try {
+      CompletableFuture<Void> postgres = CompletableFuture.runAsync(this::startPostgres, starting);
+      CompletableFuture<Void> kafka = CompletableFuture.runAsync(this::startKafka, starting);
+      CompletableFuture<Void> prepared =
+          CompletableFuture.runAsync(
+              () -> Network.applications().forEach(a -> launches.put(a, classData.prepare(a))),
+              starting);
+      join(postgres);
+      join(kafka);
+      join(prepared);
+    } finally {
+      starting.shutdownNow();
     }
-    PostgresEndpoint endpoint =
-        new PostgresEndpoint(
-            "localhost", Network.POSTGRES_PORT, PostgresServer.SUPERUSER, PostgresServer.SUPERUSER);
-    Network.DATABASES.forEach(endpoint::createDatabaseIfMissing);
-    step("postgresql", "ready, databases " + String.join(", ", Network.DATABASES));
-
-    if (running(Network.KAFKA).isEmpty()) {
-      step(
-          "kafka",
-          "starting on ports %d (services), %d (banks, SASL)"
-              .formatted(Network.KAFKA_PORT, Network.KAFKA_SASL_PORT));
-      KafkaBroker kafka =
-          KafkaBroker.start(
-              layout.data("kafka"),
-              new KafkaBroker.Listeners(
-                  Network.KAFKA_PORT, Network.KAFKA_SASL_PORT, Network.KAFKA_CONTROLLER_PORT),
-              layout.log(Network.KAFKA),
-              "512m",
-              false);
-      layout.writePid(Network.KAFKA, kafka.pid());
-    }
-    Map<Component, KafkaPrincipals.Topics> principals = new LinkedHashMap<>();
-    for (Component service : Network.SERVICES) {
-      principals.put(service, KafkaPrincipals.declaredBy(service.jar(layout.root()).orElseThrow()));
-    }
-    KafkaPrincipals.provision("127.0.0.1:" + Network.KAFKA_PORT, principals);
-    step("kafka", "ready; each service has its own principal and ACLs");
 
     for (Component application : Network.applications()) {
       if (running(application).isEmpty()) {
-        layout.writePid(application, startApplication(application, demo));
+        layout.writePid(
+            application, startApplication(application, launches.get(application), demo));
         step(application.name(), "starting on port " + application.port());
       }
     }
@@ -121,6 +114,62 @@ final class LocalNetwork {
               + " finds them in place).");
     }
     return 0;
+  }
+
+  private void startPostgres() {
+    if (running(Network.POSTGRES).isEmpty()) {
+      step("postgresql", "starting on port " + Network.POSTGRES_PORT);
+      PostgresServer postgres =
+          PostgresServer.start(
+              layout.data("postgres"),
+              Network.POSTGRES_PORT,
+              layout.log(Network.POSTGRES),
+              Durability.DURABLE,
+              false);
+      layout.writePid(Network.POSTGRES, postgres.pid());
+    }
+    PostgresEndpoint endpoint =
+        new PostgresEndpoint(
+            "localhost", Network.POSTGRES_PORT, PostgresServer.SUPERUSER, PostgresServer.SUPERUSER);
+    Network.DATABASES.forEach(endpoint::createDatabaseIfMissing);
+    step("postgresql", "ready, databases " + String.join(", ", Network.DATABASES));
+  }
+
+  private void startKafka() {
+    if (running(Network.KAFKA).isEmpty()) {
+      step(
+          "kafka",
+          "starting on ports %d (services), %d (banks, SASL)"
+              .formatted(Network.KAFKA_PORT, Network.KAFKA_SASL_PORT));
+      KafkaBroker kafka =
+          KafkaBroker.start(
+              layout.data("kafka"),
+              new KafkaBroker.Listeners(
+                  Network.KAFKA_PORT, Network.KAFKA_SASL_PORT, Network.KAFKA_CONTROLLER_PORT),
+              layout.log(Network.KAFKA),
+              KAFKA_HEAP,
+              Durability.DURABLE,
+              false);
+      layout.writePid(Network.KAFKA, kafka.pid());
+    }
+    Map<Component, KafkaPrincipals.Topics> principals = new LinkedHashMap<>();
+    for (Component service : Network.SERVICES) {
+      principals.put(service, KafkaPrincipals.declaredBy(service.jar(layout.root()).orElseThrow()));
+    }
+    KafkaPrincipals.provision("127.0.0.1:" + Network.KAFKA_PORT, principals);
+    step("kafka", "ready; each service has its own principal and ACLs");
+  }
+
+  /** What failed while starting, as it was thrown. */
+  private static void join(CompletableFuture<Void> task) {
+    try {
+      task.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /**
@@ -177,8 +226,10 @@ final class LocalNetwork {
         : Network.all();
   }
 
+  /** With each process's proportional memory (PostgreSQL's with its backends) and their sum. */
   private void printTable() {
-    out.printf("%n  %-22s %-8s %-9s %s%n", "component", "pid", "state", "address");
+    out.printf("%n  %-22s %-8s %-9s %-9s %s%n", "component", "pid", "state", "memory", "address");
+    long total = 0;
     for (Component component :
         Stream.concat(Network.all().stream(), Stream.of(Network.PROMETHEUS)).toList()) {
       Optional<ProcessHandle> process = running(component);
@@ -191,12 +242,24 @@ final class LocalNetwork {
                   : component.kind() == Component.Kind.SERVICE
                       ? (healthy(component) ? "healthy" : "starting")
                       : "running";
+      OptionalLong pss = process.map(Memory::pssKib).orElse(OptionalLong.empty());
+      total += pss.orElse(0);
       out.printf(
-          "  %-22s %-8s %-9s %s%n",
+          "  %-22s %-8s %-9s %-9s %s%n",
           component.name(),
           process.map(p -> Long.toString(p.pid())).orElse("-"),
           state,
+          pss.isPresent() ? Memory.mib(pss.getAsLong()) : "-",
           absent ? LocalPrometheus.INSTALL_HINT : component.url());
+    }
+    if (total > 0) {
+      out.printf(
+          "  %-22s %-8s %-9s %-9s %s%n",
+          "in all",
+          "",
+          "",
+          Memory.mib(total),
+          "proportional set size (PSS), /proc/<pid>/smaps_rollup");
     }
     out.println();
   }
@@ -290,14 +353,16 @@ final class LocalNetwork {
     }
   }
 
-  private long startApplication(Component application, boolean demo) {
-    Path jar = application.jar(layout.root()).orElseThrow();
+  private long startApplication(
+      Component application, ClassDataSharing.Launch launch, boolean demo) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add(application.processMarker());
+    command.addAll(FOOTPRINT_OPTIONS);
+    command.addAll(launch.options());
     command.addAll(javaOptions());
     command.add("-jar");
-    command.add(jar.toString());
+    command.add(launch.jar().toString());
     command.addAll(application.arguments());
     if (demo) {
       command.add("--huoshui.demo=true");
@@ -310,6 +375,10 @@ final class LocalNetwork {
           .environment()
           .put("HUOSHUI_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + Network.KAFKA_SASL_PORT);
       builder.environment().put("HUOSHUI_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+      // glibc gives each thread that allocates an arena of its own, up to eight per core, which a
+      // JVM's many threads fill with memory that is never handed back; two are enough for a JVM,
+      // which allocates its objects on its own heap.
+      builder.environment().put("MALLOC_ARENA_MAX", "2");
       builder
           .environment()
           .put("HUOSHUI_KAFKA_PASSWORD", KafkaPrincipals.passwordOf(application.name()));
@@ -326,19 +395,28 @@ final class LocalNetwork {
     }
   }
 
+  /**
+   * Every service, whatever HUOSHUI_JAVA_OPTS says (it comes later on the command line and wins
+   * where it says otherwise): the serial collector, as six JVMs share two cores and a parallel one
+   * gains nothing; native memory a quiet service freed handed back to the system each minute; and
+   * caps on metaspace and compiled code, which otherwise only grow.
+   */
+  private static final List<String> FOOTPRINT_OPTIONS =
+      List.of(
+          "-XX:+UseSerialGC",
+          "-XX:MaxMetaspaceSize=192m",
+          "-XX:ReservedCodeCacheSize=96m",
+          "-XX:TrimNativeHeapInterval=60000",
+          "-Dfile.encoding=UTF-8");
+
   private static List<String> javaOptions() {
     String configured = System.getenv("HUOSHUI_JAVA_OPTS");
     if (configured != null && !configured.isBlank()) {
       return List.of(configured.trim().split("\\s+"));
     }
-    // C1 only: five JVMs starting at once on two cores come up in about two thirds of the time.
+    // C1 only: six JVMs starting at once on two cores come up in about two thirds of the time.
     // Benchmarks want full JIT: they set HUOSHUI_JAVA_OPTS without -XX:TieredStopAtLevel=1.
-    return List.of(
-        "-Xms64m",
-        "-Xmx256m",
-        "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1",
-        "-Dfile.encoding=UTF-8");
+    return List.of("-Xms32m", "-Xmx256m", "-XX:TieredStopAtLevel=1");
   }
 
   private void awaitHealthy(List<Component> applications, long started) {

@@ -48,7 +48,7 @@ class LocalNetworkTest {
     assertThat(network().status()).isEqualTo(3);
     String table = printed.toString(StandardCharsets.UTF_8);
     for (Component component : Network.all()) {
-      assertThat(table).containsPattern(component.name() + "\\s+-\\s+stopped");
+      assertThat(table).containsPattern(component.name() + "\\s+-\\s+stopped\\s+-\\s");
     }
     assertThat(table).contains("http://localhost:8080", "postgresql://localhost:15432");
   }
@@ -60,12 +60,12 @@ class LocalNetworkTest {
 
     new LocalNetwork(layout, out, Optional.empty()).status();
     assertThat(printed.toString(StandardCharsets.UTF_8))
-        .containsPattern("prometheus\\s+-\\s+absent\\s+.*apt-get install prometheus");
+        .containsPattern("prometheus\\s+-\\s+absent\\s+-\\s+.*apt-get install prometheus");
 
     printed.reset();
     new LocalNetwork(layout, out, Optional.of(Path.of("/usr/bin/prometheus"))).status();
     assertThat(printed.toString(StandardCharsets.UTF_8))
-        .containsPattern("prometheus\\s+-\\s+stopped\\s+http://localhost:9090");
+        .containsPattern("prometheus\\s+-\\s+stopped\\s+-\\s+http://localhost:9090");
   }
 
   @Test

@@ -98,8 +98,12 @@ public final class KafkaBroker implements AutoCloseable {
       }
       List<String> command =
           javaCommand(classPath, maxHeap, dataDirectory, "kafka.Kafka", properties.toString());
+      ProcessBuilder builder = new ProcessBuilder(command);
+      // glibc's arenas, up to eight per core for a JVM's many threads, hold native memory that is
+      // never handed back; the broker allocates its records on its heap and in the page cache.
+      builder.environment().put("MALLOC_ARENA_MAX", "2");
       Process process =
-          new ProcessBuilder(command)
+          builder
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
               .start();
