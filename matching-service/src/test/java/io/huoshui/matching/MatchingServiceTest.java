@@ -24,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @RealInfrastructure(database = "matching")
-@Import(TestClock.Config.class)
+@Import({TestClock.Config.class, SqlTranscripts.Config.class})
 @TestPropertySource(
     properties = {
       "huoshui.matching.sweep-interval=1h",

@@ -30,7 +30,9 @@ final class FullScanCatalog implements Catalog {
   }
 
   @Override
-  public Collection<Product> all() {
-    return products;
+  public Coverage coverage(String county) {
+    return new Coverage(
+        products.size(),
+        products.stream().filter(product -> Tier.covering(product, county).isPresent()).toList());
   }
 }

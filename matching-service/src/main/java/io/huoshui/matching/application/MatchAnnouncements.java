@@ -8,12 +8,13 @@ import io.huoshui.matching.domain.MatchOutcome;
 import io.huoshui.matching.domain.Reason;
 import io.huoshui.matching.domain.Tier;
 import io.huoshui.matching.persistence.MatchRow;
-import io.huoshui.service.BankTopics;
 import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.EnterpriseSize;
+import io.huoshui.vocabulary.EventTypes;
 import io.huoshui.vocabulary.Industry;
 import io.huoshui.vocabulary.Purpose;
 import io.huoshui.vocabulary.Tag;
+import io.huoshui.vocabulary.Topics;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,19 +36,18 @@ import reactor.core.publisher.Mono;
 @Component
 class MatchAnnouncements {
 
-  static final String TOPIC = "huoshui.matches";
-  static final String PROPOSED = "io.huoshui.matching.MatchProposed.v1";
-  static final String NO_MATCH = "io.huoshui.matching.NoMatch.v1";
-  static final String ESCALATED = "io.huoshui.matching.MatchEscalated.v1";
-  static final String RELEASED = "io.huoshui.matching.MatchReleased.v1";
-
   private final Outbox outbox;
 
   MatchAnnouncements(Outbox outbox) {
     this.outbox = outbox;
   }
 
-  Mono<Void> proposed(MatchRow match, Demand demand) {
+  /** The proposals of one decision, each to the matches topic and to its bank's. */
+  Mono<Void> proposed(List<MatchRow> matches, Demand demand) {
+    return Flux.fromIterable(matches).concatMap(match -> proposed(match, demand)).then();
+  }
+
+  private Mono<Void> proposed(MatchRow match, Demand demand) {
     MatchProposed payload =
         new MatchProposed(
             match.matchId(),
@@ -70,7 +71,7 @@ class MatchAnnouncements {
                 demand.purpose(),
                 demand.collateral(),
                 demand.tags()));
-    return toMatchesAndBank(PROPOSED, "MatchProposed", match, payload);
+    return toMatchesAndBank(EventTypes.MATCH_PROPOSED, match, payload);
   }
 
   Mono<Void> noMatch(Demand demand, MatchOutcome.NoMatch outcome, Instant decidedAt) {
@@ -81,8 +82,8 @@ class MatchAnnouncements {
             .toList();
     return outbox
         .append(
-            TOPIC,
-            NO_MATCH,
+            Topics.MATCHES,
+            EventTypes.NO_MATCH,
             demand.projectId().toString(),
             new NoMatch(
                 demand.projectId(),
@@ -90,14 +91,13 @@ class MatchAnnouncements {
                 outcome.evaluatedProducts(),
                 failures,
                 decidedAt),
-            schema("NoMatch"))
+            EventTypes.schemaOf(EventTypes.NO_MATCH))
         .then();
   }
 
   Mono<Void> escalated(MatchRow match, Colour colour, Instant at) {
     return toMatchesAndBank(
-        ESCALATED,
-        "MatchEscalated",
+        EventTypes.MATCH_ESCALATED,
         match,
         new MatchEscalated(
             match.matchId(),
@@ -113,8 +113,8 @@ class MatchAnnouncements {
   Mono<Void> released(MatchRow match, String cause, Instant at) {
     return outbox
         .append(
-            TOPIC,
-            RELEASED,
+            Topics.MATCHES,
+            EventTypes.MATCH_RELEASED,
             match.projectId().toString(),
             new MatchReleased(
                 match.matchId(),
@@ -124,22 +124,17 @@ class MatchAnnouncements {
                 match.productId(),
                 cause,
                 at),
-            schema("MatchReleased"))
+            EventTypes.schemaOf(EventTypes.MATCH_RELEASED))
         .then();
   }
 
-  private Mono<Void> toMatchesAndBank(
-      String type, String schemaName, MatchRow match, Object payload) {
+  private Mono<Void> toMatchesAndBank(String type, MatchRow match, Object payload) {
     String subject = match.projectId().toString();
-    URI schema = schema(schemaName);
+    URI schema = EventTypes.schemaOf(type);
     return outbox
-        .append(TOPIC, type, subject, payload, schema)
-        .then(outbox.append(BankTopics.matchesOf(match.bankCode()), type, subject, payload, schema))
+        .append(Topics.MATCHES, type, subject, payload, schema)
+        .then(outbox.append(Topics.bankMatches(match.bankCode()), type, subject, payload, schema))
         .then();
-  }
-
-  private static URI schema(String name) {
-    return URI.create("https://huoshui.io/schemas/matching-service/" + name + ".v1.json");
   }
 
   record AnonymisedDemand(

@@ -10,7 +10,6 @@ import io.huoshui.matching.domain.Product;
 import io.huoshui.matching.domain.ProductIndex;
 import io.huoshui.matching.domain.Proposal;
 import io.huoshui.matching.domain.WorkingCalendar;
-import io.huoshui.matching.persistence.BankRecordStore;
 import io.huoshui.matching.persistence.DemandStatus;
 import io.huoshui.matching.persistence.DemandStore;
 import io.huoshui.matching.persistence.MatchRow;
@@ -21,13 +20,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -49,7 +45,6 @@ public class Matchmaking {
 
   private final DemandStore demands;
   private final MatchStore matches;
-  private final BankRecordStore bankRecords;
   private final ProductIndex products;
   private final Matcher matcher;
   private final OpenDemands openDemands;
@@ -63,7 +58,6 @@ public class Matchmaking {
   Matchmaking(
       DemandStore demands,
       MatchStore matches,
-      BankRecordStore bankRecords,
       ProductIndex products,
       Matcher matcher,
       OpenDemands openDemands,
@@ -75,7 +69,6 @@ public class Matchmaking {
       TransactionalOperator transaction) {
     this.demands = demands;
     this.matches = matches;
-    this.bankRecords = bankRecords;
     this.products = products;
     this.matcher = matcher;
     this.openDemands = openDemands;
@@ -94,25 +87,20 @@ public class Matchmaking {
    * attention, and any freed slot is filled.
    */
   public Mono<Void> demandChanged(Demand demand, long version, int partition, Instant submittedAt) {
+    StoredDemand changed = new StoredDemand(demand, version, DemandStatus.OPEN, partition);
     return demands
-        .lock(demand.projectId())
-        .map(Optional::of)
-        .defaultIfEmpty(Optional.empty())
+        .write(changed, submittedAt)
         .flatMap(
-            held -> {
-              if (held.isPresent()
-                  && (held.get().version() >= version
-                      || held.get().status() == DemandStatus.WITHDRAWN)) {
-                return Mono.empty();
-              }
-              StoredDemand changed =
-                  new StoredDemand(demand, version, DemandStatus.OPEN, partition);
-              Demand before = held.map(StoredDemand::demand).orElse(null);
-              return demands
-                  .save(changed, submittedAt)
-                  .then(matches.ofProject(demand.projectId()).collectList())
-                  .flatMap(existing -> supersedeUnfit(demand, existing))
-                  .flatMap(existing -> fill(changed, before, existing, true));
+            written -> {
+              Demand before = written.before() == null ? null : written.before().demand();
+              Mono<List<MatchRow>> existing =
+                  written.inserted()
+                      ? Mono.just(List.of())
+                      : matches
+                          .ofProject(demand.projectId())
+                          .collectList()
+                          .flatMap(held -> supersedeUnfit(demand, held));
+              return existing.flatMap(held -> fill(changed, before, held, true));
             });
   }
 
@@ -129,7 +117,7 @@ public class Matchmaking {
                     .filter(MatchRow::isLive)
                     .concatMap(match -> release(match, WITHDRAWN))
                     .then(
-                        afterCommit(
+                        AfterCommit.run(
                             () ->
                                 openDemands.update(
                                     held.partition(), held.demand(), held.demand(), false))));
@@ -206,25 +194,18 @@ public class Matchmaking {
 
   private Mono<Void> recordAnswer(
       StoredDemand held, MatchRow match, String answer, Instant respondedAt) {
-    Mono<Void> speed =
-        match.firstAnswerAt() != null
-            ? Mono.empty()
-            : bankRecords.firstAnswer(
-                match.bankCode(),
-                calendar.workingDaysBetween(
-                    LocalDate.ofInstant(match.proposedAt(), settings.zone()),
-                    LocalDate.ofInstant(respondedAt, settings.zone())));
-    Mono<Void> recorded = speed.then(matches.answer(match.matchId(), answer, respondedAt));
-    return switch (answer) {
-      case "APPROVAL" -> recorded.then(bankRecords.approval(match.bankCode()));
-      case "DECLINE" ->
-          recorded
-              .then(bankRecords.decline(match.bankCode()))
-              .then(release(match, DECLINED))
-              .then(matches.ofProject(held.demand().projectId()).collectList())
-              .flatMap(existing -> fill(held, held.demand(), existing, false));
-      default -> recorded;
-    };
+    int workingDays =
+        calendar.workingDaysBetween(
+            LocalDate.ofInstant(match.proposedAt(), settings.zone()),
+            LocalDate.ofInstant(respondedAt, settings.zone()));
+    Mono<Void> recorded = matches.answer(match.matchId(), answer, respondedAt, workingDays);
+    if (!"DECLINE".equals(answer)) {
+      return recorded;
+    }
+    return recorded
+        .then(release(match, DECLINED))
+        .then(matches.ofProject(held.demand().projectId()).collectList())
+        .flatMap(existing -> fill(held, held.demand(), existing, false));
   }
 
   /** Releases the live matches whose product the changed demand no longer fits. */
@@ -263,7 +244,7 @@ public class Matchmaking {
     int slots = (int) Math.max(0, settings.banksPerDemand() - live);
     Set<String> excluded = existing.stream().map(MatchRow::bankCode).collect(Collectors.toSet());
     if (slots == 0) {
-      return afterCommit(() -> openDemands.update(held.partition(), before, demand, false));
+      return AfterCommit.run(() -> openDemands.update(held.partition(), before, demand, false));
     }
     LocalDate today = today();
     Instant now = clock.instant();
@@ -276,15 +257,16 @@ public class Matchmaking {
       for (int i = 0; i < picks.size(); i++) {
         rows.add(proposed(demand, picks.get(i), existing.size() + i + 1, deadline, now));
       }
+      // An OPEN demand holds no NoMatch: only one that fitted nothing before changes its status.
       Mono<Void> status =
-          picks.isEmpty() && held.status() == DemandStatus.NO_MATCH
-              ? Mono.empty()
-              : demands.setOutcome(demand.projectId(), DemandStatus.OPEN, null);
+          !picks.isEmpty() && held.status() == DemandStatus.NO_MATCH
+              ? demands.setOutcome(demand.projectId(), DemandStatus.OPEN, null)
+              : Mono.empty();
       return status
-          .thenMany(Flux.fromIterable(rows))
-          .concatMap(row -> matches.insert(row).then(announce.proposed(row, demand)))
+          .then(matches.insert(rows))
+          .then(announce.proposed(rows, demand))
           .then(
-              afterCommit(
+              AfterCommit.run(
                   () -> {
                     openDemands.update(held.partition(), before, demand, hasRoom);
                     rows.forEach(row -> metrics.pushed(row.tier(), row.bankCode()));
@@ -299,7 +281,7 @@ public class Matchmaking {
     return recorded
         .then(announceIt ? announce.noMatch(demand, none, now) : Mono.empty())
         .then(
-            afterCommit(
+            AfterCommit.run(
                 () -> {
                   openDemands.update(held.partition(), before, demand, true);
                   if (announceIt) {
@@ -361,20 +343,5 @@ public class Matchmaking {
 
   public LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), settings.zone());
-  }
-
-  /** Runs the action once the surrounding transaction has committed; never on a rollback. */
-  private static Mono<Void> afterCommit(Runnable action) {
-    return TransactionSynchronizationManager.forCurrentTransaction()
-        .doOnNext(
-            manager ->
-                manager.registerSynchronization(
-                    new TransactionSynchronization() {
-                      @Override
-                      public Mono<Void> afterCommit() {
-                        return Mono.fromRunnable(action);
-                      }
-                    }))
-        .then();
   }
 }

@@ -17,7 +17,11 @@ import org.springframework.stereotype.Component;
  * The open demands with room of the huoshui.projects partitions this instance consumes, one index
  * per partition: demands are partitioned by key across instances, and the instance that consumes a
  * demand's partition is the one that decides about it, reverse matching included. A partition's
- * index is loaded from the database when the partition is assigned and dropped when it is revoked.
+ * index is loaded from the database when the partition is assigned and dropped when it is revoked
+ * ({@link Partitions}).
+ *
+ * <p>Safe for concurrent use: a partition's demands and answers are consumed on listener threads of
+ * their own, reverse matching runs on the product listener's, and each index locks itself.
  */
 @Component
 public class OpenDemands {
@@ -28,13 +32,13 @@ public class OpenDemands {
     return Set.copyOf(byPartition.keySet());
   }
 
-  public void assign(int partition, Collection<Demand> withRoom) {
+  void assign(int partition, Collection<Demand> withRoom) {
     OpenDemandIndex index = new OpenDemandIndex();
     withRoom.forEach(index::add);
     byPartition.put(partition, index);
   }
 
-  public void revoke(int partition) {
+  void revoke(int partition) {
     byPartition.remove(partition);
   }
 
@@ -44,12 +48,7 @@ public class OpenDemands {
     if (index == null) {
       return; // the partition moved to another instance, which loads the demand from the database
     }
-    if (before != null) {
-      index.remove(before);
-    }
-    if (hasRoom) {
-      index.add(after);
-    }
+    index.replace(before, hasRoom ? after : null);
   }
 
   /** The open demands with room, of one of this instance's partitions, that the product fits. */

@@ -7,6 +7,9 @@ import io.huoshui.matching.persistence.ProductStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,14 +51,26 @@ public class ReverseMatching {
   }
 
   /**
-   * Takes the product into this instance's index and, when that changed it and it is active,
-   * re-matches the open demands it fits. Runs on a listener thread, which may wait.
+   * Takes the product into this instance's index and re-matches the open demands that it fits and
+   * its previous version did not: a change that admits no new demand (a rate, a name, an approval
+   * lowering the remaining budget) re-matches nothing, and a wider budget only the demands it now
+   * admits. A demand with room that the previous version fitted already had its chance at it. Runs
+   * on the product listener's thread, the index's only writer after start-up, which may wait.
    */
-  public void productChanged(Product product) {
-    if (!products.put(product) || !product.active()) {
+  void productChanged(Product product) {
+    Product before = products.get(product.productId()).orElse(null);
+    if (!products.put(product)
+        || !product.active()
+        || before != null && product.admitsNothingBeyond(before)) {
       return;
     }
-    for (UUID projectId : openDemands.fitting(product, matchmaking.today())) {
+    LocalDate today = matchmaking.today();
+    List<UUID> fitting = openDemands.fitting(product, today);
+    if (before != null && !fitting.isEmpty()) {
+      Set<UUID> fittedBefore = new HashSet<>(openDemands.fitting(before, today));
+      fitting = fitting.stream().filter(projectId -> !fittedBefore.contains(projectId)).toList();
+    }
+    for (UUID projectId : fitting) {
       matchmaking.refill(projectId).block(PATIENCE);
     }
   }
@@ -67,7 +82,7 @@ public class ReverseMatching {
    * the background, so that the rebalance is not held up; each demand is re-matched in its own
    * transaction under its row lock, as any other decision.
    */
-  public void catchUp(int partition) {
+  void catchUp(int partition) {
     LocalDate today = matchmaking.today();
     store
         .activeReceivedSince(clock.instant().minus(settings.catchUpWindow()))

@@ -1,7 +1,7 @@
 package io.huoshui.matching.application;
 
 import io.huoshui.matching.domain.BankStanding;
-import io.huoshui.matching.persistence.BankRecordStore;
+import io.huoshui.matching.persistence.MatchStore;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,20 +10,20 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The banks' standings the score reads, re-read from the database now and then rather than per
- * demand: a snapshot that changes slowly keeps the score of a demand independent of the order in
- * which instances happen to process demands, so two instances decide as one would.
+ * The banks' standings the score reads, counted from their matches now and then rather than kept up
+ * to date by every answer: a snapshot that changes slowly keeps the score of a demand independent
+ * of the order in which instances happen to process demands, so two instances decide as one would.
  */
 @Component
 public class Standings {
 
   private static final Logger log = LoggerFactory.getLogger(Standings.class);
 
-  private final BankRecordStore records;
+  private final MatchStore matches;
   private volatile Map<String, BankStanding> current = Map.of();
 
-  Standings(BankRecordStore records) {
-    this.records = records;
+  Standings(MatchStore matches) {
+    this.matches = matches;
   }
 
   public BankStanding of(String bankCode) {
@@ -32,7 +32,7 @@ public class Standings {
 
   /** Reads the standings afresh; the start-up waits for it before any demand is matched. */
   public Mono<Void> reload() {
-    return records.standings().doOnNext(standings -> current = Map.copyOf(standings)).then();
+    return matches.standings().doOnNext(standings -> current = Map.copyOf(standings)).then();
   }
 
   @Scheduled(

@@ -11,6 +11,16 @@ public interface Catalog {
    */
   Collection<Placement> candidates(Demand demand);
 
-  /** Every product held, for the per-rule failure counts of a demand nothing fits. */
-  Collection<Product> all();
+  /**
+   * How many products are held, and those whose regions cover the county, for the per-rule failure
+   * counts of a demand nothing fits: the products outside its region fail REGION, and only those
+   * inside need their rules checked.
+   */
+  Coverage coverage(String county);
+
+  /**
+   * @param held every product held
+   * @param serving the products of a region that covers the county, each once
+   */
+  record Coverage(int held, Collection<Product> serving) {}
 }

@@ -81,16 +81,19 @@ public final class Matcher {
   }
 
   private MatchOutcome.NoMatch diagnose(Demand demand, LocalDate today) {
+    Catalog.Coverage coverage = catalog.coverage(demand.county());
     Map<FitRule, Integer> failures = new EnumMap<>(FitRule.class);
-    int evaluated = 0;
-    for (Product product : catalog.all()) {
-      evaluated++;
+    int outside = coverage.held() - coverage.serving().size();
+    if (outside > 0) {
+      failures.put(FitRule.REGION, outside);
+    }
+    for (Product product : coverage.serving()) {
       for (FitRule rule : FitRule.values()) {
         if (!rule.passes(product, demand, today)) {
           failures.merge(rule, 1, Integer::sum);
         }
       }
     }
-    return new MatchOutcome.NoMatch(evaluated, failures);
+    return new MatchOutcome.NoMatch(coverage.held(), failures);
   }
 }

@@ -66,6 +66,27 @@ public final class OpenDemandIndex {
     }
   }
 
+  /**
+   * Replaces what the index holds of one demand in one step, so that a reader never sees it twice
+   * or not at all while it changes.
+   *
+   * @param before the demand as held, null when it was not
+   * @param after the demand to hold, null when it has no room any more
+   */
+  public void replace(Demand before, Demand after) {
+    lock.writeLock().lock();
+    try {
+      if (before != null) {
+        remove(before);
+      }
+      if (after != null) {
+        add(after);
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
   public int size() {
     lock.readLock().lock();
     try {

@@ -8,6 +8,7 @@ import io.huoshui.vocabulary.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -50,6 +51,29 @@ public record Product(
     regions = List.copyOf(regions);
     collateral = Set.copyOf(collateral);
     tags = Set.copyOf(tags);
+  }
+
+  /**
+   * Whether this version fits no demand the earlier one did not: the same rules (regions, ranges,
+   * eligibility, collateral, validity) and a remaining budget no larger. A new rate or name, or an
+   * approval that lowered the budget, gives no demand with room a new product.
+   */
+  public boolean admitsNothingBeyond(Product before) {
+    return (!active || before.active)
+        && minAmount.compareTo(before.minAmount) == 0
+        && maxAmount.compareTo(before.maxAmount) == 0
+        && minTermMonths == before.minTermMonths
+        && maxTermMonths == before.maxTermMonths
+        && industries.equals(before.industries)
+        && enterpriseSizes.equals(before.enterpriseSizes)
+        && Set.copyOf(regions).equals(Set.copyOf(before.regions))
+        && collateral.equals(before.collateral)
+        && validFrom.equals(before.validFrom)
+        && Objects.equals(validTo, before.validTo)
+        && (remainingBudget != null
+                && (before.remainingBudget == null
+                    || remainingBudget.compareTo(before.remainingBudget) <= 0)
+            || remainingBudget == null && before.remainingBudget == null);
   }
 
   boolean isGreen() {

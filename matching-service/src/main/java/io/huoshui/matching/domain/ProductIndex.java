@@ -112,10 +112,17 @@ public final class ProductIndex implements Catalog {
   }
 
   @Override
-  public Collection<Product> all() {
+  public Coverage coverage(String county) {
+    Map<UUID, Product> serving = new HashMap<>();
     lock.readLock().lock();
     try {
-      return List.copyOf(byId.values());
+      for (int length = county.length(); length > 0; length--) {
+        RegionShelves shelves = byRegion.get(county.substring(0, length));
+        if (shelves != null) {
+          shelves.collectAll(product -> serving.putIfAbsent(product.productId(), product));
+        }
+      }
+      return new Coverage(byId.size(), List.copyOf(serving.values()));
     } finally {
       lock.readLock().unlock();
     }
@@ -160,6 +167,11 @@ public final class ProductIndex implements Catalog {
     void collect(Demand demand, Consumer<Product> sink) {
       collect(byIndustry.get(demand.industry()), demand.amountRequested(), sink);
       collect(anyIndustry, demand.amountRequested(), sink);
+    }
+
+    void collectAll(Consumer<Product> sink) {
+      anyIndustry.forEach(sink);
+      byIndustry.values().forEach(shelf -> shelf.forEach(sink));
     }
 
     private static void collect(List<Product> shelf, BigDecimal amount, Consumer<Product> sink) {

@@ -39,26 +39,55 @@ public class DemandStore {
         .one();
   }
 
-  public Mono<Void> save(StoredDemand stored, Instant submittedAt) {
+  /**
+   * Writes a submitted or changed demand, OPEN and without a NoMatch, unless a version at least as
+   * new is held or it was withdrawn — in one statement that also locks the row (as {@link #lock}
+   * does) and reads what it replaced, so that a new demand costs no lookup.
+   *
+   * @return what was held before ({@link Written#before} null for a new demand); empty when the
+   *     demand was kept as held
+   */
+  public Mono<Written> write(StoredDemand stored, Instant submittedAt) {
     Demand demand = stored.demand();
     return database
         .sql(
             """
-            INSERT INTO demand (project_id, county, version, status, partition_no, data, submitted_at)
-            VALUES (:id, :county, :version, :status, :partition, CAST(:data AS jsonb), :submittedAt)
-            ON CONFLICT (project_id) DO UPDATE SET county = excluded.county,
-              version = excluded.version, status = excluded.status,
-              partition_no = excluded.partition_no, data = excluded.data
+            WITH held AS (
+              SELECT project_id, version, status, partition_no, data FROM demand
+              WHERE project_id = :id FOR UPDATE
+            ), written AS (
+              INSERT INTO demand (project_id, county, version, status, partition_no, data,
+                submitted_at)
+              VALUES (:id, :county, :version, 'OPEN', :partition, CAST(:data AS jsonb),
+                :submittedAt)
+              ON CONFLICT (project_id) DO UPDATE SET county = excluded.county,
+                version = excluded.version, status = excluded.status,
+                partition_no = excluded.partition_no, data = excluded.data, no_match = NULL
+              WHERE demand.version < excluded.version AND demand.status <> 'WITHDRAWN'
+              RETURNING project_id, xmax = 0 AS inserted
+            )
+            SELECT w.inserted, h.version, h.status, h.partition_no, h.data::text AS data
+            FROM written w LEFT JOIN held h ON h.project_id = w.project_id
             """)
         .bind("id", demand.projectId())
         .bind("county", demand.county())
         .bind("version", stored.version())
-        .bind("status", stored.status().name())
         .bind("partition", stored.partition())
         .bind("data", json.writeValueAsString(demand))
         .bind("submittedAt", submittedAt)
-        .then();
+        .map(
+            (row, meta) ->
+                new Written(
+                    Boolean.TRUE.equals(row.get("inserted", Boolean.class)),
+                    row.get("data", String.class) == null ? null : read(row)))
+        .one();
   }
+
+  /**
+   * @param inserted whether the row is new: no match can exist for it yet
+   * @param before the demand as held before, when the row existed and this transaction saw it
+   */
+  public record Written(boolean inserted, StoredDemand before) {}
 
   public Mono<Void> setStatus(UUID projectId, DemandStatus status, long version) {
     return database

@@ -1,5 +1,6 @@
 package io.huoshui.matching.persistence;
 
+import io.huoshui.matching.domain.BankStanding;
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.Reason;
 import io.huoshui.matching.domain.Tier;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,29 +38,46 @@ public class MatchStore {
     this.json = json;
   }
 
-  public Mono<Void> insert(MatchRow match) {
-    return database
-        .sql(
+  private static final String ROW =
+      "(:id%1$d, :project%1$d, :county%1$d, :bank%1$d, :product%1$d, :productName%1$d, :tier%1$d,"
+          + " :rank%1$d, :score%1$d, CAST(:reasons%1$d AS jsonb), :status%1$d, :deadline%1$d,"
+          + " :proposedAt%1$d)";
+
+  /** Writes the new matches of one decision in one statement. */
+  public Mono<Void> insert(List<MatchRow> rows) {
+    if (rows.isEmpty()) {
+      return Mono.empty();
+    }
+    StringBuilder sql =
+        new StringBuilder(
             """
             INSERT INTO match (match_id, project_id, county, bank_code, product_id, product_name,
               tier, rank, score, reasons, status, deadline, proposed_at)
-            VALUES (:id, :project, :county, :bank, :product, :productName, :tier, :rank, :score,
-              CAST(:reasons AS jsonb), :status, :deadline, :proposedAt)
-            """)
-        .bind("id", match.matchId())
-        .bind("project", match.projectId())
-        .bind("county", match.county())
-        .bind("bank", match.bankCode())
-        .bind("product", match.productId())
-        .bind("productName", match.productName())
-        .bind("tier", match.tier().name())
-        .bind("rank", match.rank())
-        .bind("score", match.score())
-        .bind("reasons", json.writeValueAsString(match.reasons()))
-        .bind("status", match.status())
-        .bind("deadline", match.deadline())
-        .bind("proposedAt", match.proposedAt())
-        .then();
+            VALUES
+            """);
+    for (int i = 0; i < rows.size(); i++) {
+      sql.append(i == 0 ? " " : ", ").append(ROW.formatted(i));
+    }
+    DatabaseClient.GenericExecuteSpec insert = database.sql(sql.toString());
+    for (int i = 0; i < rows.size(); i++) {
+      MatchRow match = rows.get(i);
+      insert =
+          insert
+              .bind("id" + i, match.matchId())
+              .bind("project" + i, match.projectId())
+              .bind("county" + i, match.county())
+              .bind("bank" + i, match.bankCode())
+              .bind("product" + i, match.productId())
+              .bind("productName" + i, match.productName())
+              .bind("tier" + i, match.tier().name())
+              .bind("rank" + i, match.rank())
+              .bind("score" + i, match.score())
+              .bind("reasons" + i, json.writeValueAsString(match.reasons()))
+              .bind("status" + i, match.status())
+              .bind("deadline" + i, match.deadline())
+              .bind("proposedAt" + i, match.proposedAt());
+    }
+    return insert.then();
   }
 
   /** Every match of a demand, released ones included, in the order they were ranked. */
@@ -91,19 +110,54 @@ public class MatchStore {
         .then();
   }
 
-  /** Records a bank's answer; the first one also ends the match's supervision. */
-  public Mono<Void> answer(UUID matchId, String answer, Instant at) {
+  /**
+   * Records a bank's answer; the first one also ends the match's supervision and keeps how many
+   * working days the bank took, which its standing reads.
+   */
+  public Mono<Void> answer(UUID matchId, String answer, Instant at, int workingDays) {
     return database
         .sql(
             """
             UPDATE match SET status = 'ANSWERED', last_answer = :answer,
-              first_answer_at = coalesce(first_answer_at, :at)
+              first_answer_at = coalesce(first_answer_at, :at),
+              first_answer_working_days = coalesce(first_answer_working_days, :days)
             WHERE match_id = :id
             """)
         .bind("answer", answer)
         .bind("at", at)
+        .bind("days", workingDays)
         .bind("id", matchId)
         .then();
+  }
+
+  /**
+   * Each bank's track record and load, counted from its matches: first answers and the working days
+   * they took, approvals (a disbursement follows one), declines, and the matches it holds.
+   */
+  public Mono<Map<String, BankStanding>> standings() {
+    return database
+        .sql(
+            """
+            SELECT bank_code,
+                   count(first_answer_at) AS first_answers,
+                   coalesce(sum(first_answer_working_days), 0) AS days,
+                   count(*) FILTER (WHERE last_answer IN ('APPROVAL', 'DISBURSEMENT')) AS approvals,
+                   count(*) FILTER (WHERE release_cause = 'DECLINED') AS declines,
+                   count(*) FILTER (WHERE status <> 'RELEASED') AS live
+            FROM match GROUP BY bank_code
+            """)
+        .map(
+            (row, meta) ->
+                Map.entry(
+                    row.get("bank_code", String.class),
+                    new BankStanding(
+                        row.get("first_answers", Long.class),
+                        row.get("days", Long.class),
+                        row.get("approvals", Long.class),
+                        row.get("declines", Long.class),
+                        row.get("live", Long.class))))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
   }
 
   public Mono<Void> colour(UUID matchId, Colour colour) {

@@ -1,0 +1,124 @@
+package io.huoshui.matching.messaging;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.huoshui.eventing.MayBeAbsent;
+import io.huoshui.matching.domain.Demand;
+import io.huoshui.matching.domain.Product;
+import io.huoshui.vocabulary.Collateral;
+import io.huoshui.vocabulary.EnterpriseSize;
+import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.ProductCategory;
+import io.huoshui.vocabulary.Purpose;
+import io.huoshui.vocabulary.Tag;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The members of consumed events that matching reads (docs/events.md); every other member is
+ * ignored, so producers may add some. The event consumer turns away as poison a payload that lacks
+ * a member not marked {@link MayBeAbsent}, or that is about another aggregate than its key.
+ */
+final class Incoming {
+
+  private Incoming() {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Enterprise(EnterpriseSize size) {}
+
+  /** ProjectSubmitted and ProjectUpdated: the full demand, of which matching keeps no identity. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ProjectChanged(
+      UUID projectId,
+      String county,
+      Enterprise enterprise,
+      Industry industry,
+      Purpose purpose,
+      BigDecimal amountRequested,
+      Integer termMonths,
+      Set<Collateral> collateral,
+      Set<Tag> tags,
+      Instant submittedAt,
+      Long version) {
+
+    Demand demand() {
+      return new Demand(
+          projectId,
+          county,
+          industry,
+          enterprise.size(),
+          purpose,
+          amountRequested,
+          termMonths,
+          collateral,
+          tags);
+    }
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ProjectWithdrawn(UUID projectId, Long version) {}
+
+  /** ProductPublished, ProductUpdated and ProductRetired: the full product. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ProductChanged(
+      UUID productId,
+      String bankCode,
+      String name,
+      ProductCategory category,
+      BigDecimal minAmount,
+      BigDecimal maxAmount,
+      Integer minTermMonths,
+      Integer maxTermMonths,
+      BigDecimal minAnnualRate,
+      BigDecimal maxAnnualRate,
+      Set<Industry> industries,
+      Set<EnterpriseSize> enterpriseSizes,
+      List<String> regions,
+      Set<Collateral> collateral,
+      Set<Tag> tags,
+      LocalDate validFrom,
+      @MayBeAbsent LocalDate validTo,
+      @MayBeAbsent BigDecimal remainingBudget,
+      String status,
+      Long version) {
+
+    Product product() {
+      return new Product(
+          productId,
+          bankCode,
+          name,
+          category,
+          minAmount,
+          maxAmount,
+          minTermMonths,
+          maxTermMonths,
+          minAnnualRate,
+          maxAnnualRate,
+          industries,
+          enterpriseSizes,
+          regions,
+          collateral,
+          tags,
+          validFrom,
+          validTo,
+          remainingBudget,
+          "ACTIVE".equals(status),
+          version);
+    }
+  }
+
+  /** The answers a bank gives; any other is poison. */
+  enum Answer {
+    INTEREST,
+    DECLINE,
+    APPROVAL,
+    DISBURSEMENT
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record BankResponded(
+      UUID matchId, UUID projectId, String bankCode, Answer answer, Instant respondedAt) {}
+}

@@ -1,0 +1,182 @@
+package io.huoshui.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.huoshui.eventing.EventCodec;
+import io.huoshui.eventing.EventEnvelope;
+import io.huoshui.matching.domain.ProductIndex;
+import io.huoshui.testsupport.KafkaRecords;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * What one decision about a new demand costs the database, counted on the consumer's transactions
+ * (the relay and the timers share the pool but not these transactions), and how many decisions a
+ * second this instance makes when the demand topic is full. The figures are printed; the statement
+ * counts are bounded, the rate is not (the machine is shared). The test works in a province of its
+ * own (53), so that no other test's products or demands take part.
+ */
+@MatchingServiceTest
+class DecisionCostTest {
+
+  private static final String COUNTY = "530102";
+  private static final String PROPOSED = "io.huoshui.matching.MatchProposed.v1";
+
+  /**
+   * A demand alone in its poll: BEGIN, the consumer log, the demand written, its three matches in
+   * one insert, two outbox rows per proposal (the matches topic and the bank's), COMMIT.
+   */
+  private static final int LONE_BOUND = 11;
+
+  /** In a burst the transaction and the consumer log are shared by the poll's demands. */
+  private static final double BURST_BOUND = 9;
+
+  @Autowired KafkaTemplate<String, String> kafka;
+  @Autowired EventCodec codec;
+  @Autowired Admin kafkaHealthAdmin;
+  @Autowired TestClock clock;
+  @Autowired ProductIndex productIndex;
+  @Autowired DatabaseClient database;
+  @Autowired SqlTranscripts transcripts;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrapServers;
+
+  @Value("${matching.throughput.demands:300}")
+  int throughputDemands;
+
+  Network network;
+
+  @BeforeEach
+  void catalogue() {
+    clock.set(Instant.parse("2026-09-25T01:00:00Z"));
+    network = new Network(kafka, codec, kafkaHealthAdmin, bootstrapServers);
+    network.declareProducersTopics();
+    for (int i = 0; i < 4; i++) {
+      String bank = "cost-bank-" + i;
+      network.provisionBank(bank);
+      Map<String, Object> product = network.product(bank, COUNTY, "3." + i + "00");
+      network.publishProduct("ProductPublished", product);
+      UUID id = UUID.fromString(product.get("productId").toString());
+      await().atMost(Duration.ofSeconds(30)).until(() -> productIndex.get(id).isPresent());
+    }
+  }
+
+  @Test
+  void aNewDemandIsDecidedInAFewStatements() {
+    transcripts.reset();
+    List<String> lone = publish(1);
+    awaitDecided(lone);
+    List<List<String>> alone = consuming();
+    assertThat(alone).as("one consumer transaction for a demand alone").hasSize(1);
+    int loneStatements = alone.get(0).size();
+    System.out.printf(
+        "SQL statements for a new demand decided alone: %d %s%n", loneStatements, alone.get(0));
+
+    transcripts.reset();
+    List<String> burst = publish(60);
+    awaitDecided(burst);
+    List<List<String>> batches = consuming();
+    int total = batches.stream().mapToInt(List::size).sum();
+    double perDemand = (double) total / burst.size();
+    System.out.printf(
+        "SQL statements per new demand in a burst of %d: %.2f (%d transactions)%n",
+        burst.size(), perDemand, batches.size());
+
+    assertThat(loneStatements).isLessThanOrEqualTo(LONE_BOUND);
+    assertThat(perDemand).isLessThanOrEqualTo(BURST_BOUND);
+  }
+
+  @Test
+  void aFullDemandTopicIsDecidedAtARateThisTestPrints() {
+    Set<String> keys = new HashSet<>();
+    long start = System.nanoTime();
+    keys.addAll(publish(throughputDemands));
+    long published = System.nanoTime();
+    int proposals = awaitProposals(keys, 3 * keys.size());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        "%d demands published in %.1f s; %d MatchProposed on huoshui.matches after %.1f s:"
+            + " %.0f decisions/s%n",
+        keys.size(), (published - start) / 1e9, proposals, seconds, keys.size() / seconds);
+    assertThat(proposals).isEqualTo(3 * keys.size());
+  }
+
+  /** What the batch consumer's transactions sent: each begins with the consumer log. */
+  private List<List<String>> consuming() {
+    return transcripts.transactions().stream()
+        .filter(transaction -> transaction.size() > 1 && transaction.get(1).contains("consumed"))
+        .filter(transaction -> transaction.stream().anyMatch(sql -> sql.contains("demand")))
+        .toList();
+  }
+
+  /** Publishes new demands without waiting for each acknowledgement; returns their ids. */
+  private List<String> publish(int count) {
+    List<String> ids = new ArrayList<>(count);
+    List<CompletableFuture<?>> sent = new ArrayList<>(count);
+    IntStream.range(0, count)
+        .forEach(
+            i -> {
+              Map<String, Object> demand = network.demand(COUNTY);
+              String id = demand.get("projectId").toString();
+              ids.add(id);
+              EventEnvelope envelope =
+                  codec.envelope("io.huoshui.project.ProjectSubmitted.v1", id, demand, null);
+              sent.add(kafka.send("huoshui.projects", id, codec.write(envelope)));
+            });
+    CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+    return ids;
+  }
+
+  private void awaitDecided(List<String> ids) {
+    UUID[] projects = ids.stream().map(UUID::fromString).toArray(UUID[]::new);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                database
+                    .sql("SELECT count(*) AS n FROM match WHERE project_id = ANY(:ids)")
+                    .bind("ids", projects)
+                    .map((row, meta) -> row.get("n", Long.class))
+                    .one()
+                    .block(),
+            n -> n == 3L * ids.size());
+  }
+
+  private int awaitProposals(Set<String> keys, int expected) {
+    Set<String> seen = new HashSet<>();
+    try (KafkaConsumer<String, String> consumer = KafkaRecords.consumer(bootstrapServers)) {
+      consumer.subscribe(List.of("huoshui.matches"));
+      long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+      while (seen.size() < expected && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+          if (keys.contains(record.key())) {
+            EventEnvelope event = codec.read(record.value());
+            if (PROPOSED.equals(event.type())) {
+              seen.add(event.data().get("matchId").asString());
+            }
+          }
+        }
+      }
+    }
+    return seen.size();
+  }
+}
