@@ -78,11 +78,14 @@ final class LocalNetwork {
           CompletableFuture.runAsync(
               () -> Network.applications().forEach(a -> launches.put(a, classData.prepare(a))),
               starting);
+      // Each to its end, even when another failed, so that whatever did start has its pid file
+      // and the next `up` or `down` finds it.
+      CompletableFuture.allOf(postgres, kafka, prepared).exceptionally(failure -> null).join();
       join(postgres);
       join(kafka);
       join(prepared);
     } finally {
-      starting.shutdownNow();
+      starting.shutdown();
     }
 
     for (Component application : Network.applications()) {
