@@ -187,40 +187,6 @@ public final class EventConsumer {
     }
   }
 
-  /**
-   * Transitional single-record form, kept until every listener reads batches.
-   *
-   * @deprecated use {@link #consume(List, EventHandlers)}
-   */
-  @Deprecated(forRemoval = true)
-  public boolean consume(
-      ConsumerRecord<String, String> record,
-      String consumer,
-      java.util.function.Function<EventEnvelope, Mono<Void>> effect) {
-    EventEnvelope envelope = codec.read(record.value());
-    return Boolean.TRUE.equals(
-        transaction
-            .transactional(
-                logConsumed(
-                        consumer,
-                        record.topic(),
-                        List.of(new Prepared(record, envelope, Optional.empty())))
-                    .flatMap(
-                        fresh ->
-                            fresh.isEmpty()
-                                ? Mono.just(Boolean.FALSE)
-                                : effect.apply(envelope).thenReturn(Boolean.TRUE)))
-            .block(effectTimeout));
-  }
-
-  /**
-   * @deprecated read payloads through {@link EventHandlers}
-   */
-  @Deprecated(forRemoval = true)
-  public <T> T payload(EventEnvelope envelope, Class<T> type) {
-    return codec.payload(envelope, type);
-  }
-
   private static BatchListenerFailedException failedAt(
       int index, ConsumerRecord<String, String> record, Throwable cause) {
     Throwable reason = Exceptions.unwrap(cause); // block() wraps checked exceptions
