@@ -46,6 +46,9 @@ class DecisionCostTest {
    */
   private static final int LONE_BOUND = 11;
 
+  /** BEGIN, the consumer log, the match read with its demand locked, the answer, COMMIT. */
+  private static final int ANSWER_BOUND = 5;
+
   /** In a burst the transaction and the consumer log are shared by the poll's demands. */
   private static final double BURST_BOUND = 9;
 
@@ -103,6 +106,45 @@ class DecisionCostTest {
 
     assertThat(loneStatements).isLessThanOrEqualTo(LONE_BOUND);
     assertThat(perDemand).isLessThanOrEqualTo(BURST_BOUND);
+  }
+
+  @Test
+  void aBanksInterestIsRecordedInAFewStatements() {
+    List<String> lone = publish(1);
+    awaitDecided(lone);
+    UUID projectId = UUID.fromString(lone.get(0));
+    Map<String, Object> match =
+        database
+            .sql("SELECT match_id, bank_code FROM match WHERE project_id = :id AND rank = 1")
+            .bind("id", projectId)
+            .fetch()
+            .one()
+            .block();
+    transcripts.reset();
+
+    network.respond(
+        lone.get(0),
+        match.get("match_id").toString(),
+        match.get("bank_code").toString(),
+        "INTEREST",
+        clock.instant());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                database
+                    .sql("SELECT status FROM match WHERE match_id = :id")
+                    .bind("id", match.get("match_id"))
+                    .map((row, meta) -> row.get("status", String.class))
+                    .one()
+                    .block(),
+            "ANSWERED"::equals);
+
+    List<List<String>> answered = consuming();
+    assertThat(answered).as("one consumer transaction for the answer").hasSize(1);
+    System.out.printf(
+        "SQL statements for a bank's interest: %d %s%n", answered.get(0).size(), answered.get(0));
+    assertThat(answered.get(0)).hasSizeLessThanOrEqualTo(ANSWER_BOUND);
   }
 
   @Test

@@ -129,14 +129,10 @@ public class Matchmaking {
    * candidate. Answers to a match already released change nothing.
    */
   public Mono<Void> answered(UUID projectId, UUID matchId, String answer, Instant respondedAt) {
-    return demands
-        .lock(projectId)
-        .flatMap(
-            held ->
-                matches
-                    .find(matchId)
-                    .filter(match -> match.projectId().equals(projectId) && match.isLive())
-                    .flatMap(match -> recordAnswer(held, match, answer, respondedAt)));
+    return matches
+        .findLockingDemand(projectId, matchId)
+        .filter(MatchRow::isLive)
+        .flatMap(match -> recordAnswer(match, answer, respondedAt));
   }
 
   /** Fills a demand's free slots, when it still has any; reverse matching calls it. */
@@ -192,8 +188,7 @@ public class Matchmaking {
         .as(transaction::transactional);
   }
 
-  private Mono<Void> recordAnswer(
-      StoredDemand held, MatchRow match, String answer, Instant respondedAt) {
+  private Mono<Void> recordAnswer(MatchRow match, String answer, Instant respondedAt) {
     int workingDays =
         calendar.workingDaysBetween(
             LocalDate.ofInstant(match.proposedAt(), settings.zone()),
@@ -204,8 +199,13 @@ public class Matchmaking {
     }
     return recorded
         .then(release(match, DECLINED))
-        .then(matches.ofProject(held.demand().projectId()).collectList())
-        .flatMap(existing -> fill(held, held.demand(), existing, false));
+        .then(demands.lock(match.projectId()))
+        .flatMap(
+            held ->
+                matches
+                    .ofProject(match.projectId())
+                    .collectList()
+                    .flatMap(existing -> fill(held, held.demand(), existing, false)));
   }
 
   /** Releases the live matches whose product the changed demand no longer fits. */

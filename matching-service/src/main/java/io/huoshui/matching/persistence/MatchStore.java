@@ -97,6 +97,26 @@ public class MatchStore {
         .one();
   }
 
+  /**
+   * The demand's match, its demand's row locked as {@link DemandStore#lock} locks it, in one
+   * statement: a bank's answer needs the match, and the demand only when it declines.
+   */
+  public Mono<MatchRow> findLockingDemand(UUID projectId, UUID matchId) {
+    return database
+        .sql(
+            "SELECT "
+                + COLUMNS
+                + """
+                FROM match m JOIN demand d ON d.project_id = m.project_id
+                WHERE m.match_id = :match AND m.project_id = :project
+                FOR UPDATE OF d
+                """)
+        .bind("match", matchId)
+        .bind("project", projectId)
+        .map((row, meta) -> read(row))
+        .one();
+  }
+
   public Mono<Void> release(UUID matchId, String cause, Instant at) {
     return database
         .sql(
