@@ -17,8 +17,9 @@ public sealed interface MatchOutcome {
   }
 
   /**
-   * Nothing fits: of the products evaluated, how many failed each rule (a product failing several
-   * rules counts under each), the county's feedback on what to change.
+   * Nothing fits: of the products evaluated, how many failed each rule (a product outside the
+   * county's region under REGION only, one serving it under each rule it fails), the county's
+   * feedback on what to change.
    */
   record NoMatch(int evaluatedProducts, Map<FitRule, Integer> failures) implements MatchOutcome {
     public NoMatch {
