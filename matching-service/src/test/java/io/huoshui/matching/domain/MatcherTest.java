@@ -221,6 +221,15 @@ class MatcherTest {
                     FitRule.BUDGET, 1)));
   }
 
+  @Test
+  void aProductOutsideTheDemandsRegionCountsUnderRegionAlone() {
+    index.put(product("a", XIANGYUAN).id(1).amounts("100000", "200000").build());
+    index.put(product("b", ZHANGZI).id(2).amounts("100000", "200000").build());
+
+    assertThat(match(Map.of(), 3))
+        .isEqualTo(new MatchOutcome.NoMatch(2, Map.of(FitRule.REGION, 1, FitRule.AMOUNT, 1)));
+  }
+
   private MatchOutcome match(Map<String, BankStanding> standings, int slots) {
     Scoring scoring = new Scoring(bank -> standings.getOrDefault(bank, BankStanding.NEW));
     return new Matcher(index, scoring).match(toyPlant(), TODAY, Set.of(), slots);
