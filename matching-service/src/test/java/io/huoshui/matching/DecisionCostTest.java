@@ -41,16 +41,16 @@ class DecisionCostTest {
   private static final String PROPOSED = "io.huoshui.matching.MatchProposed.v1";
 
   /**
-   * A demand alone in its poll: BEGIN, the consumer log, the demand written, its three matches in
-   * one insert, two outbox rows per proposal (the matches topic and the bank's), COMMIT.
+   * A demand alone in its poll: BEGIN, the consumer log, the demand written with its three matches,
+   * two outbox rows per proposal (the matches topic and the bank's), COMMIT.
    */
-  private static final int LONE_BOUND = 11;
+  private static final int LONE_BOUND = 10;
 
   /** BEGIN, the consumer log, the match read with its demand locked, the answer, COMMIT. */
   private static final int ANSWER_BOUND = 5;
 
   /** In a burst the transaction and the consumer log are shared by the poll's demands. */
-  private static final double BURST_BOUND = 9;
+  private static final double BURST_BOUND = 8;
 
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired EventCodec codec;

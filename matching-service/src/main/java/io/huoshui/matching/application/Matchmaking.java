@@ -88,19 +88,28 @@ public class Matchmaking {
    */
   public Mono<Void> demandChanged(Demand demand, long version, int partition, Instant submittedAt) {
     StoredDemand changed = new StoredDemand(demand, version, DemandStatus.OPEN, partition);
+    // Decided as if new before anything is written: a new demand, the common case, is written with
+    // its decision in one statement; one held before is decided again under its lock, with its
+    // matches in view, and the decision made for nothing is dropped.
+    Decision ifNew = decide(changed, List.of(), true);
+    DemandStore.IfNew written =
+        new DemandStore.IfNew(
+            ifNew.status() == null ? DemandStatus.OPEN : ifNew.status(),
+            ifNew.noMatch(),
+            ifNew.rows());
     return demands
-        .write(changed, submittedAt)
+        .write(changed, submittedAt, written)
         .flatMap(
-            written -> {
-              Demand before = written.before() == null ? null : written.before().demand();
-              Mono<List<MatchRow>> existing =
-                  written.inserted()
-                      ? Mono.just(List.of())
-                      : matches
-                          .ofProject(demand.projectId())
-                          .collectList()
-                          .flatMap(held -> supersedeUnfit(demand, held));
-              return existing.flatMap(held -> fill(changed, before, held, true));
+            write -> {
+              if (write.inserted()) {
+                return announced(changed, null, ifNew);
+              }
+              Demand before = write.before() == null ? null : write.before().demand();
+              return matches
+                  .ofProject(demand.projectId())
+                  .collectList()
+                  .flatMap(held -> supersedeUnfit(demand, held))
+                  .flatMap(held -> fill(changed, before, held, true));
             });
   }
 
@@ -239,55 +248,77 @@ public class Matchmaking {
    */
   private Mono<Void> fill(
       StoredDemand held, Demand before, List<MatchRow> existing, boolean demandChanged) {
+    Decision decision = decide(held, existing, demandChanged);
+    Mono<Void> status =
+        decision.status() == null
+            ? Mono.empty()
+            : demands.setOutcome(held.demand().projectId(), decision.status(), decision.noMatch());
+    return status.then(matches.insert(decision.rows())).then(announced(held, before, decision));
+  }
+
+  /**
+   * What filling the demand's free slots comes to, written nowhere yet.
+   *
+   * @param status the demand's new status, null when it stays: an OPEN demand holds no NoMatch, so
+   *     only one that fitted nothing before changes when something fits now
+   * @param noMatch what the county learns, with the status NO_MATCH
+   * @param hasRoom whether the demand still has free slots afterwards
+   */
+  private record Decision(
+      List<MatchRow> rows,
+      DemandStatus status,
+      MatchOutcome.NoMatch noMatch,
+      boolean announceNoMatch,
+      boolean hasRoom,
+      Instant at) {}
+
+  private Decision decide(StoredDemand held, List<MatchRow> existing, boolean demandChanged) {
     Demand demand = held.demand();
+    Instant now = clock.instant();
     long live = existing.stream().filter(MatchRow::isLive).count();
     int slots = (int) Math.max(0, settings.banksPerDemand() - live);
-    Set<String> excluded = existing.stream().map(MatchRow::bankCode).collect(Collectors.toSet());
     if (slots == 0) {
-      return AfterCommit.run(() -> openDemands.update(held.partition(), before, demand, false));
+      return new Decision(List.of(), null, null, false, false, now);
     }
+    Set<String> excluded = existing.stream().map(MatchRow::bankCode).collect(Collectors.toSet());
     LocalDate today = today();
-    Instant now = clock.instant();
     MatchOutcome outcome = matcher.match(demand, today, excluded, slots);
     if (outcome instanceof MatchOutcome.Proposals proposals) {
       List<Proposal> picks = proposals.picks();
-      boolean hasRoom = live + picks.size() < settings.banksPerDemand();
       LocalDate deadline = calendar.plusWorkingDays(today, settings.deadlineWorkingDays());
       List<MatchRow> rows = new ArrayList<>(picks.size());
       for (int i = 0; i < picks.size(); i++) {
         rows.add(proposed(demand, picks.get(i), existing.size() + i + 1, deadline, now));
       }
-      // An OPEN demand holds no NoMatch: only one that fitted nothing before changes its status.
-      Mono<Void> status =
-          !picks.isEmpty() && held.status() == DemandStatus.NO_MATCH
-              ? demands.setOutcome(demand.projectId(), DemandStatus.OPEN, null)
-              : Mono.empty();
-      return status
-          .then(matches.insert(rows))
-          .then(announce.proposed(rows, demand))
-          .then(
-              AfterCommit.run(
-                  () -> {
-                    openDemands.update(held.partition(), before, demand, hasRoom);
-                    rows.forEach(row -> metrics.pushed(row.tier(), row.bankCode()));
-                  }));
+      DemandStatus status =
+          !picks.isEmpty() && held.status() == DemandStatus.NO_MATCH ? DemandStatus.OPEN : null;
+      boolean hasRoom = live + picks.size() < settings.banksPerDemand();
+      return new Decision(rows, status, null, false, hasRoom, now);
     }
-    MatchOutcome.NoMatch none = (MatchOutcome.NoMatch) outcome;
-    boolean announceIt = live == 0 && (demandChanged || held.status() != DemandStatus.NO_MATCH);
-    Mono<Void> recorded =
-        live > 0
-            ? Mono.empty()
-            : demands.setOutcome(demand.projectId(), DemandStatus.NO_MATCH, none);
-    return recorded
-        .then(announceIt ? announce.noMatch(demand, none, now) : Mono.empty())
-        .then(
-            AfterCommit.run(
-                () -> {
-                  openDemands.update(held.partition(), before, demand, true);
-                  if (announceIt) {
-                    metrics.noMatch(demand.county(), none);
-                  }
-                }));
+    if (live > 0) {
+      return new Decision(List.of(), null, null, false, true, now);
+    }
+    boolean announceIt = demandChanged || held.status() != DemandStatus.NO_MATCH;
+    return new Decision(
+        List.of(), DemandStatus.NO_MATCH, (MatchOutcome.NoMatch) outcome, announceIt, true, now);
+  }
+
+  /** The decision's events and, once it has committed, the index and the metrics. */
+  private Mono<Void> announced(StoredDemand held, Demand before, Decision decision) {
+    Demand demand = held.demand();
+    Mono<Void> events =
+        decision.announceNoMatch()
+            ? announce.noMatch(demand, decision.noMatch(), decision.at())
+            : announce.proposed(decision.rows(), demand);
+    return events.then(
+        AfterCommit.run(
+            () -> {
+              openDemands.update(held.partition(), before, demand, decision.hasRoom());
+              decision.rows().forEach(row -> metrics.pushed(row.tier(), row.bankCode()));
+              if (decision.announceNoMatch()) {
+                metrics.noMatch(demand.county(), decision.noMatch());
+              }
+            }));
   }
 
   private MatchRow proposed(

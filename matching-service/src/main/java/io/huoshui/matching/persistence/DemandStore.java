@@ -4,6 +4,7 @@ import io.huoshui.matching.domain.Demand;
 import io.huoshui.matching.domain.MatchOutcome;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -40,41 +41,67 @@ public class DemandStore {
   }
 
   /**
-   * Writes a submitted or changed demand, OPEN and without a NoMatch, unless a version at least as
-   * new is held or it was withdrawn — in one statement that also locks the row (as {@link #lock}
-   * does) and reads what it replaced, so that a new demand costs no lookup.
+   * Writes a submitted or changed demand unless a version at least as new is held or it was
+   * withdrawn — in one statement that also locks the row (as {@link #lock} does) and reads what it
+   * replaced. A new demand is written as decided beforehand, its matches with it, so that it costs
+   * one round trip; a changed one is written OPEN without a NoMatch, for the caller to decide again
+   * with its matches in view.
    *
-   * @return what was held before ({@link Written#before} null for a new demand); empty when the
-   *     demand was kept as held
+   * @param ifNew the decision about the demand were it new
+   * @return whether it was new and what was held before; empty when the demand was kept as held
    */
-  public Mono<Written> write(StoredDemand stored, Instant submittedAt) {
+  public Mono<Written> write(StoredDemand stored, Instant submittedAt, IfNew ifNew) {
     Demand demand = stored.demand();
-    return database
-        .sql(
-            """
-            WITH held AS (
-              SELECT project_id, version, status, partition_no, data FROM demand
-              WHERE project_id = :id FOR UPDATE
-            ), written AS (
-              INSERT INTO demand (project_id, county, version, status, partition_no, data,
-                submitted_at)
-              VALUES (:id, :county, :version, 'OPEN', :partition, CAST(:data AS jsonb),
-                :submittedAt)
-              ON CONFLICT (project_id) DO UPDATE SET county = excluded.county,
-                version = excluded.version, status = excluded.status,
-                partition_no = excluded.partition_no, data = excluded.data, no_match = NULL
-              WHERE demand.version < excluded.version AND demand.status <> 'WITHDRAWN'
-              RETURNING project_id, xmax = 0 AS inserted
-            )
-            SELECT w.inserted, h.version, h.status, h.partition_no, h.data::text AS data
-            FROM written w LEFT JOIN held h ON h.project_id = w.project_id
-            """)
-        .bind("id", demand.projectId())
-        .bind("county", demand.county())
-        .bind("version", stored.version())
-        .bind("partition", stored.partition())
-        .bind("data", json.writeValueAsString(demand))
-        .bind("submittedAt", submittedAt)
+    String proposed =
+        ifNew.matches().isEmpty()
+            ? ""
+            : """
+              , proposed AS (
+                INSERT INTO match (%s)
+                SELECT * FROM (VALUES %s) AS v(%s)
+                WHERE EXISTS (SELECT FROM written WHERE inserted)
+              )
+              """
+                .formatted(
+                    MatchStore.INSERT_COLUMNS,
+                    MatchStore.values(ifNew.matches()),
+                    MatchStore.INSERT_COLUMNS);
+    var sql =
+        database
+            .sql(
+                """
+                WITH held AS (
+                  SELECT project_id, version, status, partition_no, data FROM demand
+                  WHERE project_id = :id FOR UPDATE
+                ), written AS (
+                  INSERT INTO demand (project_id, county, version, status, partition_no, data,
+                    no_match, submitted_at)
+                  VALUES (:id, :county, :version, :status, :partition, CAST(:data AS jsonb),
+                    CAST(:noMatch AS jsonb), :submittedAt)
+                  ON CONFLICT (project_id) DO UPDATE SET county = excluded.county,
+                    version = excluded.version, status = 'OPEN',
+                    partition_no = excluded.partition_no, data = excluded.data, no_match = NULL
+                  WHERE demand.version < excluded.version AND demand.status <> 'WITHDRAWN'
+                  RETURNING project_id, xmax = 0 AS inserted
+                )
+                """
+                    + proposed
+                    + """
+                    SELECT w.inserted, h.version, h.status, h.partition_no, h.data::text AS data
+                    FROM written w LEFT JOIN held h ON h.project_id = w.project_id
+                    """)
+            .bind("id", demand.projectId())
+            .bind("county", demand.county())
+            .bind("version", stored.version())
+            .bind("status", ifNew.status().name())
+            .bind("partition", stored.partition())
+            .bind("data", json.writeValueAsString(demand))
+            .bind("submittedAt", submittedAt);
+    sql =
+        ifNew.noMatch() == null
+            ? sql.bindNull("noMatch", String.class)
+            : sql.bind("noMatch", json.writeValueAsString(ifNew.noMatch()));
+    return MatchStore.bindRows(sql, ifNew.matches(), json)
         .map(
             (row, meta) ->
                 new Written(
@@ -83,8 +110,11 @@ public class DemandStore {
         .one();
   }
 
+  /** A demand's status, NoMatch and new matches as decided were it new. */
+  public record IfNew(DemandStatus status, MatchOutcome.NoMatch noMatch, List<MatchRow> matches) {}
+
   /**
-   * @param inserted whether the row is new: no match can exist for it yet
+   * @param inserted whether the demand is new: it was written as decided
    * @param before the demand as held before, when the row existed and this transaction saw it
    */
   public record Written(boolean inserted, StoredDemand before) {}

@@ -38,6 +38,12 @@ public class MatchStore {
     this.json = json;
   }
 
+  static final String INSERT_COLUMNS =
+      """
+      match_id, project_id, county, bank_code, product_id, product_name, tier, rank, score,
+      reasons, status, deadline, proposed_at
+      """;
+
   private static final String ROW =
       "(:id%1$d, :project%1$d, :county%1$d, :bank%1$d, :product%1$d, :productName%1$d, :tier%1$d,"
           + " :rank%1$d, :score%1$d, CAST(:reasons%1$d AS jsonb), :status%1$d, :deadline%1$d,"
@@ -48,22 +54,28 @@ public class MatchStore {
     if (rows.isEmpty()) {
       return Mono.empty();
     }
-    StringBuilder sql =
-        new StringBuilder(
-            """
-            INSERT INTO match (match_id, project_id, county, bank_code, product_id, product_name,
-              tier, rank, score, reasons, status, deadline, proposed_at)
-            VALUES
-            """);
+    return bindRows(
+            database.sql("INSERT INTO match (" + INSERT_COLUMNS + ") VALUES " + values(rows)),
+            rows,
+            json)
+        .then();
+  }
+
+  /** The rows' VALUES list, each row's parameters numbered by its position. */
+  static String values(List<MatchRow> rows) {
+    StringBuilder values = new StringBuilder();
     for (int i = 0; i < rows.size(); i++) {
-      sql.append(i == 0 ? " " : ", ").append(ROW.formatted(i));
+      values.append(i == 0 ? "" : ", ").append(ROW.formatted(i));
     }
-    DatabaseClient.GenericExecuteSpec insert = database.sql(sql.toString());
+    return values.toString();
+  }
+
+  static DatabaseClient.GenericExecuteSpec bindRows(
+      DatabaseClient.GenericExecuteSpec sql, List<MatchRow> rows, JsonMapper json) {
     for (int i = 0; i < rows.size(); i++) {
       MatchRow match = rows.get(i);
-      insert =
-          insert
-              .bind("id" + i, match.matchId())
+      sql =
+          sql.bind("id" + i, match.matchId())
               .bind("project" + i, match.projectId())
               .bind("county" + i, match.county())
               .bind("bank" + i, match.bankCode())
@@ -77,7 +89,7 @@ public class MatchStore {
               .bind("deadline" + i, match.deadline())
               .bind("proposedAt" + i, match.proposedAt());
     }
-    return insert.then();
+    return sql;
   }
 
   /** Every match of a demand, released ones included, in the order they were ranked. */
