@@ -71,8 +71,19 @@ public class ReverseMatching {
       fitting = fitting.stream().filter(projectId -> !fittedBefore.contains(projectId)).toList();
     }
     for (UUID projectId : fitting) {
-      matchmaking.refill(projectId).block(PATIENCE);
+      // The product is applied already: a demand that fails to refill waits for its next change
+      // (or the next catch-up) rather than failing the product's batch.
+      matchmaking
+          .refill(projectId)
+          .onErrorResume(error -> skipped(projectId, error))
+          .block(PATIENCE);
     }
+  }
+
+  private static Mono<Void> skipped(UUID projectId, Throwable error) {
+    log.warn(
+        "Re-matching demand {} failed; its next change retries: {}", projectId, error.toString());
+    return Mono.empty();
   }
 
   /**
@@ -90,16 +101,7 @@ public class ReverseMatching {
         .distinct()
         .concatMap(
             projectId ->
-                matchmaking
-                    .refill(projectId)
-                    .onErrorResume(
-                        error -> {
-                          log.warn(
-                              "Catching up demand {} failed; its next change retries: {}",
-                              projectId,
-                              error.toString());
-                          return Mono.empty();
-                        }))
+                matchmaking.refill(projectId).onErrorResume(error -> skipped(projectId, error)))
         .subscribeOn(Schedulers.boundedElastic())
         .subscribe(
             null,
