@@ -1,5 +1,6 @@
 package io.huoshui.identity.client;
 
+import io.huoshui.vocabulary.Scopes;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -9,34 +10,14 @@ import java.util.regex.Pattern;
  */
 public enum TenantType {
   /** A county or district; its tenant id is its 6-digit administrative division code. */
-  COUNTY(
-      Pattern.compile("\\d{6}"),
-      List.of(
-          "projects:read", "projects:write", "catalog:read", "notifications:read", "reports:read")),
+  COUNTY(Pattern.compile("\\d{6}"), Scopes.COUNTY),
   /** A bank or financial institution; its tenant id is its bank code. */
-  BANK(
-      Pattern.compile("[a-z][a-z0-9-]{1,31}"),
-      List.of(
-          "products:read",
-          "products:write",
-          "matches:read",
-          "responses:write",
-          "notifications:read")),
+  BANK(Pattern.compile("[a-z][a-z0-9-]{1,31}"), Scopes.BANK),
   /**
    * A financial office; its tenant id is the division code of the region it runs (2, 4 or 6
    * digits).
    */
-  OPERATOR(
-      Pattern.compile("\\d{2}|\\d{4}|\\d{6}"),
-      List.of(
-          "projects:read",
-          "catalog:read",
-          "products:read",
-          "matches:read",
-          "supervision:write",
-          "notifications:read",
-          "reports:read",
-          "clients:admin"));
+  OPERATOR(Pattern.compile("\\d{2}|\\d{4}|\\d{6}"), Scopes.OPERATOR);
 
   private final Pattern tenantId;
   private final List<String> scopes;

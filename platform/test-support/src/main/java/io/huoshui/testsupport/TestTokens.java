@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import io.huoshui.vocabulary.Scopes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -31,29 +32,12 @@ import java.util.UUID;
  */
 public final class TestTokens {
 
-  /** The scopes the identity service grants each tenant type. */
-  public static final List<String> COUNTY_SCOPES =
-      List.of(
-          "projects:read", "projects:write", "catalog:read", "notifications:read", "reports:read");
+  /** The scopes the identity service grants each tenant type, from where it defines them. */
+  public static final List<String> COUNTY_SCOPES = Scopes.COUNTY;
 
-  public static final List<String> BANK_SCOPES =
-      List.of(
-          "products:read",
-          "products:write",
-          "matches:read",
-          "responses:write",
-          "notifications:read");
+  public static final List<String> BANK_SCOPES = Scopes.BANK;
 
-  public static final List<String> OPERATOR_SCOPES =
-      List.of(
-          "projects:read",
-          "catalog:read",
-          "products:read",
-          "matches:read",
-          "supervision:write",
-          "notifications:read",
-          "reports:read",
-          "clients:admin");
+  public static final List<String> OPERATOR_SCOPES = Scopes.OPERATOR;
 
   private static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
 
