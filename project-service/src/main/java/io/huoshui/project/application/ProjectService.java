@@ -164,8 +164,11 @@ public class ProjectService {
     all.put("matchId", matchId.toString());
     return progress(
         projectId,
+        projects.lock(
+            projectId,
+            matches.proposed(matchId, bankCode, productId, productName, proposedAt),
+            (project, row) -> project),
         Project::pushed,
-        matches.proposed(matchId, projectId, bankCode, productId, productName, proposedAt),
         new TimelineEntry(Step.PUSHED, proposedAt, bankCode, productId, productName, null, all));
   }
 
@@ -173,8 +176,8 @@ public class ProjectService {
   public Mono<Void> unmatched(UUID projectId, NoMatch why, Instant decidedAt) {
     return progress(
         projectId,
+        projects.lock(projectId),
         project -> project.unmatched(why),
-        Mono.empty(),
         entry(
             Step.NO_MATCH,
             decidedAt,
@@ -193,8 +196,8 @@ public class ProjectService {
       Instant escalatedAt) {
     return progress(
         projectId,
+        projects.lock(projectId),
         UnaryOperator.identity(),
-        Mono.empty(),
         new TimelineEntry(
             Step.SUPERVISION_NOTICE,
             escalatedAt,
@@ -216,8 +219,11 @@ public class ProjectService {
       Instant releasedAt) {
     return progress(
         projectId,
+        projects.lock(
+            projectId,
+            matches.released(matchId, bankCode, productId, cause, releasedAt),
+            (project, row) -> project),
         UnaryOperator.identity(),
-        matches.released(matchId, projectId, bankCode, productId, cause, releasedAt),
         new TimelineEntry(
             Step.MATCH_RELEASED,
             releasedAt,
@@ -232,39 +238,44 @@ public class ProjectService {
   public Mono<Void> answered(BankAnswer answer) {
     UUID projectId = answer.projectId();
     return projects
-        .lock(projectId)
+        .lock(
+            projectId,
+            matches.answered(
+                answer.matchId(),
+                answer.bankCode(),
+                answer.productId(),
+                answer.totals(),
+                answer.respondedAt()),
+            (project, row) -> {
+              MatchStore.Totals sum = MatchStore.totals(row);
+              return new Change(
+                  project,
+                  project.financed(
+                      new Funnel(
+                          project.demand().amountRequested(),
+                          sum.intended(),
+                          sum.approved(),
+                          sum.disbursed()),
+                      answer.kind() == BankAnswer.Kind.INTEREST));
+            })
         .switchIfEmpty(Mono.error(() -> unknown(projectId)))
-        .flatMap(
-            project ->
-                matches
-                    .answered(
-                        answer.matchId(),
-                        projectId,
-                        answer.bankCode(),
-                        answer.productId(),
-                        answer.totals(),
-                        answer.respondedAt())
-                    .map(
-                        sum ->
-                            project.financed(
-                                new Funnel(
-                                    project.demand().amountRequested(),
-                                    sum.intended(),
-                                    sum.approved(),
-                                    sum.disbursed()),
-                                answer.kind() == BankAnswer.Kind.INTEREST))
-                    .flatMap(financed -> write(project, financed, answerEntry(answer))))
+        .flatMap(change -> write(change.before(), change.after(), answerEntry(answer)))
         .as(transaction::transactional);
   }
 
+  /**
+   * A change the network reports: the demand locked (with what else the change writes, in the same
+   * statement), then the step, and the demand where the step changed it.
+   */
   private Mono<Void> progress(
-      UUID projectId, UnaryOperator<Project> change, Mono<Void> alsoWrite, TimelineEntry step) {
-    return projects
-        .lock(projectId)
+      UUID projectId, Mono<Project> locked, UnaryOperator<Project> change, TimelineEntry step) {
+    return locked
         .switchIfEmpty(Mono.error(() -> unknown(projectId)))
-        .flatMap(project -> alsoWrite.then(write(project, change.apply(project), step)))
+        .flatMap(project -> write(project, change.apply(project), step))
         .as(transaction::transactional);
   }
+
+  private record Change(Project before, Project after) {}
 
   /** The step, and the demand with it where the step changed it. */
   private Mono<Void> write(Project before, Project after, TimelineEntry step) {
