@@ -86,14 +86,6 @@ class Knowledge {
         match.productId());
   }
 
-  Mono<KnownMatch> match(UUID matchId) {
-    return database
-        .sql("SELECT " + MATCH_COLUMNS + " FROM known_match WHERE match_id = :id")
-        .bind("id", matchId)
-        .map(Knowledge::readMatch)
-        .one();
-  }
-
   /** Keeps the match's colour; answers the names its texts need, in the same statement. */
   Mono<Names> escalated(
       UUID matchId, String colour, UUID projectId, String bankCode, UUID productId) {
