@@ -190,7 +190,8 @@ public final class LoadBenchmark {
                 rest,
                 steps,
                 probes,
-                answers,
+                answers.outcomes(),
+                answers.retries(),
                 desks.failures(),
                 ledger.foreignProposals());
     System.out.print(report);

@@ -30,7 +30,8 @@ final class Report {
       LoadBenchmark.Rest rest,
       List<LoadBenchmark.StepResult> steps,
       List<LoadBenchmark.ProbeResult> probes,
-      Answers answers,
+      Map<String, Long> answerOutcomes,
+      long answerRetries,
       Map<String, RuntimeException> bankFailures,
       long foreignProposals) {
     line("## Load run of %s, commit `%s`", WHEN.format(started), commit());
@@ -74,7 +75,7 @@ final class Report {
     line("");
     line(
         "Bank answers (INTEREST through the gateway): %s; %d retried after 404/429/503.",
-        counts(answers.outcomes()), answers.retries());
+        counts(answerOutcomes), answerRetries);
     if (foreignProposals > 0) {
       line(
           "%d proposal(s) of demands this run did not submit (the demo's own), not answered.",
