@@ -22,12 +22,16 @@ class NoticesTest extends NotificationServiceTest {
   @Test
   void aTransactionsNotificationsAreWrittenInItNumberedInTheOrderPublishedAndOnce() {
     Audience county = Audience.county(freshCounty());
+    Audience bank = Audience.bank("bank-" + UUID.randomUUID().toString().substring(0, 8));
     String first = UUID.randomUUID().toString();
     String second = UUID.randomUUID().toString();
 
     Long writer =
         notices
-            .publish(List.of(notice(county, first, Kind.MATCH_PROPOSED)))
+            .publish(
+                List.of(
+                    notice(county, first, Kind.MATCH_PROPOSED),
+                    notice(bank, first, Kind.MATCH_PROPOSED)))
             .then(notices.publish(List.of(notice(county, second, Kind.BANK_INTEREST))))
             // Published again in the same transaction, as a replay would: still one.
             .then(notices.publish(List.of(notice(county, first, Kind.MATCH_PROPOSED))))
@@ -52,6 +56,14 @@ class NoticesTest extends NotificationServiceTest {
             .collectList()
             .block();
     assertThat(rows).containsExactly("1 " + first + " " + writer, "2 " + second + " " + writer);
+    assertThat(
+            database
+                .sql("SELECT last_seq FROM audience_sequence WHERE audience_id = :id")
+                .bind("id", bank.id())
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block())
+        .isEqualTo(1L);
   }
 
   @Test
