@@ -10,13 +10,16 @@ import io.huoshui.eventing.Outbox;
 import io.huoshui.testsupport.KafkaRecords;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -24,6 +27,9 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * What every Huoshui data service shows against real PostgreSQL and a real Kafka broker. A service
@@ -40,6 +46,10 @@ public abstract class ServicePlatformContract {
   @Autowired private EventCodec codec;
   @Autowired private EventingProperties events;
   @Autowired private Admin kafkaHealthAdmin;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  private RequestMappingHandlerMapping routes;
 
   @Value("${spring.application.name}")
   private String application;
@@ -159,5 +169,54 @@ public abstract class ServicePlatformContract {
     assertThat(read.source()).hasToString("/huoshui/" + application);
     assertThat(read.subject()).isEqualTo(subject);
     assertThat(read.data().get("county").asString()).isEqualTo("长子县");
+  }
+
+  @Test
+  void servesItsApiDocumentWithEveryRouteItAnswers() {
+    String document =
+        http.get()
+            .uri("/openapi/" + application + ".yaml")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    JsonNode paths = YAMLMapper.builder().build().readTree(document).get("paths");
+    Set<String> documented = new TreeSet<>();
+    for (Map.Entry<String, JsonNode> path : paths.properties()) {
+      for (String method : path.getValue().propertyNames()) {
+        documented.add(
+            method.toUpperCase(Locale.ROOT) + " " + withoutParameterNames(path.getKey()));
+      }
+    }
+    Set<String> routed = new TreeSet<>();
+    routes
+        .getHandlerMethods()
+        .keySet()
+        .forEach(
+            mapping ->
+                mapping
+                    .getPatternsCondition()
+                    .getPatterns()
+                    .forEach(
+                        pattern ->
+                            mapping
+                                .getMethodsCondition()
+                                .getMethods()
+                                .forEach(
+                                    method ->
+                                        routed.add(
+                                            method.name()
+                                                + " "
+                                                + withoutParameterNames(
+                                                    pattern.getPatternString())))));
+    assertThat(routed).as("the routes of the service's controllers").isNotEmpty();
+    assertThat(documented).as("the routes its API document describes").containsAll(routed);
+  }
+
+  /** {@code /api/v1/projects/{id}} and {@code /api/v1/projects/{projectId}} are one route. */
+  private static String withoutParameterNames(String path) {
+    return path.replaceAll("\\{[^}]*}", "{}");
   }
 }
