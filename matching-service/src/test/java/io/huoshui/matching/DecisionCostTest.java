@@ -16,10 +16,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -148,6 +151,34 @@ class DecisionCostTest {
   }
 
   @Test
+  void anApprovalLoweringABudgetReMatchesNoDemandAndANewProductReMatchesTheDemandsItFits() {
+    String county = "530103";
+    List<Map<String, Object>> products = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      network.provisionBank("storm-bank-" + i);
+      products.add(network.product("storm-bank-" + i, county, "4." + i + "00"));
+    }
+    products.subList(0, 2).forEach(this::publishAndAwait);
+    Map<String, Object> demand = network.demand(county);
+    String projectId = demand.get("projectId").toString();
+    network.publishProject("ProjectSubmitted", demand);
+    awaitMatches(projectId, 2); // one slot left open: the demand is in the open-demand index
+
+    transcripts.reset();
+    Map<String, Object> approved = products.get(0);
+    approved.put("remainingBudget", "20000000.00");
+    approved.put("version", 2);
+    network.publishProduct("ProductUpdated", approved);
+    awaitCatalogConsumed();
+    assertThat(refills()).as("a lower budget admits no demand").isEmpty();
+
+    publishAndAwait(products.get(2));
+    awaitMatches(projectId, 3);
+    awaitCatalogConsumed();
+    assertThat(refills()).as("the new product's bank takes the free slot").hasSize(1);
+  }
+
+  @Test
   void aFullDemandTopicIsDecidedAtARateThisTestPrints() {
     long start = System.nanoTime();
     List<String> demands = publish(throughputDemands);
@@ -167,6 +198,83 @@ class DecisionCostTest {
         announced,
         demands.size() / announced);
     assertThat(proposals).isEqualTo(3 * demands.size());
+  }
+
+  private void publishAndAwait(Map<String, Object> product) {
+    network.publishProduct(
+        ((Number) product.get("version")).longValue() == 1 ? "ProductPublished" : "ProductUpdated",
+        product);
+    UUID id = UUID.fromString(product.get("productId").toString());
+    long version = ((Number) product.get("version")).longValue();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> productIndex.get(id).filter(p -> p.version() == version).isPresent());
+  }
+
+  /**
+   * Until this instance's catalog group has committed every product record: the listener commits a
+   * poll only when it has applied it, reverse matching included.
+   */
+  private void awaitCatalogConsumed() {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              var partitions =
+                  kafkaHealthAdmin
+                      .describeTopics(List.of("huoshui.products"))
+                      .allTopicNames()
+                      .get()
+                      .get("huoshui.products")
+                      .partitions()
+                      .stream()
+                      .map(info -> new TopicPartition("huoshui.products", info.partition()))
+                      .toList();
+              var ends =
+                  kafkaHealthAdmin
+                      .listOffsets(
+                          partitions.stream()
+                              .collect(
+                                  Collectors.toMap(
+                                      partition -> partition, partition -> OffsetSpec.latest())))
+                      .all()
+                      .get();
+              var committed =
+                  kafkaHealthAdmin
+                      .listConsumerGroupOffsets("matching-service.catalog.test")
+                      .partitionsToOffsetAndMetadata()
+                      .get();
+              return partitions.stream()
+                  .allMatch(
+                      partition ->
+                          committed.get(partition) != null
+                              && committed.get(partition).offset() >= ends.get(partition).offset());
+            });
+  }
+
+  /** Re-matchings since the last reset: transactions that lock a demand outside the consumer. */
+  private List<List<String>> refills() {
+    return transcripts.transactions().stream()
+        .filter(transaction -> transaction.stream().noneMatch(sql -> sql.contains("consumed")))
+        .filter(
+            transaction ->
+                transaction.stream()
+                    .anyMatch(sql -> sql.contains("FROM demand") && sql.contains("FOR UPDATE")))
+        .toList();
+  }
+
+  private void awaitMatches(String projectId, int count) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                database
+                    .sql("SELECT count(*) AS n FROM match WHERE project_id = :id")
+                    .bind("id", UUID.fromString(projectId))
+                    .map((row, meta) -> row.get("n", Long.class))
+                    .one()
+                    .block(),
+            n -> n == count);
   }
 
   /** What the batch consumer's transactions sent: each begins with the consumer log. */

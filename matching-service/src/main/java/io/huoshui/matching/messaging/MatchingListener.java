@@ -5,6 +5,7 @@ import io.huoshui.eventing.EventHandlers;
 import io.huoshui.matching.application.CatalogChanges;
 import io.huoshui.matching.application.Matchmaking;
 import io.huoshui.matching.application.Partitions;
+import io.huoshui.matching.config.MatchingProperties;
 import io.huoshui.matching.domain.Product;
 import io.huoshui.vocabulary.EventTypes;
 import io.huoshui.vocabulary.Topics;
@@ -16,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
@@ -52,11 +52,11 @@ class MatchingListener implements ConsumerSeekAware {
       Matchmaking matchmaking,
       CatalogChanges catalog,
       Partitions partitions,
-      @Value("${huoshui.matching.instance-id}") String instanceId) {
+      MatchingProperties settings) {
     this.events = events;
     this.catalog = catalog;
     this.partitions = partitions;
-    this.catalogConsumer = "matching-service.catalog." + instanceId;
+    this.catalogConsumer = "matching-service.catalog." + settings.instanceId();
     this.demands =
         EventHandlers.of(DEMANDS)
             .on(
