@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,17 @@ public final class EventConsumer {
    *     poison) and redelivers the rest
    */
   public void consume(List<ConsumerRecord<String, String>> records, EventHandlers handlers) {
+    consume(records, topic -> handlers);
+  }
+
+  /**
+   * As {@link #consume(List, EventHandlers)}, for a listener of several topics whose events are
+   * logged under a consumer name per topic. One listener over topics keyed alike gets the same
+   * partitions of each, so that one thread applies all events of an aggregate, in order.
+   */
+  public void consume(
+      List<ConsumerRecord<String, String>> records,
+      Function<String, EventHandlers> handlersOfTopic) {
     int start = 0;
     while (start < records.size()) {
       ConsumerRecord<String, String> first = records.get(start);
@@ -79,7 +91,7 @@ public final class EventConsumer {
       while (end < records.size() && samePartition(first, records.get(end))) {
         end++;
       }
-      consumePartitionRun(records, start, end, handlers);
+      consumePartitionRun(records, start, end, handlersOfTopic.apply(first.topic()));
       start = end;
     }
   }

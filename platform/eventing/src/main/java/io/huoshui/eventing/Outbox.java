@@ -1,7 +1,7 @@
 package io.huoshui.eventing;
 
 import java.net.URI;
-import java.util.UUID;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.reactive.TransactionSynchronization;
@@ -41,6 +41,22 @@ public final class Outbox {
 
   public Mono<EventEnvelope> append(
       String topic, String type, String subject, Object payload, URI dataschema) {
+    return appendAll(List.of(new Message(topic, type, subject, payload, dataschema)))
+        .map(written -> written.get(0));
+  }
+
+  /** An event to append: its topic, type, subject (the Kafka key), payload and schema. */
+  public record Message(
+      String topic, String type, String subject, Object payload, URI dataschema) {}
+
+  /**
+   * Writes several events in one statement, published in the order given; as {@link #append}, it
+   * must run inside the transaction of the state change.
+   */
+  public Mono<List<EventEnvelope>> appendAll(List<Message> messages) {
+    if (messages.isEmpty()) {
+      return Mono.just(List.of());
+    }
     return TransactionSynchronizationManager.forCurrentTransaction()
         .onErrorResume(NoTransactionException.class, none -> Mono.empty())
         .filter(TransactionSynchronizationManager::isActualTransactionActive)
@@ -50,8 +66,19 @@ public final class Outbox {
                     new IllegalStateException(
                         "Outbox.append must run inside the transaction of the state change")))
         .doOnNext(this::wakeTheRelayOnCommit)
-        .then(Mono.fromCallable(() -> codec.envelope(type, subject, payload, dataschema)))
-        .flatMap(envelope -> insert(topic, envelope).thenReturn(envelope));
+        .then(
+            Mono.fromCallable(
+                () ->
+                    messages.stream()
+                        .map(
+                            message ->
+                                codec.envelope(
+                                    message.type(),
+                                    message.subject(),
+                                    message.payload(),
+                                    message.dataschema()))
+                        .toList()))
+        .flatMap(envelopes -> insert(messages, envelopes).thenReturn(envelopes));
   }
 
   private void wakeTheRelayOnCommit(TransactionSynchronizationManager transaction) {
@@ -64,19 +91,40 @@ public final class Outbox {
         });
   }
 
-  private Mono<Void> insert(String topic, EventEnvelope envelope) {
+  /** One statement; the rows take their sequence numbers in the order given. */
+  private Mono<Void> insert(List<Message> messages, List<EventEnvelope> envelopes) {
+    int size = envelopes.size();
+    String[] ids = new String[size];
+    String[] topics = new String[size];
+    String[] keys = new String[size];
+    String[] types = new String[size];
+    String[] texts = new String[size];
+    String[] times = new String[size];
+    for (int i = 0; i < size; i++) {
+      EventEnvelope envelope = envelopes.get(i);
+      ids[i] = envelope.id();
+      topics[i] = messages.get(i).topic();
+      keys[i] = envelope.subject();
+      types[i] = envelope.type();
+      texts[i] = codec.write(envelope);
+      times[i] = envelope.time().toString();
+    }
     return database
         .sql(
             """
             INSERT INTO event_outbox (id, topic, message_key, event_type, envelope, created_at)
-            VALUES (:id, :topic, :key, :type, CAST(:envelope AS json), :createdAt)
+            SELECT id, topic, message_key, event_type, envelope::json, created_at
+            FROM unnest(CAST(:ids AS uuid[]), :topics, :keys, :types, :envelopes,
+                        CAST(:times AS timestamptz[]))
+                 WITH ORDINALITY AS e(id, topic, message_key, event_type, envelope, created_at, n)
+            ORDER BY n
             """)
-        .bind("id", UUID.fromString(envelope.id()))
-        .bind("topic", topic)
-        .bind("key", envelope.subject())
-        .bind("type", envelope.type())
-        .bind("envelope", codec.write(envelope))
-        .bind("createdAt", envelope.time())
+        .bind("ids", ids)
+        .bind("topics", topics)
+        .bind("keys", keys)
+        .bind("types", types)
+        .bind("envelopes", texts)
+        .bind("times", times)
         .then();
   }
 }
