@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -69,15 +70,20 @@ final class LocalNetwork {
 
     // PostgreSQL, Kafka and the services' class-data preparation have nothing to wait for in each
     // other: side by side, the slowest of them sets the pace, not their sum.
-    ExecutorService starting = Executors.newFixedThreadPool(3);
-    Map<Component, ClassDataSharing.Launch> launches = new LinkedHashMap<>();
+    // Extracting a jar mostly waits for the disk: two at a time beside the servers' start.
+    ExecutorService starting = Executors.newFixedThreadPool(4);
+    Map<Component, ClassDataSharing.Launch> launches = new ConcurrentHashMap<>();
     try {
       CompletableFuture<Void> postgres = CompletableFuture.runAsync(this::startPostgres, starting);
       CompletableFuture<Void> kafka = CompletableFuture.runAsync(this::startKafka, starting);
       CompletableFuture<Void> prepared =
-          CompletableFuture.runAsync(
-              () -> Network.applications().forEach(a -> launches.put(a, classData.prepare(a))),
-              starting);
+          CompletableFuture.allOf(
+              Network.applications().stream()
+                  .map(
+                      a ->
+                          CompletableFuture.runAsync(
+                              () -> launches.put(a, classData.prepare(a)), starting))
+                  .toArray(CompletableFuture[]::new));
       // Each to its end, even when another failed, so that whatever did start has its pid file
       // and the next `up` or `down` finds it.
       CompletableFuture.allOf(postgres, kafka, prepared).exceptionally(failure -> null).join();
