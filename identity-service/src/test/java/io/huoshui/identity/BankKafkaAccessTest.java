@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.huoshui.infrastructure.KafkaBroker;
-import io.huoshui.service.BankTopics;
+import io.huoshui.vocabulary.Topics;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ class BankKafkaAccessTest extends IdentityHttp {
 
   @Test
   void aBankReadsItsOwnTopicInItsOwnGroup() {
-    String topic = BankTopics.matchesOf("jinshang-bank");
+    String topic = Topics.bankMatches("jinshang-bank");
     String key = "demand-" + UUID.randomUUID();
     publish(topic, key, "{\"industry\":\"INDUSTRY_AND_SOFTWARE\",\"amount\":\"70000000.00\"}");
 
@@ -53,7 +53,7 @@ class BankKafkaAccessTest extends IdentityHttp {
   void aBankCannotReadAnotherBanksTopic() {
     try (KafkaConsumer<String, String> bank =
         bankConsumer(JINSHANG, demoSecret(JINSHANG), JINSHANG)) {
-      bank.subscribe(List.of(BankTopics.matchesOf("shanxi-bank")));
+      bank.subscribe(List.of(Topics.bankMatches("shanxi-bank")));
       assertThatThrownBy(() -> pollFor(bank, "never"))
           .isInstanceOf(TopicAuthorizationException.class);
     }
@@ -63,7 +63,7 @@ class BankKafkaAccessTest extends IdentityHttp {
   void aBankCannotJoinAnotherBanksGroup() {
     try (KafkaConsumer<String, String> bank =
         bankConsumer(JINSHANG, demoSecret(JINSHANG), SHANXI)) {
-      bank.subscribe(List.of(BankTopics.matchesOf("jinshang-bank")));
+      bank.subscribe(List.of(Topics.bankMatches("jinshang-bank")));
       assertThatThrownBy(() -> pollFor(bank, "never"))
           .isInstanceOf(GroupAuthorizationException.class);
     }
@@ -72,7 +72,7 @@ class BankKafkaAccessTest extends IdentityHttp {
   @Test
   void aWrongPasswordIsRefused() {
     try (KafkaConsumer<String, String> bank = bankConsumer(SHANXI, "guessed", SHANXI)) {
-      bank.subscribe(List.of(BankTopics.matchesOf("shanxi-bank")));
+      bank.subscribe(List.of(Topics.bankMatches("shanxi-bank")));
       assertThatThrownBy(() -> pollFor(bank, "never"))
           .isInstanceOf(SaslAuthenticationException.class);
     }
@@ -84,7 +84,7 @@ class BankKafkaAccessTest extends IdentityHttp {
     String code = "bank-" + UUID.randomUUID().toString().substring(0, 8);
     String clientId = "bank-" + code;
     String first = register(operator, clientId, "BANK", code);
-    String topic = BankTopics.matchesOf(code);
+    String topic = Topics.bankMatches(code);
     publish(topic, "k1", "first");
 
     HttpResponse<String> rotated =

@@ -36,7 +36,6 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class KafkaPrincipals {
 
-  static final String BANK_TOPIC_PREFIX = "huoshui.bank.";
   private static final String DEAD_LETTER_SUFFIX = ".dlt";
   private static final int SCRAM_ITERATIONS = 8192;
 
@@ -123,7 +122,7 @@ final class KafkaPrincipals {
               allow(
                   principal,
                   ResourceType.TOPIC,
-                  BANK_TOPIC_PREFIX,
+                  io.huoshui.vocabulary.Topics.BANK_PREFIX,
                   PatternType.PREFIXED,
                   operation));
         }
@@ -142,7 +141,7 @@ final class KafkaPrincipals {
               allow(
                   principal,
                   ResourceType.TOPIC,
-                  BANK_TOPIC_PREFIX,
+                  io.huoshui.vocabulary.Topics.BANK_PREFIX,
                   PatternType.PREFIXED,
                   operation));
         }

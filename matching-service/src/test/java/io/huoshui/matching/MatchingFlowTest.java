@@ -8,7 +8,7 @@ import io.huoshui.eventing.EventCodec;
 import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.matching.application.SupervisionSweep;
 import io.huoshui.matching.domain.ProductIndex;
-import io.huoshui.service.BankTopics;
+import io.huoshui.vocabulary.Topics;
 import io.huoshui.testsupport.KafkaRecords;
 import io.huoshui.testsupport.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -97,7 +97,7 @@ class MatchingFlowTest {
 
     EventEnvelope pushed =
         network
-            .awaitEvents(BankTopics.matchesOf("zhangzi-rcb"), projectId, Set.of(PROPOSED), 1)
+            .awaitEvents(Topics.bankMatches("zhangzi-rcb"), projectId, Set.of(PROPOSED), 1)
             .get(0);
     PublishedSchemas.assertConforms(pushed, "MatchProposed");
     assertThat(pushed.data().get("demand").get("amountRequested").asString())
@@ -215,7 +215,7 @@ class MatchingFlowTest {
     assertThat(after.get(3).get("bankCode").asString()).isEqualTo("yc-bank-4");
     assertThat(after.get(3).get("status").asString()).isEqualTo("PROPOSED");
     List<EventEnvelope> notices =
-        network.awaitEvents(BankTopics.matchesOf("yc-bank-2"), projectId, Set.of(ESCALATED), 3);
+        network.awaitEvents(Topics.bankMatches("yc-bank-2"), projectId, Set.of(ESCALATED), 3);
     assertThat(notices)
         .extracting(n -> n.data().get("colour").asString())
         .containsExactly("BLUE", "YELLOW", "RED");

@@ -3,7 +3,7 @@ package io.huoshui.matching;
 import io.huoshui.eventing.EventCodec;
 import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.eventing.PoisonEventException;
-import io.huoshui.service.BankTopics;
+import io.huoshui.vocabulary.Topics;
 import io.huoshui.testsupport.KafkaRecords;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -51,7 +51,7 @@ final class Network {
 
   /** What identity-service does when an operator registers a bank. */
   void provisionBank(String bankCode) {
-    createTopic(BankTopics.matchesOf(bankCode), 1);
+    createTopic(Topics.bankMatches(bankCode), 1);
   }
 
   private void createTopic(String name, int partitions) {

@@ -1,6 +1,6 @@
 package io.huoshui.identity.client;
 
-import io.huoshui.service.BankTopics;
+import io.huoshui.vocabulary.Topics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +64,7 @@ public class BankKafkaAccess implements DisposableBean {
 
   /** Creates the bank's topic and ACLs if missing and sets its SCRAM password. */
   void grant(String clientId, String bankCode, String secret) {
-    String topic = BankTopics.matchesOf(bankCode);
+    String topic = Topics.bankMatches(bankCode);
     String principal = "User:" + clientId;
     try {
       await(admin.createTopics(List.of(new NewTopic(topic, partitions, replicas))).all());

@@ -22,7 +22,9 @@ public final class Topics {
   /** credit-service: the weekly digest of each bank's catalog. */
   public static final String CATALOG = "huoshui.catalog";
 
-  private static final String BANK_PREFIX = "huoshui.bank.";
+  /** What every bank's own topic starts with: the prefix its access rules are written for. */
+  public static final String BANK_PREFIX = "huoshui.bank.";
+
   private static final String BANK_MATCHES_SUFFIX = ".matches";
 
   private Topics() {}
