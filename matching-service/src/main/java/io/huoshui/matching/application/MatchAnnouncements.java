@@ -19,12 +19,12 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,34 +44,36 @@ class MatchAnnouncements {
 
   /** The proposals of one decision, each to the matches topic and to its bank's. */
   Mono<Void> proposed(List<MatchRow> matches, Demand demand) {
-    return Flux.fromIterable(matches).concatMap(match -> proposed(match, demand)).then();
+    List<Outbox.Message> messages = new ArrayList<>(2 * matches.size());
+    for (MatchRow match : matches) {
+      messages.addAll(toMatchesAndBank(EventTypes.MATCH_PROPOSED, match, proposal(match, demand)));
+    }
+    return outbox.appendAll(messages).then();
   }
 
-  private Mono<Void> proposed(MatchRow match, Demand demand) {
-    MatchProposed payload =
-        new MatchProposed(
-            match.matchId(),
-            match.projectId(),
-            match.county(),
-            match.bankCode(),
-            match.productId(),
-            match.productName(),
-            match.tier(),
-            match.rank(),
-            match.score(),
-            match.reasons(),
-            match.deadline(),
-            match.proposedAt(),
-            new AnonymisedDemand(
-                demand.industry(),
-                demand.enterpriseSize(),
-                demand.county(),
-                demand.amountRequested(),
-                demand.termMonths(),
-                demand.purpose(),
-                demand.collateral(),
-                demand.tags()));
-    return toMatchesAndBank(EventTypes.MATCH_PROPOSED, match, payload);
+  private MatchProposed proposal(MatchRow match, Demand demand) {
+    return new MatchProposed(
+        match.matchId(),
+        match.projectId(),
+        match.county(),
+        match.bankCode(),
+        match.productId(),
+        match.productName(),
+        match.tier(),
+        match.rank(),
+        match.score(),
+        match.reasons(),
+        match.deadline(),
+        match.proposedAt(),
+        new AnonymisedDemand(
+            demand.industry(),
+            demand.enterpriseSize(),
+            demand.county(),
+            demand.amountRequested(),
+            demand.termMonths(),
+            demand.purpose(),
+            demand.collateral(),
+            demand.tags()));
   }
 
   Mono<Void> noMatch(Demand demand, MatchOutcome.NoMatch outcome, Instant decidedAt) {
@@ -96,7 +98,7 @@ class MatchAnnouncements {
   }
 
   Mono<Void> escalated(MatchRow match, Colour colour, Instant at) {
-    return toMatchesAndBank(
+    return announce(
         EventTypes.MATCH_ESCALATED,
         match,
         new MatchEscalated(
@@ -128,13 +130,18 @@ class MatchAnnouncements {
         .then();
   }
 
-  private Mono<Void> toMatchesAndBank(String type, MatchRow match, Object payload) {
+  private Mono<Void> announce(String type, MatchRow match, Object payload) {
+    return outbox.appendAll(toMatchesAndBank(type, match, payload)).then();
+  }
+
+  /** The same event to the matches topic and to the bank's own, written in one statement. */
+  private static List<Outbox.Message> toMatchesAndBank(
+      String type, MatchRow match, Object payload) {
     String subject = match.projectId().toString();
     URI schema = EventTypes.schemaOf(type);
-    return outbox
-        .append(Topics.MATCHES, type, subject, payload, schema)
-        .then(outbox.append(Topics.bankMatches(match.bankCode()), type, subject, payload, schema))
-        .then();
+    return List.of(
+        new Outbox.Message(Topics.MATCHES, type, subject, payload, schema),
+        new Outbox.Message(Topics.bankMatches(match.bankCode()), type, subject, payload, schema));
   }
 
   record AnonymisedDemand(
