@@ -31,13 +31,17 @@ final class Answers {
   /**
    * credit-service learns of a match from huoshui.matches, which may reach it after the bank's
    * topic reached the bank: until then the match answers 404, and the bank tries again, as it does
-   * after a 429 (over the bank's request budget at the gateway) or a 503.
+   * after a 429 (over the bank's request budget at the gateway) or a 503 — each time waiting twice
+   * as long, up to {@link #LONGEST_PAUSE}: a fixed short pause would flood an overloaded network
+   * with retries exactly when it is slowest, and measure the flood rather than the demand.
    */
-  private static final int ATTEMPTS = 20;
+  private static final int ATTEMPTS = 10;
 
   private static final Set<String> RETRIED = Set.of("404", "429", "503");
 
-  private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
+  private static final Duration FIRST_PAUSE = Duration.ofMillis(250);
+
+  private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
   private record Job(Ledger.Proposal proposal, String amount, int checks, int attempts) {}
 
@@ -114,11 +118,17 @@ final class Answers {
                 retried.increment();
                 later(
                     new Job(job.proposal(), job.amount(), job.checks(), job.attempts() + 1),
-                    RETRY_PAUSE);
+                    pause(job.attempts()));
               } else {
                 done(outcome);
               }
             });
+  }
+
+  /** 250 ms, 500 ms, 1 s ... 5 s: about 30 s in all over the ten attempts. */
+  static Duration pause(int attemptsSoFar) {
+    Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(attemptsSoFar, 5));
+    return pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
   }
 
   private void later(Job job, Duration pause) {
