@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * The consumed topics of docs/events.md, a polled batch per partition in one transaction. Each
  * event is applied once (the consumer log), in the order of its partition; a payload that does not
  * fit is poison and goes to the dead-letter topic; types without a notification are passed over. A
- * listener per topic, so that a topic held up by a failing record does not hold up the others.
+ * record that keeps failing for a passing reason (the database away) holds up its thread's
+ * partitions of every topic until it is retried through or dead-lettered (at most
+ * huoshui.events.consumer.max-retry-time), which is what keeps a demand's notices in order.
  */
 @Component
 class NotificationListener {
@@ -72,39 +74,17 @@ class NotificationListener {
             .build();
   }
 
+  /**
+   * Every topic in one listener, a thread per partition number: the four topics are keyed by demand
+   * (the catalog by county) with the same partition count, so that one thread applies a demand's
+   * events in order, and three consumers do what twelve did.
+   */
   @KafkaListener(
-      topics = Topics.PROJECTS,
+      topics = {Topics.PROJECTS, Topics.MATCHES, Topics.BANK_RESPONSES, Topics.CATALOG},
       groupId = CONSUMER,
       batch = "true",
       concurrency = "${huoshui.events.partitions:3}")
-  void projects(List<ConsumerRecord<String, String>> records) {
-    events.consume(records, handlers);
-  }
-
-  @KafkaListener(
-      topics = Topics.MATCHES,
-      groupId = CONSUMER,
-      batch = "true",
-      concurrency = "${huoshui.events.partitions:3}")
-  void matches(List<ConsumerRecord<String, String>> records) {
-    events.consume(records, handlers);
-  }
-
-  @KafkaListener(
-      topics = Topics.BANK_RESPONSES,
-      groupId = CONSUMER,
-      batch = "true",
-      concurrency = "${huoshui.events.partitions:3}")
-  void bankResponses(List<ConsumerRecord<String, String>> records) {
-    events.consume(records, handlers);
-  }
-
-  @KafkaListener(
-      topics = Topics.CATALOG,
-      groupId = CONSUMER,
-      batch = "true",
-      concurrency = "${huoshui.events.partitions:3}")
-  void catalog(List<ConsumerRecord<String, String>> records) {
+  void on(List<ConsumerRecord<String, String>> records) {
     events.consume(records, handlers);
   }
 }

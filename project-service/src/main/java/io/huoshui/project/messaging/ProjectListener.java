@@ -77,22 +77,18 @@ class ProjectListener {
             .build();
   }
 
+  /**
+   * Both topics in one listener: keyed by demand with the same partition count, each thread gets
+   * the same partitions of both, so that a demand's decisions and answers are applied by one thread
+   * in order and two threads never lock the same demands.
+   */
   @KafkaListener(
-      topics = Topics.MATCHES,
+      topics = {Topics.MATCHES, Topics.BANK_RESPONSES},
       groupId = "project-service",
       batch = "true",
       concurrency = "${huoshui.events.partitions:3}")
-  void onMatches(List<ConsumerRecord<String, String>> records) {
-    events.consume(records, matches);
-  }
-
-  @KafkaListener(
-      topics = Topics.BANK_RESPONSES,
-      groupId = "project-service",
-      batch = "true",
-      concurrency = "${huoshui.events.partitions:3}")
-  void onBankResponses(List<ConsumerRecord<String, String>> records) {
-    events.consume(records, answers);
+  void on(List<ConsumerRecord<String, String>> records) {
+    events.consume(records, topic -> Topics.MATCHES.equals(topic) ? matches : answers);
   }
 
   private static Mono<Void> proposed(ProjectService projects, Incoming.MatchProposed match) {
