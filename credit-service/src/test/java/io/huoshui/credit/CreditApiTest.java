@@ -66,7 +66,7 @@ public abstract class CreditApiTest {
     return code;
   }
 
-  /** The product of issue 5's example, with the given fields replaced. */
+  /** The catalog's example product (the API document's), with the given fields replaced. */
   protected static Map<String, Object> product(Object... overrides) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", "碳配额质押贷款");

@@ -62,7 +62,7 @@ public abstract class ProjectServiceTest {
   @Value("${spring.kafka.bootstrap-servers}")
   protected String bootstrapServers;
 
-  /** The request of issue 4, as a mutable tree that a test may change before sending. */
+  /** The API document's example demand (the toy plant), as a mutable tree a test may change. */
   public static Map<String, Object> toyPlant() {
     Map<String, Object> enterprise = new LinkedHashMap<>();
     enterprise.put("name", "山西德儒教育装备有限公司");

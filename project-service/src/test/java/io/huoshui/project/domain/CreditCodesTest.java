@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CreditCodesTest {
 
-  /** Published codes of well-known organisations, and the code of issue 4's example. */
+  /** Published codes of well-known organisations, and the code of the example demand. */
   @ParameterizedTest
   @ValueSource(
       strings = {
