@@ -28,9 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * identity-service over real HTTP against a real PostgreSQL, with the demo clients of DOMAIN.md
- * registered, and a Kafka broker of its own configured as the local run's is (SASL/SCRAM listener,
- * ACL authorizer): whichever broker the other tests share, this one always enforces ACLs.
+ * identity-service over real HTTP against a real PostgreSQL, with the demo clients of
+ * docs/domain.md registered, and a Kafka broker of its own configured as the local run's is
+ * (SASL/SCRAM listener, ACL authorizer): whichever broker the other tests share, this one always
+ * enforces ACLs.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -119,7 +119,7 @@ final class LocalNetwork {
     out.printf("Logs: %s    Stop: ./huoshui down%n", layout.logs());
     if (demo) {
       out.println(
-          "--demo: the banks, products and demands of DOMAIN.md are loaded (once; a later run"
+          "--demo: the banks, products and demands of docs/domain.md are loaded (once; a later run"
               + " finds them in place).");
     }
     return 0;

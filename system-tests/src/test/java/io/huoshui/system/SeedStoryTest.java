@@ -19,9 +19,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The story of DOMAIN.md through the running network: 长子县 submits a green project, a bank reads the
- * match from its own topic, shows interest, approves and pays out in two tranches; the county
- * follows it to the end on its webhook and its live stream.
+ * The story of docs/domain.md through the running network: 长子县 submits a green project, a bank
+ * reads the match from its own topic, shows interest, approves and pays out in two tranches; the
+ * county follows it to the end on its webhook and its live stream.
  */
 @Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -30,9 +30,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The banks and products of the articles (DOMAIN.md) for a demo run ({@code huoshui.demo=true}).
- * Loaded through the domain services, so the product events flow as for any bank; loading again
- * adds nothing (a bank by its code, a product by its bank and name).
+ * The banks and products of the articles (docs/domain.md) for a demo run ({@code
+ * huoshui.demo=true}). Loaded through the domain services, so the product events flow as for any
+ * bank; loading again adds nothing (a bank by its code, a product by its bank and name).
  */
 @Component
 @ConditionalOnBooleanProperty("huoshui.demo")

@@ -9,9 +9,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 
 /**
- * The counties, banks and financial offices of DOMAIN.md as clients, for the local run only ({@code
- * huoshui.identity.demo-clients=true}). Their secrets are documented in README: never enable this
- * anywhere else.
+ * The counties, banks and financial offices of docs/domain.md as clients, for the local run only
+ * ({@code huoshui.identity.demo-clients=true}). Their secrets are documented in README: never
+ * enable this anywhere else.
  */
 @Component
 @ConditionalOnBooleanProperty("huoshui.identity.demo-clients")

@@ -21,9 +21,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The demands of DOMAIN.md, for the local run's {@code --demo}: submitted through the same service
- * as the API's, so their events reach matching. Each has a fixed id derived from its county and
- * title, so a second start (or a second replica) finds it in place and submits nothing twice.
+ * The demands of docs/domain.md, for the local run's {@code --demo}: submitted through the same
+ * service as the API's, so their events reach matching. Each has a fixed id derived from its county
+ * and title, so a second start (or a second replica) finds it in place and submits nothing twice.
  */
 @Component
 @ConditionalOnBooleanProperty("huoshui.demo")
