@@ -58,6 +58,8 @@ class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
       Set.of(
           "org.springframework.dao.DataAccessResourceFailureException",
           "org.springframework.dao.TransientDataAccessException",
+          // No connection for a transaction (its pool spent, or the database away): nothing began.
+          "org.springframework.transaction.CannotCreateTransactionException",
           "io.r2dbc.spi.R2dbcTransientResourceException",
           "io.r2dbc.spi.R2dbcNonTransientResourceException",
           "java.net.ConnectException");
