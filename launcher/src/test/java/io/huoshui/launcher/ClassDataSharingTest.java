@@ -32,34 +32,50 @@ class ClassDataSharingTest {
   }
 
   @Test
-  void theFirstRunWritesTheArchiveTheNextReadsItAndARebuiltJarStartsOver() throws Exception {
+  void theFirstRunWritesAnArchiveTheNextOfAnyHomeReadsItAndARebuiltJarStartsOver()
+      throws Exception {
     Path built = Path.of("..", "gateway", "target", "gateway.jar").toAbsolutePath().normalize();
     Assumptions.assumeTrue(Files.isRegularFile(built), "the gateway is not built");
     Path jar = root.resolve("gateway/target/gateway.jar");
     Files.createDirectories(jar.getParent());
     Files.copy(built, jar);
-    ClassDataSharing classData = new ClassDataSharing(new Layout(root, home));
-    Path archive = home.resolve("cds/gateway/gateway.jsa");
+    Path directory = root.resolve("gateway/target/cds");
+    Path archive = directory.resolve("gateway.jsa");
 
-    ClassDataSharing.Launch first = classData.prepare(Network.GATEWAY);
-    assertThat(first.jar()).isEqualTo(home.resolve("cds/gateway/app/gateway.jar"));
+    ClassDataSharing.Launch first =
+        new ClassDataSharing(new Layout(root, home)).prepare(Network.GATEWAY);
+    assertThat(first.jar()).isEqualTo(directory.resolve("app/gateway.jar"));
     assertThat(first.jar()).isRegularFile();
-    assertThat(first.options()).containsExactly("-XX:ArchiveClassesAtExit=" + archive);
+    Path part = writtenAtExit(first);
+    assertThat(part.getParent()).isEqualTo(directory);
 
-    Files.write(archive, new byte[64]);
-    assertThat(classData.prepare(Network.GATEWAY).options())
-        .as("an archive cut short is written again")
-        .containsExactly("-XX:ArchiveClassesAtExit=" + archive);
+    Files.write(part, new byte[64]);
+    Files.setLastModifiedTime(part, FileTime.from(Instant.now().minusSeconds(120)));
+    ClassDataSharing.Launch afterACutShortArchive =
+        new ClassDataSharing(new Layout(root, home)).prepare(Network.GATEWAY);
+    assertThat(part).as("an archive cut short is dropped").doesNotExist();
+    Path second = writtenAtExit(afterACutShortArchive);
 
     Files.write(
-        archive, ByteBuffer.allocate(64).order(ByteOrder.nativeOrder()).putInt(0xf00baba8).array());
-    assertThat(classData.prepare(Network.GATEWAY).options())
+        second, ByteBuffer.allocate(64).order(ByteOrder.nativeOrder()).putInt(0xf00baba8).array());
+    Path otherHome = Files.createDirectories(home.resolve("other"));
+    assertThat(new ClassDataSharing(new Layout(root, otherHome)).prepare(Network.GATEWAY).options())
+        .as("another home maps the archive the first one wrote")
         .containsExactly("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+    assertThat(second).doesNotExist();
 
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
-    ClassDataSharing.Launch rebuilt = classData.prepare(Network.GATEWAY);
+    ClassDataSharing.Launch rebuilt =
+        new ClassDataSharing(new Layout(root, home)).prepare(Network.GATEWAY);
     assertThat(rebuilt.jar()).isRegularFile();
     assertThat(archive).doesNotExist();
-    assertThat(rebuilt.options()).containsExactly("-XX:ArchiveClassesAtExit=" + archive);
+    assertThat(writtenAtExit(rebuilt).getParent()).isEqualTo(directory);
+  }
+
+  private static Path writtenAtExit(ClassDataSharing.Launch launch) {
+    assertThat(launch.options()).hasSize(1);
+    String option = launch.options().get(0);
+    assertThat(option).startsWith("-XX:ArchiveClassesAtExit=").endsWith(".jsa.part");
+    return Path.of(option.substring("-XX:ArchiveClassesAtExit=".length()));
   }
 }
