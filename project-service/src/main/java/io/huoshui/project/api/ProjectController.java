@@ -2,9 +2,9 @@ package io.huoshui.project.api;
 
 import io.huoshui.project.application.ProjectService;
 import io.huoshui.project.domain.Demand;
+import io.huoshui.project.domain.ProjectFilter;
 import io.huoshui.project.domain.ProjectStateException;
 import io.huoshui.project.domain.ProjectStatus;
-import io.huoshui.project.persistence.ProjectFilter;
 import io.huoshui.service.idempotency.IdempotentRequests;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;

@@ -1,6 +1,6 @@
 package io.huoshui.project.application;
 
-import io.huoshui.project.persistence.MatchStore;
+import io.huoshui.project.domain.MatchTotals;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +25,7 @@ public record BankAnswer(
     String note,
     LocalDate disbursedOn,
     Instant respondedAt,
-    MatchStore.Totals totals) {
+    MatchTotals totals) {
 
   public enum Kind {
     INTEREST,

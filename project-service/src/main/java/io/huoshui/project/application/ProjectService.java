@@ -6,10 +6,10 @@ import io.huoshui.project.domain.Demand;
 import io.huoshui.project.domain.Funnel;
 import io.huoshui.project.domain.NoMatch;
 import io.huoshui.project.domain.Project;
+import io.huoshui.project.domain.ProjectFilter;
 import io.huoshui.project.domain.Step;
 import io.huoshui.project.domain.TimelineEntry;
 import io.huoshui.project.persistence.MatchStore;
-import io.huoshui.project.persistence.ProjectFilter;
 import io.huoshui.project.persistence.ProjectStore;
 import io.huoshui.project.persistence.TimelineStore;
 import io.huoshui.service.security.Tenant;
@@ -167,7 +167,7 @@ public class ProjectService {
         projects.lock(
             projectId,
             matches.proposed(matchId, bankCode, productId, productName, proposedAt),
-            (project, row) -> project),
+            (project, written) -> project),
         Project::pushed,
         new TimelineEntry(Step.PUSHED, proposedAt, bankCode, productId, productName, null, all));
   }
@@ -222,7 +222,7 @@ public class ProjectService {
         projects.lock(
             projectId,
             matches.released(matchId, bankCode, productId, cause, releasedAt),
-            (project, row) -> project),
+            (project, written) -> project),
         UnaryOperator.identity(),
         new TimelineEntry(
             Step.MATCH_RELEASED,
@@ -246,18 +246,16 @@ public class ProjectService {
                 answer.productId(),
                 answer.totals(),
                 answer.respondedAt()),
-            (project, row) -> {
-              MatchStore.Totals sum = MatchStore.totals(row);
-              return new Change(
-                  project,
-                  project.financed(
-                      new Funnel(
-                          project.demand().amountRequested(),
-                          sum.intended(),
-                          sum.approved(),
-                          sum.disbursed()),
-                      answer.kind() == BankAnswer.Kind.INTEREST));
-            })
+            (project, sum) ->
+                new Change(
+                    project,
+                    project.financed(
+                        new Funnel(
+                            project.demand().amountRequested(),
+                            sum.intended(),
+                            sum.approved(),
+                            sum.disbursed()),
+                        answer.kind() == BankAnswer.Kind.INTEREST)))
         .switchIfEmpty(Mono.error(() -> unknown(projectId)))
         .flatMap(change -> write(change.before(), change.after(), answerEntry(answer)))
         .as(transaction::transactional);

@@ -1,6 +1,5 @@
-package io.huoshui.project.persistence;
+package io.huoshui.project.domain;
 
-import io.huoshui.project.domain.ProjectStatus;
 import io.huoshui.vocabulary.Industry;
 import io.huoshui.vocabulary.Tag;
 import java.time.Instant;

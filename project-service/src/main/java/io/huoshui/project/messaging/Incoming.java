@@ -4,7 +4,7 @@ import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.eventing.MayBeAbsent;
 import io.huoshui.eventing.PoisonEventException;
 import io.huoshui.project.application.BankAnswer;
-import io.huoshui.project.persistence.MatchStore;
+import io.huoshui.project.domain.MatchTotals;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -95,7 +95,7 @@ final class Incoming {
           note,
           disbursedOn,
           respondedAt,
-          new MatchStore.Totals(
+          new MatchTotals(
               cents(event, totals.intended()),
               cents(event, totals.approved()),
               cents(event, totals.disbursed())));

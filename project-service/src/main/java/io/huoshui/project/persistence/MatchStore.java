@@ -1,5 +1,6 @@
 package io.huoshui.project.persistence;
 
+import io.huoshui.project.domain.MatchTotals;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,13 +18,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MatchStore {
 
-  /** The bank, product and the amounts a bank's answers add up to, for one match. */
-  public record Totals(BigDecimal intended, BigDecimal approved, BigDecimal disbursed) {}
-
   /** The match as pushed, written with the locked demand. */
-  public ProjectStore.With proposed(
+  public ProjectStore.With<Void> proposed(
       UUID matchId, String bankCode, UUID productId, String productName, Instant proposedAt) {
-    return new ProjectStore.With(
+    return new ProjectStore.With<>(
         """
         proposed AS (
             INSERT INTO project_match (match_id, project_id, bank_code, product_id, product_name,
@@ -38,13 +36,14 @@ public class MatchStore {
             "bank", bankCode,
             "product", productId,
             "name", productName,
-            "at", proposedAt));
+            "at", proposedAt),
+        row -> null);
   }
 
   /** The match as released, written with the locked demand. */
-  public ProjectStore.With released(
+  public ProjectStore.With<Void> released(
       UUID matchId, String bankCode, UUID productId, String cause, Instant at) {
-    return new ProjectStore.With(
+    return new ProjectStore.With<>(
         """
         released AS (
             INSERT INTO project_match (match_id, project_id, bank_code, product_id, released_at,
@@ -54,7 +53,8 @@ public class MatchStore {
                 SET released_at = EXCLUDED.released_at, release_cause = EXCLUDED.release_cause)
         """,
         "",
-        Map.of("match", matchId, "bank", bankCode, "product", productId, "at", at, "cause", cause));
+        Map.of("match", matchId, "bank", bankCode, "product", productId, "at", at, "cause", cause),
+        row -> null);
   }
 
   /**
@@ -66,9 +66,9 @@ public class MatchStore {
    * meanwhile carries no amounts: only answers do, and a demand's answers are applied one after the
    * other.
    */
-  public ProjectStore.With answered(
-      UUID matchId, String bankCode, UUID productId, Totals totals, Instant respondedAt) {
-    return new ProjectStore.With(
+  public ProjectStore.With<MatchTotals> answered(
+      UUID matchId, String bankCode, UUID productId, MatchTotals totals, Instant respondedAt) {
+    return new ProjectStore.With<>(
         """
         held AS (
             INSERT INTO project_match (match_id, project_id, bank_code, product_id,
@@ -103,12 +103,13 @@ public class MatchStore {
             "intended", totals.intended(),
             "approved", totals.approved(),
             "disbursed", totals.disbursed(),
-            "at", respondedAt));
+            "at", respondedAt),
+        MatchStore::totals);
   }
 
   /** The demand's totals over all its matches, from the row of {@link #answered}. */
-  public static Totals totals(Readable row) {
-    return new Totals(
+  private static MatchTotals totals(Readable row) {
+    return new MatchTotals(
         cents(row.get("sum_intended", BigDecimal.class)),
         cents(row.get("sum_approved", BigDecimal.class)),
         cents(row.get("sum_disbursed", BigDecimal.class)));

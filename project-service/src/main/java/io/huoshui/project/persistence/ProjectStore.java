@@ -4,6 +4,7 @@ import io.huoshui.project.domain.Demand;
 import io.huoshui.project.domain.Funnel;
 import io.huoshui.project.domain.NoMatch;
 import io.huoshui.project.domain.Project;
+import io.huoshui.project.domain.ProjectFilter;
 import io.huoshui.project.domain.ProjectStatus;
 import io.huoshui.project.domain.TimelineEntry;
 import io.huoshui.service.security.Tenant;
@@ -139,14 +140,16 @@ public class ProjectStore {
    *
    * @param tables {@code name AS (...)}, comma-separated
    * @param joined what the row joins besides {@code locked}, e.g. {@code CROSS JOIN totals}
+   * @param read what the writes answer, read from the statement's row
    */
-  public record With(String tables, String joined, Map<String, Object> values) {}
+  public record With<T>(
+      String tables, String joined, Map<String, Object> values, Function<Readable, T> read) {}
 
   /**
-   * The demand locked, with the writes that come with its change; the result is read from the
-   * demand as it was and the row. Empty when there is no such demand.
+   * The demand locked, with the writes that come with its change; the result is made of the demand
+   * as it was and what the writes answer. Empty when there is no such demand.
    */
-  public <T> Mono<T> lock(UUID id, With with, BiFunction<Project, Readable, T> result) {
+  public <T, R> Mono<R> lock(UUID id, With<T> with, BiFunction<Project, T, R> result) {
     return database
         .sql(
             "WITH locked AS (SELECT "
@@ -157,7 +160,7 @@ public class ProjectStore {
                 + with.joined())
         .bind("id", id)
         .bindValues(with.values())
-        .map(row -> result.apply(project(row), row))
+        .map(row -> result.apply(project(row), with.read().apply(row)))
         .one();
   }
 

@@ -8,11 +8,11 @@ import io.huoshui.service.security.Tenant;
  * county in its region (division codes nest by prefix), a bank none: banks learn of demand only
  * through the anonymised matches pushed to them.
  */
-final class Visibility {
+public final class Visibility {
 
   private Visibility() {}
 
-  static Where of(Tenant tenant) {
+  public static Where of(Tenant tenant) {
     Where where = new Where();
     return switch (tenant.type()) {
       case COUNTY -> where.and("p.county = :tenantCounty", "tenantCounty", tenant.id());

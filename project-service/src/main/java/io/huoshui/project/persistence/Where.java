@@ -7,27 +7,27 @@ import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
 /** A WHERE clause assembled from conditions, with the values its named parameters take. */
-final class Where {
+public final class Where {
 
   private final List<String> conditions = new ArrayList<>();
   private final Map<String, Object> values = new LinkedHashMap<>();
 
-  Where and(String condition) {
+  public Where and(String condition) {
     conditions.add(condition);
     return this;
   }
 
-  Where and(String condition, String parameter, Object value) {
+  public Where and(String condition, String parameter, Object value) {
     conditions.add(condition);
     values.put(parameter, value);
     return this;
   }
 
-  String sql() {
+  public String sql() {
     return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
   }
 
-  GenericExecuteSpec bind(GenericExecuteSpec spec) {
+  public GenericExecuteSpec bind(GenericExecuteSpec spec) {
     GenericExecuteSpec bound = spec;
     for (Map.Entry<String, Object> value : values.entrySet()) {
       bound = bound.bind(value.getKey(), value.getValue());

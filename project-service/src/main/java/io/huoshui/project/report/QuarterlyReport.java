@@ -1,7 +1,7 @@
 package io.huoshui.project.report;
 
-import io.huoshui.project.persistence.QuarterlyFigures.BankRow;
-import io.huoshui.project.persistence.QuarterlyFigures.FunnelRow;
+import io.huoshui.project.report.QuarterlyFigures.BankRow;
+import io.huoshui.project.report.QuarterlyFigures.FunnelRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;

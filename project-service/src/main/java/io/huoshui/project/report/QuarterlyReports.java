@@ -1,9 +1,8 @@
 package io.huoshui.project.report;
 
-import io.huoshui.project.persistence.QuarterlyFigures;
-import io.huoshui.project.persistence.QuarterlyFigures.Grouping;
-import io.huoshui.project.persistence.QuarterlyFigures.Scope;
-import io.huoshui.project.persistence.QuarterlyFigures.StuckRow;
+import io.huoshui.project.report.QuarterlyFigures.Scope;
+import io.huoshui.project.report.QuarterlyFigures.StuckRow;
+import io.huoshui.project.report.ReportStore.Grouping;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
 import java.time.Clock;
@@ -21,10 +20,10 @@ class QuarterlyReports {
 
   static final int STUCK_LISTED = 10;
 
-  private final QuarterlyFigures figures;
+  private final ReportStore figures;
   private final Clock clock;
 
-  QuarterlyReports(QuarterlyFigures figures, Clock clock) {
+  QuarterlyReports(ReportStore figures, Clock clock) {
     this.figures = figures;
     this.clock = clock;
   }

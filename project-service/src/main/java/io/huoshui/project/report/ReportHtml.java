@@ -1,6 +1,6 @@
 package io.huoshui.project.report;
 
-import io.huoshui.project.persistence.QuarterlyFigures.FunnelRow;
+import io.huoshui.project.report.QuarterlyFigures.FunnelRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
