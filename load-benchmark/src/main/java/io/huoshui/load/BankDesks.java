@@ -1,5 +1,7 @@
 package io.huoshui.load;
 
+import io.huoshui.vocabulary.EventTypes;
+import io.huoshui.vocabulary.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +30,6 @@ import tools.jackson.databind.ObjectMapper;
  * noting when each MatchProposed arrives and handing it to {@link Answers}.
  */
 final class BankDesks implements AutoCloseable {
-
-  private static final String MATCH_PROPOSED = "io.huoshui.matching.MatchProposed.v1";
 
   private final List<Thread> threads = new ArrayList<>();
   private final CountDownLatch assigned;
@@ -92,7 +92,7 @@ final class BankDesks implements AutoCloseable {
       Ledger ledger,
       Answers answers) {
     consumer.subscribe(
-        List.of("huoshui.bank." + bankCode + ".matches"),
+        List.of(Topics.bankMatches(bankCode)),
         new ConsumerRebalanceListener() {
           @Override
           public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
@@ -111,7 +111,7 @@ final class BankDesks implements AutoCloseable {
         long arrived = System.nanoTime();
         long arrivedMillis = System.currentTimeMillis();
         JsonNode envelope = json.readTree(record.value());
-        if (!MATCH_PROPOSED.equals(envelope.path("type").asString())) {
+        if (!EventTypes.MATCH_PROPOSED.equals(envelope.path("type").asString())) {
           continue;
         }
         JsonNode data = envelope.path("data");
