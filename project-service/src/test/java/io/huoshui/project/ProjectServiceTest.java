@@ -5,20 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.huoshui.eventing.EventCodec;
 import io.huoshui.eventing.EventEnvelope;
+import io.huoshui.servicetest.Contracts;
 import io.huoshui.testsupport.KafkaRecords;
 import io.huoshui.testsupport.RealInfrastructure;
 import io.huoshui.testsupport.SharedInfrastructure;
 import io.huoshui.testsupport.TestTokens;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -30,12 +26,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one Spring context of project-service's tests (the same configuration as the platform
@@ -49,6 +46,8 @@ public abstract class ProjectServiceTest {
 
   public static final String MATCHES = "huoshui.matches";
   public static final String BANK_RESPONSES = "huoshui.bank-responses";
+
+  private static final JsonMapper EXAMPLES = JsonMapper.builder().build();
 
   static {
     createTopicsOfOtherServices();
@@ -134,30 +133,55 @@ public abstract class ProjectServiceTest {
   }
 
   /**
-   * The event's payload has exactly the members its committed JSON Schema describes, all the
-   * required ones, and so do its nested objects.
+   * A producer's example of an event, played about the demand: the members named (a path such as
+   * {@code totals.intended} or {@code failures.0.rule}) take the values given, the others are
+   * removed. Each must be a member the example has, so that a producer's rename fails the test
+   * instead of being papered over by the test's own payload.
    */
-  protected void assertFitsItsSchema(EventEnvelope event) {
-    String name = event.type().substring("io.huoshui.project.".length());
-    assertThat(event.dataschema())
-        .hasToString("https://huoshui.io/schemas/project-service/" + name + ".json");
-    try (InputStream in = new ClassPathResource("schemas/" + name + ".json").getInputStream()) {
-      assertFits(event.data(), JsonMapper.builder().build().readTree(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  protected static EventEnvelope example(
+      String type, String name, UUID projectId, Map<String, Object> replaced, String... removed) {
+    EventEnvelope played = Contracts.example(type, name).about(projectId.toString()).envelope();
+    JsonNode data = played.data().deepCopy();
+    replaced.forEach(
+        (path, value) -> {
+          JsonNode parent = parentOf(type, name, data, path);
+          String member = last(path);
+          if (parent instanceof ArrayNode items) {
+            items.set(Integer.parseInt(member), EXAMPLES.valueToTree(value));
+          } else {
+            ((ObjectNode) parent).set(member, EXAMPLES.valueToTree(value));
+          }
+        });
+    for (String path : removed) {
+      ((ObjectNode) parentOf(type, name, data, path)).remove(last(path));
     }
+    return new EventEnvelope(
+        played.specversion(),
+        played.id(),
+        played.source(),
+        played.type(),
+        played.subject(),
+        played.time(),
+        played.datacontenttype(),
+        played.dataschema(),
+        data);
   }
 
-  private static void assertFits(JsonNode value, JsonNode schema) {
-    Set<String> members = new TreeSet<>(value.propertyNames());
-    assertThat(members).isEqualTo(new TreeSet<>(schema.get("properties").propertyNames()));
-    schema.get("required").forEach(required -> assertThat(members).contains(required.asString()));
-    for (String member : members) {
-      JsonNode property = schema.get("properties").get(member);
-      if (property.has("properties")) {
-        assertFits(value.get(member), property);
+  private static JsonNode parentOf(String type, String name, JsonNode data, String path) {
+    JsonNode node = data;
+    String[] steps = path.split("\\.");
+    for (int i = 0; i < steps.length; i++) {
+      JsonNode next = node.isArray() ? node.get(Integer.parseInt(steps[i])) : node.get(steps[i]);
+      assertThat(next).as("%s's example %s has %s", type, name, path).isNotNull();
+      if (i < steps.length - 1) {
+        node = next;
       }
     }
+    return node;
+  }
+
+  private static String last(String path) {
+    return path.substring(path.lastIndexOf('.') + 1);
   }
 
   /** How many records with this key the topic holds, read for the given time. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.project.ProjectServiceTest;
+import io.huoshui.servicetest.Contracts;
 import io.huoshui.testsupport.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -100,7 +101,7 @@ class ProjectApiTest extends ProjectServiceTest {
 
     EventEnvelope event =
         awaitEvent("huoshui.projects", id.toString(), "io.huoshui.project.ProjectSubmitted.v1");
-    assertFitsItsSchema(event);
+    Contracts.assertConforms(event);
     assertThat(event.data().get("projectId").asString()).isEqualTo(id.toString());
     assertThat(event.data().get("county").asString()).isEqualTo(ZHANGZI);
     assertThat(event.data().get("title").asString()).isEqualTo("年产110万件玩具项目");
@@ -300,7 +301,7 @@ class ProjectApiTest extends ProjectServiceTest {
     assertThat(event.data().get("reason").asString()).isEqualTo("企业已通过自有资金解决");
     assertThat(event.data().get("county").asString()).isEqualTo(county);
     assertThat(event.data().get("version").asInt()).isEqualTo(2);
-    assertFitsItsSchema(event);
+    Contracts.assertConforms(event);
 
     withdraw(county, id, Map.of("reason", "再次撤回"))
         .expectStatus()
@@ -350,7 +351,7 @@ class ProjectApiTest extends ProjectServiceTest {
         awaitEvent("huoshui.projects", id.toString(), "io.huoshui.project.ProjectUpdated.v1");
     assertThat(updated.data().get("amountRequested").asString()).isEqualTo("60000000.00");
     assertThat(updated.data().get("version").asInt()).isEqualTo(2);
-    assertFitsItsSchema(updated);
+    Contracts.assertConforms(updated);
 
     revised.put("termMonths", 0);
     put(county, id, revised).expectStatus().isBadRequest();

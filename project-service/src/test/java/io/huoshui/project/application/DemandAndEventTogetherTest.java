@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.huoshui.project.ProjectServiceTest;
+import io.huoshui.servicetest.Contracts;
 import io.huoshui.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.Map;
@@ -73,6 +74,14 @@ class DemandAndEventTogetherTest extends ProjectServiceTest {
                   id.toString()))
           .isEqualTo(1);
       assertThat(recordsWithKey("huoshui.projects", id.toString(), Duration.ofSeconds(2))).isZero();
+      Contracts.assertConforms(
+          codec.read(
+              database
+                  .sql("SELECT envelope::text FROM event_outbox WHERE message_key = :v")
+                  .bind("v", id.toString())
+                  .map(row -> row.get(0, String.class))
+                  .one()
+                  .block()));
     } finally {
       relay.start();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huoshui.project.ProjectServiceTest;
 import io.huoshui.project.application.ProjectService;
+import io.huoshui.servicetest.Contracts;
 import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Set;
@@ -71,6 +72,7 @@ class DemoDemandsTest extends ProjectServiceTest {
             .map(row -> row.get(0, String.class))
             .one()
             .block();
+    Contracts.assertConforms(codec.read(fungi));
     assertThat(codec.read(fungi).data().get("totalInvestment").isNull()).isTrue();
     assertThat(codec.read(fungi).data().get("title").asString()).isEqualTo("食用菌生产基地流动资金");
   }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,49 +46,37 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
     UUID otherMatch = UUID.randomUUID();
     Instant start = Instant.now();
 
-    publish(MATCHES, PROPOSED, id, proposed(id, match, start.plusSeconds(1)));
+    publish(MATCHES, proposed(id, match, start.plusSeconds(1)));
     awaitStatus(id, "PUSHED");
     publish(
         MATCHES,
-        ESCALATED,
-        id,
-        Map.of(
-            "matchId",
-            match,
-            "projectId",
+        example(
+            ESCALATED,
+            "yellow",
             id,
-            "county",
-            COUNTY,
-            "bankCode",
-            BANK,
-            "productId",
-            product,
-            "colour",
-            "YELLOW",
-            "deadline",
-            "2026-12-10",
-            "escalatedAt",
-            start.plusSeconds(2).toString()));
-    publish(BANK_RESPONSES, RESPONDED, id, declined(id, otherMatch, start.plusSeconds(3)));
+            Map.of(
+                "matchId",
+                match,
+                "productId",
+                product,
+                "escalatedAt",
+                start.plusSeconds(2).toString())));
+    publish(BANK_RESPONSES, declined(id, otherMatch, start.plusSeconds(3)));
     publish(
         MATCHES,
-        RELEASED,
-        id,
-        Map.of(
-            "matchId",
-            otherMatch,
-            "projectId",
+        example(
+            RELEASED,
+            "declined",
             id,
-            "county",
-            COUNTY,
-            "bankCode",
-            "shanxi-bank",
-            "productId",
-            product,
-            "cause",
-            "DECLINED",
-            "releasedAt",
-            start.plusSeconds(4).toString()));
+            Map.of(
+                "matchId",
+                otherMatch,
+                "bankCode",
+                "shanxi-bank",
+                "productId",
+                product,
+                "releasedAt",
+                start.plusSeconds(4).toString())));
     respond(
         id,
         answer(
@@ -175,18 +164,15 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
     UUID match = UUID.randomUUID();
     Instant start = Instant.now();
     EventEnvelope approval =
-        event(
-            RESPONDED,
+        answer(
             id,
-            answer(
-                id,
-                match,
-                "APPROVAL",
-                "50000000.00",
-                start.plusSeconds(3),
-                "50000000.00",
-                "50000000.00",
-                "0"));
+            match,
+            "APPROVAL",
+            "50000000.00",
+            start.plusSeconds(3),
+            "50000000.00",
+            "50000000.00",
+            "0");
 
     // The approval overtakes the interest and the push (other topic, or a redelivery).
     publish(BANK_RESPONSES, approval);
@@ -196,7 +182,7 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
         id,
         answer(
             id, match, "INTEREST", "80000000.00", start.plusSeconds(2), "80000000.00", "0", "0"));
-    publish(MATCHES, PROPOSED, id, proposed(id, match, start.plusSeconds(1)));
+    publish(MATCHES, proposed(id, match, start.plusSeconds(1)));
     publish(BANK_RESPONSES, approval);
 
     await()
@@ -218,7 +204,7 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
   @Test
   void noMatchTellsWhyUntilTheCountyChangesTheDemandAndMatchingDecidesAgain() {
     UUID id = submit(COUNTY, toyPlant());
-    publish(MATCHES, NO_MATCH, id, noMatch(id, Instant.now(), "AMOUNT", 9));
+    publish(MATCHES, noMatch(id, Instant.now(), "AMOUNT", 9));
     awaitStatus(id, "NO_MATCH");
     project(id)
         .jsonPath("$.noMatch.evaluatedProducts")
@@ -243,7 +229,7 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
         .jsonPath("$.noMatch")
         .doesNotExist();
 
-    publish(MATCHES, NO_MATCH, id, noMatch(id, Instant.now(), "COLLATERAL", 7));
+    publish(MATCHES, noMatch(id, Instant.now(), "COLLATERAL", 7));
     awaitStatus(id, "NO_MATCH");
     project(id).jsonPath("$.noMatch.failures[0].rule").isEqualTo("COLLATERAL");
     assertThat(timelineSteps(id, "NO_MATCH")).isEqualTo(2);
@@ -253,10 +239,15 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
   void poisonGoesToTheDeadLetterTopicAndTheNextEventIsApplied() {
     UUID id = submit(COUNTY, toyPlant());
     kafka.send(MATCHES, id.toString(), "{not an envelope").join();
-    Map<String, Object> lacksBank = new HashMap<>(proposed(id, UUID.randomUUID(), Instant.now()));
-    lacksBank.remove("bankCode");
-    EventEnvelope incomplete = publish(MATCHES, PROPOSED, id, lacksBank);
-    publish(MATCHES, PROPOSED, id, proposed(id, UUID.randomUUID(), Instant.now().plusSeconds(1)));
+    EventEnvelope incomplete =
+        example(
+            PROPOSED,
+            "province-bank",
+            id,
+            Map.of("matchId", UUID.randomUUID(), "proposedAt", Instant.now().toString()),
+            "bankCode");
+    publish(MATCHES, incomplete);
+    publish(MATCHES, proposed(id, UUID.randomUUID(), Instant.now().plusSeconds(1)));
 
     awaitStatus(id, "PUSHED");
     assertThat(timelineSteps(id, "PUSHED")).isEqualTo(1);
@@ -280,44 +271,50 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
         .contains("at most two places");
   }
 
-  private void respond(UUID id, Map<String, Object> answer) {
-    publish(BANK_RESPONSES, RESPONDED, id, answer);
+  private void respond(UUID id, EventEnvelope answer) {
+    publish(BANK_RESPONSES, answer);
   }
 
-  private Map<String, Object> proposed(UUID id, UUID match, Instant at) {
-    return Map.ofEntries(
-        Map.entry("matchId", match),
-        Map.entry("projectId", id),
-        Map.entry("county", COUNTY),
-        Map.entry("bankCode", BANK),
-        Map.entry("productId", product),
-        Map.entry("productName", "晋商银行固定资产贷款"),
-        Map.entry("tier", "PROVINCE"),
-        Map.entry("rank", 1),
-        Map.entry("score", "87.50"),
-        Map.entry("reasons", List.of()),
-        Map.entry("deadline", "2026-12-05"),
-        Map.entry("proposedAt", at.toString()),
-        Map.entry("demand", Map.of("industry", "INDUSTRY_AND_SOFTWARE")));
-  }
-
-  private Map<String, Object> noMatch(UUID id, Instant at, String rule, int failed) {
-    return Map.of(
-        "projectId",
+  private EventEnvelope proposed(UUID id, UUID match, Instant at) {
+    return example(
+        PROPOSED,
+        "province-bank",
         id,
-        "county",
-        COUNTY,
-        "evaluatedProducts",
-        12,
-        "failures",
-        List.of(
-            Map.of("rule", rule, "failedProducts", failed),
-            Map.of("rule", "REGION", "failedProducts", 12 - failed)),
-        "decidedAt",
-        at.toString());
+        Map.of(
+            "matchId",
+            match,
+            "bankCode",
+            BANK,
+            "productId",
+            product,
+            "productName",
+            "晋商银行固定资产贷款",
+            "proposedAt",
+            at.toString()));
   }
 
-  private Map<String, Object> answer(
+  private EventEnvelope noMatch(UUID id, Instant at, String rule, int failed) {
+    return example(
+        NO_MATCH,
+        "nothing-fits",
+        id,
+        Map.of(
+            "evaluatedProducts",
+            12,
+            "failures.0.rule",
+            rule,
+            "failures.0.failedProducts",
+            failed,
+            "failures.1.rule",
+            "REGION",
+            "failures.1.failedProducts",
+            12 - failed,
+            "decidedAt",
+            at.toString()));
+  }
+
+  /** credit-service's example of the kind of answer ({@code interest}, {@code approval} …). */
+  private EventEnvelope answer(
       UUID id,
       UUID match,
       String kind,
@@ -326,40 +323,40 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
       String intended,
       String approved,
       String disbursed) {
-    return Map.ofEntries(
-        Map.entry("responseId", UUID.randomUUID()),
-        Map.entry("matchId", match),
-        Map.entry("projectId", id),
-        Map.entry("county", COUNTY),
-        Map.entry("bankCode", BANK),
-        Map.entry("productId", product),
-        Map.entry("answer", kind),
-        Map.entry("amount", amount),
-        Map.entry("annualRate", "4.350"),
-        Map.entry("termMonths", 36),
-        Map.entry("disbursedOn", "2026-11-25"),
-        Map.entry("respondedAt", at.toString()),
-        Map.entry(
-            "totals", Map.of("intended", intended, "approved", approved, "disbursed", disbursed)));
+    Map<String, Object> replaced = new HashMap<>();
+    replaced.put("matchId", match);
+    replaced.put("bankCode", BANK);
+    replaced.put("productId", product);
+    replaced.put("amount", amount);
+    replaced.put("respondedAt", at.toString());
+    replaced.put("totals.intended", intended);
+    replaced.put("totals.approved", approved);
+    replaced.put("totals.disbursed", disbursed);
+    if (kind.equals("APPROVAL")) {
+      replaced.put("annualRate", "4.350");
+      replaced.put("termMonths", 36);
+    }
+    return example(RESPONDED, kind.toLowerCase(Locale.ROOT), id, replaced);
   }
 
-  private Map<String, Object> declined(UUID id, UUID match, Instant at) {
-    return Map.ofEntries(
-        Map.entry("responseId", UUID.randomUUID()),
-        Map.entry("matchId", match),
-        Map.entry("projectId", id),
-        Map.entry("county", COUNTY),
-        Map.entry("bankCode", "shanxi-bank"),
-        Map.entry("productId", product),
-        Map.entry("answer", "DECLINE"),
-        Map.entry("declineReason", "INSUFFICIENT_COLLATERAL"),
-        Map.entry("note", "抵押物评估值不足"),
-        Map.entry("respondedAt", at.toString()),
-        Map.entry("totals", Map.of("intended", "0", "approved", "0", "disbursed", "0")));
-  }
-
-  private EventEnvelope event(String type, UUID id, Object payload) {
-    return codec.envelope(type, id.toString(), payload, null);
+  private EventEnvelope declined(UUID id, UUID match, Instant at) {
+    return example(
+        RESPONDED,
+        "decline",
+        id,
+        Map.of(
+            "matchId",
+            match,
+            "bankCode",
+            "shanxi-bank",
+            "productId",
+            product,
+            "declineReason",
+            "INSUFFICIENT_COLLATERAL",
+            "note",
+            "抵押物评估值不足",
+            "respondedAt",
+            at.toString()));
   }
 
   private WebTestClient.BodyContentSpec project(UUID id) {

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -65,22 +64,11 @@ class RoundTripsTest extends ProjectServiceTest {
     double before = statements();
     publish(
         MATCHES,
-        PROPOSED,
-        id,
-        Map.ofEntries(
-            Map.entry("matchId", match),
-            Map.entry("projectId", id),
-            Map.entry("county", "140428"),
-            Map.entry("bankCode", "jinshang-bank"),
-            Map.entry("productId", product),
-            Map.entry("productName", "晋商银行固定资产贷款"),
-            Map.entry("tier", "PROVINCE"),
-            Map.entry("rank", 1),
-            Map.entry("score", "87.50"),
-            Map.entry("reasons", List.of()),
-            Map.entry("deadline", "2026-12-05"),
-            Map.entry("proposedAt", at.toString()),
-            Map.entry("demand", Map.of("industry", "INDUSTRY_AND_SOFTWARE"))));
+        example(
+            PROPOSED,
+            "province-bank",
+            id,
+            Map.of("matchId", match, "productId", product, "proposedAt", at.toString())));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> applied("project-service.matches", PROPOSED) > proposals);
@@ -89,21 +77,17 @@ class RoundTripsTest extends ProjectServiceTest {
     double answers = applied("project-service.bank-responses", RESPONDED);
     publish(
         BANK_RESPONSES,
-        RESPONDED,
-        id,
-        Map.ofEntries(
-            Map.entry("responseId", UUID.randomUUID()),
-            Map.entry("matchId", match),
-            Map.entry("projectId", id),
-            Map.entry("county", "140428"),
-            Map.entry("bankCode", "jinshang-bank"),
-            Map.entry("productId", product),
-            Map.entry("answer", "INTEREST"),
-            Map.entry("amount", "70000000.00"),
-            Map.entry("respondedAt", at.plusSeconds(1).toString()),
-            Map.entry(
-                "totals",
-                Map.of("intended", "70000000.00", "approved", "0.00", "disbursed", "0.00"))));
+        example(
+            RESPONDED,
+            "interest",
+            id,
+            Map.of(
+                "matchId",
+                match,
+                "productId",
+                product,
+                "respondedAt",
+                at.plusSeconds(1).toString())));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> applied("project-service.bank-responses", RESPONDED) > answers);
