@@ -1,14 +1,13 @@
 package io.huoshui.matching.api;
 
+import io.huoshui.matching.application.MatchQueries;
 import io.huoshui.matching.domain.Colour;
+import io.huoshui.matching.domain.DemandStatus;
 import io.huoshui.matching.domain.FitRule;
+import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.MatchOutcome;
 import io.huoshui.matching.domain.Reason;
 import io.huoshui.matching.domain.Tier;
-import io.huoshui.matching.persistence.DemandStatus;
-import io.huoshui.matching.persistence.DemandStore;
-import io.huoshui.matching.persistence.MatchRow;
-import io.huoshui.matching.persistence.MatchStore;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
@@ -38,35 +37,26 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1")
 class MatchController {
 
-  private final DemandStore demands;
-  private final MatchStore matches;
+  private final MatchQueries queries;
 
-  MatchController(DemandStore demands, MatchStore matches) {
-    this.demands = demands;
-    this.matches = matches;
+  MatchController(MatchQueries queries) {
+    this.queries = queries;
   }
 
   @GetMapping("/projects/{projectId}/matches")
   @PreAuthorize("hasAuthority('SCOPE_projects:read')")
   Mono<DemandMatches> matchesOf(@PathVariable UUID projectId, Tenant tenant) {
-    return demands
-        .summary(projectId)
-        .filter(demand -> tenant.covers(demand.county()))
+    return queries
+        .ofDemand(projectId, tenant)
         .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("No demand " + projectId)))
-        .flatMap(
-            demand ->
-                matches
-                    .ofProject(projectId)
-                    .map(MatchView::of)
-                    .collectList()
-                    .map(
-                        list ->
-                            new DemandMatches(
-                                projectId,
-                                demand.county(),
-                                demand.status(),
-                                NoMatchView.of(demand.noMatch()),
-                                list)));
+        .map(
+            found ->
+                new DemandMatches(
+                    projectId,
+                    found.demand().county(),
+                    found.demand().status(),
+                    NoMatchView.of(found.demand().noMatch()),
+                    found.matches().stream().map(MatchView::of).toList()));
   }
 
   @GetMapping("/supervision")
@@ -82,15 +72,12 @@ class MatchController {
       return Mono.error(ApiProblem.forbidden("The supervision board is for operators"));
     }
     PageRequest request = PageRequest.of(page, size);
-    MatchStore.BoardFilter filter =
-        new MatchStore.BoardFilter(tenant.id(), colour(colour), county, bank);
-    return matches
-        .board(filter, request.offset(), request.size())
-        .zipWith(matches.boardSize(filter))
+    return queries
+        .board(tenant, colour(colour), county, bank, request.offset(), request.size())
         .map(
             found ->
                 Page.of(
-                    found.getT1().stream().map(MatchView::of).toList(), request, found.getT2()));
+                    found.matches().stream().map(MatchView::of).toList(), request, found.total()));
   }
 
   private static Colour colour(String value) {
@@ -136,15 +123,15 @@ class MatchController {
       int rank,
       BigDecimal score,
       List<Reason> reasons,
-      String status,
+      Match.Status status,
       Colour colour,
       LocalDate deadline,
       Instant proposedAt,
-      String lastAnswer,
-      String releaseCause,
+      Match.Answer lastAnswer,
+      Match.ReleaseCause releaseCause,
       Instant releasedAt) {
 
-    static MatchView of(MatchRow row) {
+    static MatchView of(Match row) {
       return new MatchView(
           row.matchId(),
           row.projectId(),

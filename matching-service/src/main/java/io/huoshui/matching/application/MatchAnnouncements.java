@@ -4,10 +4,10 @@ import io.huoshui.eventing.Outbox;
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.Demand;
 import io.huoshui.matching.domain.FitRule;
+import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.MatchOutcome;
 import io.huoshui.matching.domain.Reason;
 import io.huoshui.matching.domain.Tier;
-import io.huoshui.matching.persistence.MatchRow;
 import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.EnterpriseSize;
 import io.huoshui.vocabulary.EventTypes;
@@ -43,15 +43,15 @@ class MatchAnnouncements {
   }
 
   /** The proposals of one decision, each to the matches topic and to its bank's. */
-  Mono<Void> proposed(List<MatchRow> matches, Demand demand) {
+  Mono<Void> proposed(List<Match> matches, Demand demand) {
     List<Outbox.Message> messages = new ArrayList<>(2 * matches.size());
-    for (MatchRow match : matches) {
+    for (Match match : matches) {
       messages.addAll(toMatchesAndBank(EventTypes.MATCH_PROPOSED, match, proposal(match, demand)));
     }
     return outbox.appendAll(messages).then();
   }
 
-  private MatchProposed proposal(MatchRow match, Demand demand) {
+  private MatchProposed proposal(Match match, Demand demand) {
     return new MatchProposed(
         match.matchId(),
         match.projectId(),
@@ -97,7 +97,7 @@ class MatchAnnouncements {
         .then();
   }
 
-  Mono<Void> escalated(MatchRow match, Colour colour, Instant at) {
+  Mono<Void> escalated(Match match, Colour colour, Instant at) {
     return announce(
         EventTypes.MATCH_ESCALATED,
         match,
@@ -112,7 +112,8 @@ class MatchAnnouncements {
             at));
   }
 
-  Mono<Void> released(MatchRow match, String cause, Instant at) {
+  /** A match as released: its cause and time. */
+  Mono<Void> released(Match match) {
     return outbox
         .append(
             Topics.MATCHES,
@@ -124,19 +125,18 @@ class MatchAnnouncements {
                 match.county(),
                 match.bankCode(),
                 match.productId(),
-                cause,
-                at),
+                match.releaseCause(),
+                match.releasedAt()),
             EventTypes.schemaOf(EventTypes.MATCH_RELEASED))
         .then();
   }
 
-  private Mono<Void> announce(String type, MatchRow match, Object payload) {
+  private Mono<Void> announce(String type, Match match, Object payload) {
     return outbox.appendAll(toMatchesAndBank(type, match, payload)).then();
   }
 
   /** The same event to the matches topic and to the bank's own, written in one statement. */
-  private static List<Outbox.Message> toMatchesAndBank(
-      String type, MatchRow match, Object payload) {
+  private static List<Outbox.Message> toMatchesAndBank(String type, Match match, Object payload) {
     String subject = match.projectId().toString();
     URI schema = EventTypes.schemaOf(type);
     return List.of(
@@ -194,6 +194,6 @@ class MatchAnnouncements {
       String county,
       String bankCode,
       UUID productId,
-      String cause,
+      Match.ReleaseCause cause,
       Instant releasedAt) {}
 }

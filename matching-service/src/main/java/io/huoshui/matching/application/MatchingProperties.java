@@ -1,4 +1,4 @@
-package io.huoshui.matching.config;
+package io.huoshui.matching.application;
 
 import java.time.Duration;
 import java.time.LocalDate;

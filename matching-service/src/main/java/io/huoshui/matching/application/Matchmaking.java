@@ -1,20 +1,20 @@
 package io.huoshui.matching.application;
 
-import io.huoshui.matching.config.MatchingProperties;
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.Demand;
+import io.huoshui.matching.domain.DemandStatus;
 import io.huoshui.matching.domain.FitRule;
+import io.huoshui.matching.domain.Match;
+import io.huoshui.matching.domain.Match.Answer;
+import io.huoshui.matching.domain.Match.ReleaseCause;
 import io.huoshui.matching.domain.MatchOutcome;
 import io.huoshui.matching.domain.Matcher;
-import io.huoshui.matching.domain.Product;
 import io.huoshui.matching.domain.ProductIndex;
 import io.huoshui.matching.domain.Proposal;
+import io.huoshui.matching.domain.StoredDemand;
 import io.huoshui.matching.domain.WorkingCalendar;
-import io.huoshui.matching.persistence.DemandStatus;
 import io.huoshui.matching.persistence.DemandStore;
-import io.huoshui.matching.persistence.MatchRow;
 import io.huoshui.matching.persistence.MatchStore;
-import io.huoshui.matching.persistence.StoredDemand;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,11 +37,6 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class Matchmaking {
-
-  static final String DECLINED = "DECLINED";
-  static final String RED = "RED";
-  static final String WITHDRAWN = "WITHDRAWN";
-  static final String SUPERSEDED = "SUPERSEDED";
 
   private final DemandStore demands;
   private final MatchStore matches;
@@ -123,8 +118,8 @@ public class Matchmaking {
                 demands
                     .setStatus(projectId, DemandStatus.WITHDRAWN, version)
                     .thenMany(matches.ofProject(projectId))
-                    .filter(MatchRow::isLive)
-                    .concatMap(match -> release(match, WITHDRAWN))
+                    .filter(Match::isLive)
+                    .concatMap(match -> release(match, ReleaseCause.WITHDRAWN))
                     .then(
                         AfterCommit.run(
                             () ->
@@ -137,10 +132,10 @@ public class Matchmaking {
    * speed; approvals and declines feed its approval rate; a decline frees the slot for the next
    * candidate. Answers to a match already released change nothing.
    */
-  public Mono<Void> answered(UUID projectId, UUID matchId, String answer, Instant respondedAt) {
+  public Mono<Void> answered(UUID projectId, UUID matchId, Answer answer, Instant respondedAt) {
     return matches
         .findLockingDemand(projectId, matchId)
-        .filter(MatchRow::isLive)
+        .filter(Match::isLive)
         .flatMap(match -> recordAnswer(match, answer, respondedAt));
   }
 
@@ -172,7 +167,7 @@ public class Matchmaking {
             held ->
                 matches
                     .find(matchId)
-                    .filter(match -> MatchRow.PROPOSED.equals(match.status()))
+                    .filter(Match::isProposed)
                     .flatMap(
                         match -> {
                           Colour target = calendar.colourOn(match.deadline(), today).orElse(null);
@@ -190,24 +185,24 @@ public class Matchmaking {
                             return notices;
                           }
                           return notices
-                              .then(release(match, RED))
+                              .then(release(match, ReleaseCause.RED))
                               .then(matches.ofProject(projectId).collectList())
                               .flatMap(existing -> fill(held, held.demand(), existing, false));
                         }))
         .as(transaction::transactional);
   }
 
-  private Mono<Void> recordAnswer(MatchRow match, String answer, Instant respondedAt) {
+  private Mono<Void> recordAnswer(Match match, Answer answer, Instant respondedAt) {
     int workingDays =
         calendar.workingDaysBetween(
             LocalDate.ofInstant(match.proposedAt(), settings.zone()),
             LocalDate.ofInstant(respondedAt, settings.zone()));
     Mono<Void> recorded = matches.answer(match.matchId(), answer, respondedAt, workingDays);
-    if (!"DECLINE".equals(answer)) {
+    if (answer != Answer.DECLINE) {
       return recorded;
     }
     return recorded
-        .then(release(match, DECLINED))
+        .then(release(match, ReleaseCause.DECLINED))
         .then(demands.lock(match.projectId()))
         .flatMap(
             held ->
@@ -218,11 +213,11 @@ public class Matchmaking {
   }
 
   /** Releases the live matches whose product the changed demand no longer fits. */
-  private Mono<List<MatchRow>> supersedeUnfit(Demand demand, List<MatchRow> existing) {
+  private Mono<List<Match>> supersedeUnfit(Demand demand, List<Match> existing) {
     LocalDate today = today();
-    List<MatchRow> kept = new ArrayList<>(existing.size());
-    List<MatchRow> unfit = new ArrayList<>();
-    for (MatchRow match : existing) {
+    List<Match> kept = new ArrayList<>(existing.size());
+    List<Match> unfit = new ArrayList<>();
+    for (Match match : existing) {
       boolean broken =
           match.isLive()
               && products
@@ -236,7 +231,7 @@ public class Matchmaking {
       }
     }
     return Flux.fromIterable(unfit)
-        .concatMap(match -> release(match, SUPERSEDED).thenReturn(released(match, SUPERSEDED)))
+        .concatMap(match -> release(match, ReleaseCause.SUPERSEDED))
         .doOnNext(kept::add)
         .then(Mono.fromSupplier(() -> kept));
   }
@@ -247,7 +242,7 @@ public class Matchmaking {
    * only when the demand was not already known to fit nothing.
    */
   private Mono<Void> fill(
-      StoredDemand held, Demand before, List<MatchRow> existing, boolean demandChanged) {
+      StoredDemand held, Demand before, List<Match> existing, boolean demandChanged) {
     Decision decision = decide(held, existing, demandChanged);
     Mono<Void> status =
         decision.status() == null
@@ -265,30 +260,30 @@ public class Matchmaking {
    * @param hasRoom whether the demand still has free slots afterwards
    */
   private record Decision(
-      List<MatchRow> rows,
+      List<Match> rows,
       DemandStatus status,
       MatchOutcome.NoMatch noMatch,
       boolean announceNoMatch,
       boolean hasRoom,
       Instant at) {}
 
-  private Decision decide(StoredDemand held, List<MatchRow> existing, boolean demandChanged) {
+  private Decision decide(StoredDemand held, List<Match> existing, boolean demandChanged) {
     Demand demand = held.demand();
     Instant now = clock.instant();
-    long live = existing.stream().filter(MatchRow::isLive).count();
+    long live = existing.stream().filter(Match::isLive).count();
     int slots = (int) Math.max(0, settings.banksPerDemand() - live);
     if (slots == 0) {
       return new Decision(List.of(), null, null, false, false, now);
     }
-    Set<String> excluded = existing.stream().map(MatchRow::bankCode).collect(Collectors.toSet());
+    Set<String> excluded = existing.stream().map(Match::bankCode).collect(Collectors.toSet());
     LocalDate today = today();
     MatchOutcome outcome = matcher.match(demand, today, excluded, slots);
     if (outcome instanceof MatchOutcome.Proposals proposals) {
       List<Proposal> picks = proposals.picks();
       LocalDate deadline = calendar.plusWorkingDays(today, settings.deadlineWorkingDays());
-      List<MatchRow> rows = new ArrayList<>(picks.size());
+      List<Match> rows = new ArrayList<>(picks.size());
       for (int i = 0; i < picks.size(); i++) {
-        rows.add(proposed(demand, picks.get(i), existing.size() + i + 1, deadline, now));
+        rows.add(Match.proposed(demand, picks.get(i), existing.size() + i + 1, deadline, now));
       }
       DemandStatus status =
           !picks.isEmpty() && held.status() == DemandStatus.NO_MATCH ? DemandStatus.OPEN : null;
@@ -321,55 +316,13 @@ public class Matchmaking {
             }));
   }
 
-  private MatchRow proposed(
-      Demand demand, Proposal pick, int rank, LocalDate deadline, Instant now) {
-    Product product = pick.product();
-    return new MatchRow(
-        UUID.randomUUID(),
-        demand.projectId(),
-        demand.county(),
-        product.bankCode(),
-        product.productId(),
-        product.name(),
-        pick.tier(),
-        rank,
-        pick.score().total(),
-        pick.score().reasons(),
-        MatchRow.PROPOSED,
-        deadline,
-        null,
-        now,
-        null,
-        null,
-        null,
-        null);
-  }
-
-  private Mono<Void> release(MatchRow match, String cause) {
-    Instant now = clock.instant();
-    return matches.release(match.matchId(), cause, now).then(announce.released(match, cause, now));
-  }
-
-  private static MatchRow released(MatchRow match, String cause) {
-    return new MatchRow(
-        match.matchId(),
-        match.projectId(),
-        match.county(),
-        match.bankCode(),
-        match.productId(),
-        match.productName(),
-        match.tier(),
-        match.rank(),
-        match.score(),
-        match.reasons(),
-        MatchRow.RELEASED,
-        match.deadline(),
-        match.colour(),
-        match.proposedAt(),
-        match.firstAnswerAt(),
-        match.lastAnswer(),
-        null,
-        cause);
+  /** Releases the match and announces it; returns the match as released. */
+  private Mono<Match> release(Match match, ReleaseCause cause) {
+    Match released = match.released(cause, clock.instant());
+    return matches
+        .release(match.matchId(), cause, released.releasedAt())
+        .then(announce.released(released))
+        .thenReturn(released);
   }
 
   public LocalDate today() {

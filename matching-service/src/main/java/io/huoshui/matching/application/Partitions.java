@@ -1,8 +1,7 @@
 package io.huoshui.matching.application;
 
-import io.huoshui.matching.config.MatchingProperties;
+import io.huoshui.matching.domain.StoredDemand;
 import io.huoshui.matching.persistence.DemandStore;
-import io.huoshui.matching.persistence.StoredDemand;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;

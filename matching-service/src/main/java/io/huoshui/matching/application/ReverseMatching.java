@@ -1,6 +1,5 @@
 package io.huoshui.matching.application;
 
-import io.huoshui.matching.config.MatchingProperties;
 import io.huoshui.matching.domain.Product;
 import io.huoshui.matching.domain.ProductIndex;
 import io.huoshui.matching.persistence.ProductStore;

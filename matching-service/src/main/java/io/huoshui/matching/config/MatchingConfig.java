@@ -1,5 +1,6 @@
 package io.huoshui.matching.config;
 
+import io.huoshui.matching.application.MatchingProperties;
 import io.huoshui.matching.application.Standings;
 import io.huoshui.matching.domain.Matcher;
 import io.huoshui.matching.domain.ProductIndex;

@@ -1,4 +1,4 @@
-package io.huoshui.matching.persistence;
+package io.huoshui.matching.domain;
 
 /** Where a demand stands for matching. */
 public enum DemandStatus {

@@ -1,6 +1,4 @@
-package io.huoshui.matching.persistence;
-
-import io.huoshui.matching.domain.Demand;
+package io.huoshui.matching.domain;
 
 /**
  * A demand as held: its anonymised content and matching state.

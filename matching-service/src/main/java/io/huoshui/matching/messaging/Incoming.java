@@ -3,6 +3,7 @@ package io.huoshui.matching.messaging;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.huoshui.eventing.MayBeAbsent;
 import io.huoshui.matching.domain.Demand;
+import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.Product;
 import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.EnterpriseSize;
@@ -110,15 +111,8 @@ final class Incoming {
     }
   }
 
-  /** The answers a bank gives; any other is poison. */
-  enum Answer {
-    INTEREST,
-    DECLINE,
-    APPROVAL,
-    DISBURSEMENT
-  }
-
+  /** A bank's answer; an answer matching does not know is poison. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record BankResponded(
-      UUID matchId, UUID projectId, String bankCode, Answer answer, Instant respondedAt) {}
+      UUID matchId, UUID projectId, String bankCode, Match.Answer answer, Instant respondedAt) {}
 }

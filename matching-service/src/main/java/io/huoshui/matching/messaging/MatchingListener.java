@@ -3,9 +3,9 @@ package io.huoshui.matching.messaging;
 import io.huoshui.eventing.EventConsumer;
 import io.huoshui.eventing.EventHandlers;
 import io.huoshui.matching.application.CatalogChanges;
+import io.huoshui.matching.application.MatchingProperties;
 import io.huoshui.matching.application.Matchmaking;
 import io.huoshui.matching.application.Partitions;
-import io.huoshui.matching.config.MatchingProperties;
 import io.huoshui.matching.domain.Product;
 import io.huoshui.vocabulary.EventTypes;
 import io.huoshui.vocabulary.Topics;
@@ -83,7 +83,7 @@ class MatchingListener implements ConsumerSeekAware {
                     matchmaking.answered(
                         response.projectId(),
                         response.matchId(),
-                        response.answer().name(),
+                        response.answer(),
                         response.respondedAt()))
             .build();
   }

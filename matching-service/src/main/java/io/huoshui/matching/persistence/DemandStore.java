@@ -1,7 +1,11 @@
 package io.huoshui.matching.persistence;
 
 import io.huoshui.matching.domain.Demand;
+import io.huoshui.matching.domain.DemandStatus;
+import io.huoshui.matching.domain.DemandSummary;
+import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.MatchOutcome;
+import io.huoshui.matching.domain.StoredDemand;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -111,7 +115,7 @@ public class DemandStore {
   }
 
   /** A demand's status, NoMatch and new matches as decided were it new. */
-  public record IfNew(DemandStatus status, MatchOutcome.NoMatch noMatch, List<MatchRow> matches) {}
+  public record IfNew(DemandStatus status, MatchOutcome.NoMatch noMatch, List<Match> matches) {}
 
   /**
    * @param inserted whether the demand is new: it was written as decided
@@ -176,10 +180,6 @@ public class DemandStore {
                             row.get("no_match", String.class), MatchOutcome.NoMatch.class)))
         .one();
   }
-
-  /** A demand's county and state as the API shows them. */
-  public record DemandSummary(
-      UUID projectId, String county, DemandStatus status, MatchOutcome.NoMatch noMatch) {}
 
   private StoredDemand read(io.r2dbc.spi.Readable row) {
     return new StoredDemand(

@@ -1,10 +1,13 @@
 package io.huoshui.matching.persistence;
 
 import io.huoshui.matching.domain.BankStanding;
+import io.huoshui.matching.domain.BoardFilter;
 import io.huoshui.matching.domain.Colour;
+import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.Reason;
 import io.huoshui.matching.domain.Tier;
 import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -50,7 +53,7 @@ public class MatchStore {
           + " :proposedAt%1$d)";
 
   /** Writes the new matches of one decision in one statement. */
-  public Mono<Void> insert(List<MatchRow> rows) {
+  public Mono<Void> insert(List<Match> rows) {
     if (rows.isEmpty()) {
       return Mono.empty();
     }
@@ -62,7 +65,7 @@ public class MatchStore {
   }
 
   /** The rows' VALUES list, each row's parameters numbered by its position. */
-  static String values(List<MatchRow> rows) {
+  static String values(List<Match> rows) {
     StringBuilder values = new StringBuilder();
     for (int i = 0; i < rows.size(); i++) {
       values.append(i == 0 ? "" : ", ").append(ROW.formatted(i));
@@ -71,9 +74,9 @@ public class MatchStore {
   }
 
   static DatabaseClient.GenericExecuteSpec bindRows(
-      DatabaseClient.GenericExecuteSpec sql, List<MatchRow> rows, JsonMapper json) {
+      DatabaseClient.GenericExecuteSpec sql, List<Match> rows, JsonMapper json) {
     for (int i = 0; i < rows.size(); i++) {
-      MatchRow match = rows.get(i);
+      Match match = rows.get(i);
       sql =
           sql.bind("id" + i, match.matchId())
               .bind("project" + i, match.projectId())
@@ -85,7 +88,7 @@ public class MatchStore {
               .bind("rank" + i, match.rank())
               .bind("score" + i, match.score())
               .bind("reasons" + i, json.writeValueAsString(match.reasons()))
-              .bind("status" + i, match.status())
+              .bind("status" + i, match.status().name())
               .bind("deadline" + i, match.deadline())
               .bind("proposedAt" + i, match.proposedAt());
     }
@@ -93,7 +96,7 @@ public class MatchStore {
   }
 
   /** Every match of a demand, released ones included, in the order they were ranked. */
-  public Flux<MatchRow> ofProject(UUID projectId) {
+  public Flux<Match> ofProject(UUID projectId) {
     return database
         .sql("SELECT " + COLUMNS + " FROM match m WHERE m.project_id = :id ORDER BY m.rank")
         .bind("id", projectId)
@@ -101,7 +104,7 @@ public class MatchStore {
         .all();
   }
 
-  public Mono<MatchRow> find(UUID matchId) {
+  public Mono<Match> find(UUID matchId) {
     return database
         .sql("SELECT " + COLUMNS + " FROM match m WHERE m.match_id = :id")
         .bind("id", matchId)
@@ -113,7 +116,7 @@ public class MatchStore {
    * The demand's match, its demand's row locked as {@link DemandStore#lock} locks it, in one
    * statement: a bank's answer needs the match, and the demand only when it declines.
    */
-  public Mono<MatchRow> findLockingDemand(UUID projectId, UUID matchId) {
+  public Mono<Match> findLockingDemand(UUID projectId, UUID matchId) {
     return database
         .sql(
             "SELECT "
@@ -129,14 +132,14 @@ public class MatchStore {
         .one();
   }
 
-  public Mono<Void> release(UUID matchId, String cause, Instant at) {
+  public Mono<Void> release(UUID matchId, Match.ReleaseCause cause, Instant at) {
     return database
         .sql(
             """
             UPDATE match SET status = 'RELEASED', release_cause = :cause, released_at = :at
             WHERE match_id = :id
             """)
-        .bind("cause", cause)
+        .bind("cause", cause.name())
         .bind("at", at)
         .bind("id", matchId)
         .then();
@@ -146,7 +149,7 @@ public class MatchStore {
    * Records a bank's answer; the first one also ends the match's supervision and keeps how many
    * working days the bank took, which its standing reads.
    */
-  public Mono<Void> answer(UUID matchId, String answer, Instant at, int workingDays) {
+  public Mono<Void> answer(UUID matchId, Match.Answer answer, Instant at, int workingDays) {
     return database
         .sql(
             """
@@ -155,7 +158,7 @@ public class MatchStore {
               first_answer_working_days = coalesce(first_answer_working_days, :days)
             WHERE match_id = :id
             """)
-        .bind("answer", answer)
+        .bind("answer", answer.name())
         .bind("at", at)
         .bind("days", workingDays)
         .bind("id", matchId)
@@ -201,7 +204,7 @@ public class MatchStore {
   }
 
   /** Unanswered matches past their deadline, of demands in these partitions. */
-  public Flux<MatchRow> overdue(Collection<Integer> partitions, LocalDate today) {
+  public Flux<Match> overdue(Collection<Integer> partitions, LocalDate today) {
     return database
         .sql(
             "SELECT "
@@ -238,7 +241,7 @@ public class MatchStore {
    * The supervision board: unanswered matches in counties under a region, oldest first, with the
    * optional filters (null: any).
    */
-  public Mono<List<MatchRow>> board(BoardFilter filter, long offset, int limit) {
+  public Mono<List<Match>> board(BoardFilter filter, long offset, int limit) {
     return bindFilter(
             database.sql(
                 "SELECT "
@@ -258,13 +261,6 @@ public class MatchStore {
         .map((row, meta) -> row.get("total", Long.class))
         .one();
   }
-
-  /**
-   * What the board shows.
-   *
-   * @param region the operator's division code: every county it prefixes
-   */
-  public record BoardFilter(String region, Colour colour, String county, String bank) {}
 
   private static final String BOARD_WHERE =
       """
@@ -288,9 +284,8 @@ public class MatchStore {
     return value == null ? sql.bindNull(name, String.class) : sql.bind(name, value);
   }
 
-  private MatchRow read(Readable row) {
-    String colour = row.get("colour", String.class);
-    return new MatchRow(
+  private Match read(Readable row) {
+    return new Match(
         row.get("match_id", UUID.class),
         row.get("project_id", UUID.class),
         row.get("county", String.class),
@@ -299,15 +294,19 @@ public class MatchStore {
         row.get("product_name", String.class),
         Tier.valueOf(row.get("tier", String.class)),
         row.get("rank", Integer.class),
-        row.get("score", java.math.BigDecimal.class),
+        row.get("score", BigDecimal.class),
         List.of(json.readValue(row.get("reasons", String.class), Reason[].class)),
-        row.get("status", String.class),
+        Match.Status.valueOf(row.get("status", String.class)),
         row.get("deadline", LocalDate.class),
-        colour == null ? null : Colour.valueOf(colour),
+        named(Colour.class, row.get("colour", String.class)),
         row.get("proposed_at", Instant.class),
         row.get("first_answer_at", Instant.class),
-        row.get("last_answer", String.class),
+        named(Match.Answer.class, row.get("last_answer", String.class)),
         row.get("released_at", Instant.class),
-        row.get("release_cause", String.class));
+        named(Match.ReleaseCause.class, row.get("release_cause", String.class)));
+  }
+
+  private static <E extends Enum<E>> E named(Class<E> type, String name) {
+    return name == null ? null : Enum.valueOf(type, name);
   }
 }

@@ -1,0 +1,129 @@
+package io.huoshui.matching.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A demand pushed to a bank's product, and what became of it.
+ *
+ * @param rank the match's place among all of its demand's matches, released ones included
+ * @param colour the supervision colour reached while unanswered, null while on time
+ * @param firstAnswerAt when the bank first answered, null before
+ * @param lastAnswer the bank's latest answer, null before its first
+ * @param releasedAt when it was released, null while live
+ * @param releaseCause why it was released, null while live
+ */
+public record Match(
+    UUID matchId,
+    UUID projectId,
+    String county,
+    String bankCode,
+    UUID productId,
+    String productName,
+    Tier tier,
+    int rank,
+    BigDecimal score,
+    List<Reason> reasons,
+    Status status,
+    LocalDate deadline,
+    Colour colour,
+    Instant proposedAt,
+    Instant firstAnswerAt,
+    Answer lastAnswer,
+    Instant releasedAt,
+    ReleaseCause releaseCause) {
+
+  public Match {
+    reasons = List.copyOf(reasons);
+  }
+
+  /** Where a match stands. */
+  public enum Status {
+    /** Pushed to the bank, awaiting its first answer: under supervision. */
+    PROPOSED,
+    ANSWERED,
+    /** No longer the bank's: its slot is free for another. */
+    RELEASED
+  }
+
+  /** The answers a bank gives to a match. */
+  public enum Answer {
+    INTEREST,
+    DECLINE,
+    APPROVAL,
+    DISBURSEMENT
+  }
+
+  /** Why a match was released. */
+  public enum ReleaseCause {
+    /** The bank declined it. */
+    DECLINED,
+    /** The bank let it go unanswered to RED. */
+    RED,
+    /** The county withdrew the demand. */
+    WITHDRAWN,
+    /** The demand changed out of the product's fit. */
+    SUPERSEDED
+  }
+
+  /** A new match of a demand to a product the matcher chose, due for an answer by the deadline. */
+  public static Match proposed(
+      Demand demand, Proposal pick, int rank, LocalDate deadline, Instant at) {
+    Product product = pick.product();
+    return new Match(
+        UUID.randomUUID(),
+        demand.projectId(),
+        demand.county(),
+        product.bankCode(),
+        product.productId(),
+        product.name(),
+        pick.tier(),
+        rank,
+        pick.score().total(),
+        pick.score().reasons(),
+        Status.PROPOSED,
+        deadline,
+        null,
+        at,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** Whether it still holds one of its demand's slots. */
+  public boolean isLive() {
+    return status != Status.RELEASED;
+  }
+
+  /** Whether it awaits the bank's first answer. */
+  public boolean isProposed() {
+    return status == Status.PROPOSED;
+  }
+
+  /** The same match released. */
+  public Match released(ReleaseCause cause, Instant at) {
+    return new Match(
+        matchId,
+        projectId,
+        county,
+        bankCode,
+        productId,
+        productName,
+        tier,
+        rank,
+        score,
+        reasons,
+        Status.RELEASED,
+        deadline,
+        colour,
+        proposedAt,
+        firstAnswerAt,
+        lastAnswer,
+        at,
+        cause);
+  }
+}
