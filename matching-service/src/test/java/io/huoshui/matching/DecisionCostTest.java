@@ -7,6 +7,9 @@ import io.huoshui.eventing.EventCodec;
 import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.matching.domain.ProductIndex;
 import io.huoshui.testsupport.KafkaRecords;
+import io.huoshui.testsupport.TestClock;
+import io.huoshui.vocabulary.EventTypes;
+import io.huoshui.vocabulary.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +83,7 @@ class DecisionCostTest {
       String bank = "cost-bank-" + i;
       network.provisionBank(bank);
       Map<String, Object> product = network.product(bank, COUNTY, "3." + i + "00");
-      network.publishProduct("ProductPublished", product);
+      network.publishProduct(EventTypes.PRODUCT_PUBLISHED, product);
       UUID id = UUID.fromString(product.get("productId").toString());
       await().atMost(Duration.ofSeconds(30)).until(() -> productIndex.get(id).isPresent());
     }
@@ -161,14 +164,14 @@ class DecisionCostTest {
     products.subList(0, 2).forEach(this::publishAndAwait);
     Map<String, Object> demand = network.demand(county);
     String projectId = demand.get("projectId").toString();
-    network.publishProject("ProjectSubmitted", demand);
+    network.publishProject(EventTypes.PROJECT_SUBMITTED, demand);
     awaitMatches(projectId, 2); // one slot left open: the demand is in the open-demand index
 
     transcripts.reset();
     Map<String, Object> approved = products.get(0);
     approved.put("remainingBudget", "20000000.00");
     approved.put("version", 2);
-    network.publishProduct("ProductUpdated", approved);
+    network.publishProduct(EventTypes.PRODUCT_UPDATED, approved);
     awaitCatalogConsumed();
     assertThat(refills()).as("a lower budget admits no demand").isEmpty();
 
@@ -202,7 +205,9 @@ class DecisionCostTest {
 
   private void publishAndAwait(Map<String, Object> product) {
     network.publishProduct(
-        ((Number) product.get("version")).longValue() == 1 ? "ProductPublished" : "ProductUpdated",
+        ((Number) product.get("version")).longValue() == 1
+            ? EventTypes.PRODUCT_PUBLISHED
+            : EventTypes.PRODUCT_UPDATED,
         product);
     UUID id = UUID.fromString(product.get("productId").toString());
     long version = ((Number) product.get("version")).longValue();
@@ -296,8 +301,8 @@ class DecisionCostTest {
               String id = demand.get("projectId").toString();
               ids.add(id);
               EventEnvelope envelope =
-                  codec.envelope("io.huoshui.project.ProjectSubmitted.v1", id, demand, null);
-              sent.add(kafka.send("huoshui.projects", id, codec.write(envelope)));
+                  codec.envelope(EventTypes.PROJECT_SUBMITTED, id, demand, null);
+              sent.add(kafka.send(Topics.PROJECTS, id, codec.write(envelope)));
             });
     CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
     return ids;

@@ -8,8 +8,11 @@ import io.huoshui.eventing.EventCodec;
 import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.matching.application.SupervisionSweep;
 import io.huoshui.matching.domain.ProductIndex;
+import io.huoshui.servicetest.Contracts;
 import io.huoshui.testsupport.KafkaRecords;
+import io.huoshui.testsupport.TestClock;
 import io.huoshui.testsupport.TestTokens;
+import io.huoshui.vocabulary.EventTypes;
 import io.huoshui.vocabulary.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -38,11 +41,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @MatchingServiceTest
 class MatchingFlowTest {
 
-  static final String MATCHES = "huoshui.matches";
-  static final String PROPOSED = "io.huoshui.matching.MatchProposed.v1";
-  static final String ESCALATED = "io.huoshui.matching.MatchEscalated.v1";
-  static final String RELEASED = "io.huoshui.matching.MatchReleased.v1";
-  static final String NO_MATCH = "io.huoshui.matching.NoMatch.v1";
+  static final String MATCHES = Topics.MATCHES;
+  static final String PROPOSED = EventTypes.MATCH_PROPOSED;
+  static final String ESCALATED = EventTypes.MATCH_ESCALATED;
+  static final String RELEASED = EventTypes.MATCH_RELEASED;
+  static final String NO_MATCH = EventTypes.NO_MATCH;
 
   WebTestClient http;
   @Autowired KafkaTemplate<String, String> kafka;
@@ -77,14 +80,14 @@ class MatchingFlowTest {
     banks.forEach(network::provisionBank);
     List<String> rates = List.of("3.100", "3.400", "4.000", "5.500");
     publishProducts(
-        "ProductPublished",
+        EventTypes.PRODUCT_PUBLISHED,
         IntStream.range(0, banks.size())
             .mapToObj(i -> network.product(banks.get(i), "140428", rates.get(i)))
             .toList());
     Map<String, Object> toyPlant = network.demand("140428");
     String projectId = toyPlant.get("projectId").toString();
 
-    network.publishProjectTwice("ProjectSubmitted", toyPlant);
+    network.publishProjectTwice(EventTypes.PROJECT_SUBMITTED, toyPlant);
 
     JsonNode matches = awaitMatches(projectId, "140428", 3);
     assertThat(matches.findValuesAsString("bankCode"))
@@ -99,7 +102,7 @@ class MatchingFlowTest {
         network
             .awaitEvents(Topics.bankMatches("zhangzi-rcb"), projectId, Set.of(PROPOSED), 1)
             .get(0);
-    PublishedSchemas.assertConforms(pushed, "MatchProposed");
+    Contracts.assertConforms(pushed);
     assertThat(pushed.data().get("demand").get("amountRequested").asString())
         .isEqualTo("7000000.00");
     assertThat(pushed.data().toString())
@@ -145,13 +148,13 @@ class MatchingFlowTest {
     List<String> banks = List.of("xy-bank-1", "xy-bank-2", "xy-bank-3", "xy-bank-4");
     banks.forEach(network::provisionBank);
     publishProducts(
-        "ProductPublished",
+        EventTypes.PRODUCT_PUBLISHED,
         IntStream.range(0, banks.size())
             .mapToObj(i -> network.product(banks.get(i), "140423", "3." + i + "00"))
             .toList());
     Map<String, Object> demand = network.demand("140423");
     String projectId = demand.get("projectId").toString();
-    network.publishProject("ProjectSubmitted", demand);
+    network.publishProject(EventTypes.PROJECT_SUBMITTED, demand);
     JsonNode matches = awaitMatches(projectId, "140423", 3);
 
     network.respond(
@@ -167,7 +170,7 @@ class MatchingFlowTest {
     assertThat(after.get(3).get("bankCode").asString()).isEqualTo("xy-bank-4");
     assertThat(after.get(3).get("rank").asInt()).isEqualTo(4);
     EventEnvelope released = network.awaitEvents(MATCHES, projectId, Set.of(RELEASED), 1).get(0);
-    PublishedSchemas.assertConforms(released, "MatchReleased");
+    Contracts.assertConforms(released);
     assertThat(released.data().get("cause").asString()).isEqualTo("DECLINED");
   }
 
@@ -176,13 +179,13 @@ class MatchingFlowTest {
     List<String> banks = List.of("yc-bank-1", "yc-bank-2", "yc-bank-3", "yc-bank-4");
     banks.forEach(network::provisionBank);
     publishProducts(
-        "ProductPublished",
+        EventTypes.PRODUCT_PUBLISHED,
         IntStream.range(0, banks.size())
             .mapToObj(i -> network.product(banks.get(i), "140702", "3." + i + "00"))
             .toList());
     Map<String, Object> demand = network.demand("140702");
     String projectId = demand.get("projectId").toString();
-    network.publishProject("ProjectSubmitted", demand);
+    network.publishProject(EventTypes.PROJECT_SUBMITTED, demand);
     JsonNode matches = awaitMatches(projectId, "140702", 3);
     // The first bank answers in time and leaves supervision; the other two stay silent.
     network.respond(
@@ -219,7 +222,7 @@ class MatchingFlowTest {
     assertThat(notices)
         .extracting(n -> n.data().get("colour").asString())
         .containsExactly("BLUE", "YELLOW", "RED");
-    notices.forEach(notice -> PublishedSchemas.assertConforms(notice, "MatchEscalated"));
+    notices.forEach(notice -> Contracts.assertConforms(notice));
     assertThat(meters.get("huoshui.supervision.open").tag("colour", "RED").gauge().value())
         .isZero();
   }
@@ -229,13 +232,13 @@ class MatchingFlowTest {
     network.provisionBank("luonan-rcb");
     Map<String, Object> tooSmall = network.product("luonan-rcb", "611021", "4.000");
     tooSmall.put("maxAmount", "5000000.00");
-    publishProducts("ProductPublished", List.of(tooSmall));
+    publishProducts(EventTypes.PRODUCT_PUBLISHED, List.of(tooSmall));
     Map<String, Object> demand = network.demand("611021");
     String projectId = demand.get("projectId").toString();
-    network.publishProject("ProjectSubmitted", demand);
+    network.publishProject(EventTypes.PROJECT_SUBMITTED, demand);
 
     EventEnvelope none = network.awaitEvents(MATCHES, projectId, Set.of(NO_MATCH), 1).get(0);
-    PublishedSchemas.assertConforms(none, "NoMatch");
+    Contracts.assertConforms(none);
     assertThat(none.data().get("failures").toString()).contains("\"rule\":\"AMOUNT\"");
     JsonNode view = awaitDemand(projectId, "611021", "NO_MATCH");
     assertThat(meters.counter("huoshui.no.match", "county", "611021").count()).isEqualTo(1);
@@ -245,7 +248,7 @@ class MatchingFlowTest {
 
     tooSmall.put("maxAmount", "9000000.00");
     tooSmall.put("version", 2);
-    network.publishProduct("ProductUpdated", tooSmall);
+    network.publishProduct(EventTypes.PRODUCT_UPDATED, tooSmall);
 
     JsonNode matches = awaitMatches(projectId, "611021", 1);
     assertThat(matches.get(0).get("bankCode").asString()).isEqualTo("luonan-rcb");
@@ -259,15 +262,16 @@ class MatchingFlowTest {
     Map<String, Object> small = network.product("sy-small", "611024", "3.000");
     small.put("maxAmount", "8000000.00");
     publishProducts(
-        "ProductPublished", List.of(small, network.product("sy-large", "611024", "4.000")));
+        EventTypes.PRODUCT_PUBLISHED,
+        List.of(small, network.product("sy-large", "611024", "4.000")));
     Map<String, Object> demand = network.demand("611024");
     String projectId = demand.get("projectId").toString();
-    network.publishProject("ProjectSubmitted", demand);
+    network.publishProject(EventTypes.PROJECT_SUBMITTED, demand);
     awaitMatches(projectId, "611024", 2);
 
     demand.put("amountRequested", "12000000.00");
     demand.put("version", 2);
-    network.publishProject("ProjectUpdated", demand);
+    network.publishProject(EventTypes.PROJECT_UPDATED, demand);
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -282,18 +286,7 @@ class MatchingFlowTest {
         .isEqualTo("PROPOSED");
 
     network.publishProject(
-        "ProjectWithdrawn",
-        Map.of(
-            "projectId",
-            projectId,
-            "county",
-            "611024",
-            "reason",
-            "另有融资",
-            "withdrawnAt",
-            clock.instant(),
-            "version",
-            3));
+        EventTypes.PROJECT_WITHDRAWN, network.withdrawal(projectId, "611024", clock.instant(), 3));
     awaitDemand(projectId, "611024", "WITHDRAWN");
     assertThat(fetchMatches(projectId, "611024").findValuesAsString("releaseCause"))
         .containsExactly("SUPERSEDED", "WITHDRAWN");
@@ -302,26 +295,27 @@ class MatchingFlowTest {
   @Test
   void aMalformedEventGoesToTheDeadLetterTopicAndTheDemandBehindItIsStillMatched() {
     network.provisionBank("dlt-bank");
-    publishProducts("ProductPublished", List.of(network.product("dlt-bank", "140427", "4.000")));
+    publishProducts(
+        EventTypes.PRODUCT_PUBLISHED, List.of(network.product("dlt-bank", "140427", "4.000")));
     Map<String, Object> demand = network.demand("140427");
     String projectId = demand.get("projectId").toString();
-    network.sendRaw("huoshui.projects", projectId, "{not an envelope");
+    network.sendRaw(Topics.PROJECTS, projectId, "{not an envelope");
     Map<String, Object> withoutAmount = network.demand("140427");
     withoutAmount.put("projectId", projectId);
     withoutAmount.remove("amountRequested");
-    String broken = network.publishProject("ProjectSubmitted", withoutAmount);
-    network.publishProject("ProjectSubmitted", demand);
+    String broken = network.publishProject(EventTypes.PROJECT_SUBMITTED, withoutAmount);
+    network.publishProject(EventTypes.PROJECT_SUBMITTED, demand);
 
     awaitMatches(projectId, "140427", 1);
     ConsumerRecord<String, String> dead =
         KafkaRecords.awaitRecord(
-            bootstrapServers, DeadLetters.topicFor("huoshui.projects"), projectId);
+            bootstrapServers, DeadLetters.topicFor(Topics.PROJECTS), projectId);
     assertThat(dead.value()).isEqualTo("{not an envelope");
     assertThat(
             network.awaitEvents(
-                DeadLetters.topicFor("huoshui.projects"),
+                DeadLetters.topicFor(Topics.PROJECTS),
                 projectId,
-                Set.of("io.huoshui.project.ProjectSubmitted.v1"),
+                Set.of(EventTypes.PROJECT_SUBMITTED),
                 1))
         .extracting(EventEnvelope::id)
         .containsExactly(broken);

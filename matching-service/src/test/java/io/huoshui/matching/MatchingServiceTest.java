@@ -1,6 +1,7 @@
 package io.huoshui.matching;
 
 import io.huoshui.testsupport.RealInfrastructure;
+import io.huoshui.testsupport.TestClock;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -24,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @RealInfrastructure(database = "matching")
-@Import({TestClock.Config.class, SqlTranscripts.Config.class})
+@Import({TestClockConfig.class, SqlTranscripts.Config.class})
 @TestPropertySource(
     properties = {
       "huoshui.matching.sweep-interval=1h",

@@ -3,7 +3,9 @@ package io.huoshui.matching;
 import io.huoshui.eventing.EventCodec;
 import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.eventing.PoisonEventException;
+import io.huoshui.servicetest.Contracts;
 import io.huoshui.testsupport.KafkaRecords;
+import io.huoshui.vocabulary.EventTypes;
 import io.huoshui.vocabulary.Topics;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -22,13 +25,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The rest of the network as the tests play it: project-service's demands, credit-service's
- * products and answers published straight to their topics in the envelope of docs/events.md, and
- * identity-service's provisioning of a bank's topic.
+ * products and answers, each made from its producer's example payload and published straight to its
+ * topic in the envelope of docs/events.md, and identity-service's provisioning of a bank's topic.
  */
 final class Network {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final KafkaTemplate<String, String> kafka;
   private final EventCodec codec;
@@ -44,7 +50,7 @@ final class Network {
 
   /** The topics of project-service and credit-service, which their services declare. */
   void declareProducersTopics() {
-    for (String topic : List.of("huoshui.projects", "huoshui.products", "huoshui.bank-responses")) {
+    for (String topic : List.of(Topics.PROJECTS, Topics.PRODUCTS, Topics.BANK_RESPONSES)) {
       createTopic(topic, 3);
     }
   }
@@ -67,10 +73,49 @@ final class Network {
     }
   }
 
-  /** A plain product of the bank: 1–50 M CNY, 1–5 years, any industry, size and collateral. */
+  /**
+   * A producer's example payload played for a subject of the test's. A member the test sets must be
+   * one the producer's example has: a member the producer renamed then fails the test instead of
+   * being sent under its old name.
+   */
+  static final class Payload extends LinkedHashMap<String, Object> {
+
+    private final String type;
+
+    private Payload(String type, Map<String, Object> members) {
+      super(members);
+      this.type = type;
+    }
+
+    /** The producer's example of the event type, about a new subject of its own. */
+    static Payload of(String type, String example) {
+      return about(type, example, UUID.randomUUID().toString());
+    }
+
+    /** The producer's example of the event type, about the subject. */
+    @SuppressWarnings("unchecked")
+    static Payload about(String type, String example, String subject) {
+      Contracts.Example played = Contracts.example(type, example).about(subject);
+      return new Payload(
+          type, JSON.readValue(JSON.writeValueAsString(played.envelope().data()), Map.class));
+    }
+
+    @Override
+    public Object put(String member, Object value) {
+      if (!containsKey(member)) {
+        throw new AssertionError(
+            "the producer's example of %s has no member %s".formatted(type, member));
+      }
+      return super.put(member, value);
+    }
+  }
+
+  /**
+   * credit-service's example product made plain for the bank: 1–50 M CNY, 1–5 years, any industry,
+   * size and collateral, no budget, valid from 2026.
+   */
   Map<String, Object> product(String bankCode, String region, String minRate) {
-    Map<String, Object> product = new LinkedHashMap<>();
-    product.put("productId", UUID.randomUUID().toString());
+    Payload product = Payload.of(EventTypes.PRODUCT_PUBLISHED, "project-loan");
     product.put("bankCode", bankCode);
     product.put("bankName", bankCode + " 银行");
     product.put("bankLevel", "COUNTY_BRANCH");
@@ -96,72 +141,73 @@ final class Network {
     return product;
   }
 
+  /**
+   * Publishes a product as credit-service does, as ProductPublished, ProductUpdated or
+   * ProductRetired.
+   */
   void publishProduct(String type, Map<String, Object> product) {
-    send(
-        "huoshui.products",
-        "io.huoshui.credit." + type + ".v1",
-        product.get("productId").toString(),
-        product);
+    send(Topics.PRODUCTS, type, product.get("productId").toString(), product);
   }
 
-  /** The toy plant of 山西德儒教育装备: 7 M CNY for three years against its plant and machines. */
+  /**
+   * project-service's example demand, the toy plant of 山西德儒教育装备, in the county: a small enterprise
+   * asking 7 M CNY for three years against its plant and machines.
+   */
+  @SuppressWarnings("unchecked")
   Map<String, Object> demand(String county) {
-    Map<String, Object> demand = new LinkedHashMap<>();
-    UUID id = UUID.randomUUID();
-    demand.put("projectId", id.toString());
+    Payload demand = Payload.of(EventTypes.PROJECT_SUBMITTED, "toy-plant");
     demand.put("county", county);
-    demand.put("title", "年产110万套玩具生产线");
-    demand.put("description", "教育装备与玩具生产基地");
-    demand.put(
-        "enterprise",
-        Map.of("name", "山西德儒教育装备有限公司", "creditCode", "91140428MA0K123456", "size", "SMALL"));
+    Map<String, Object> enterprise =
+        new LinkedHashMap<>((Map<String, Object>) demand.get("enterprise"));
+    enterprise.put("size", "SMALL");
+    demand.put("enterprise", enterprise);
     demand.put("industry", "INDUSTRY_AND_SOFTWARE");
     demand.put("purpose", "FIXED_ASSETS");
-    demand.put("totalInvestment", new BigDecimal("200000000.00"));
     demand.put("amountRequested", new BigDecimal("7000000.00"));
     demand.put("termMonths", 36);
     demand.put("collateral", List.of("REAL_ESTATE", "EQUIPMENT"));
     demand.put("tags", List.of("KEY_PROJECT"));
-    demand.put("contact", Map.of("name", "王经理", "phone", "13800000000"));
     demand.put("submittedAt", Instant.parse("2026-09-25T01:00:00Z"));
     demand.put("version", 1);
     return demand;
   }
 
+  /** project-service's example withdrawal of the demand, at its version. */
+  Map<String, Object> withdrawal(String projectId, String county, Instant at, long version) {
+    Payload withdrawal =
+        Payload.about(EventTypes.PROJECT_WITHDRAWN, "financed-elsewhere", projectId);
+    withdrawal.put("county", county);
+    withdrawal.put("withdrawnAt", at);
+    withdrawal.put("version", version);
+    return withdrawal;
+  }
+
+  /** Publishes a demand's event as project-service does; returns the event's id. */
   String publishProject(String type, Map<String, Object> data) {
-    return send(
-        "huoshui.projects",
-        "io.huoshui.project." + type + ".v1",
-        data.get("projectId").toString(),
-        data);
+    return send(Topics.PROJECTS, type, data.get("projectId").toString(), data);
   }
 
   /** The same record delivered twice, as after a relay retry or a rebalance. */
   void publishProjectTwice(String type, Map<String, Object> data) {
     String subject = data.get("projectId").toString();
-    String wire =
-        codec.write(codec.envelope("io.huoshui.project." + type + ".v1", subject, data, null));
-    kafka.send("huoshui.projects", subject, wire).join();
-    kafka.send("huoshui.projects", subject, wire).join();
+    String wire = codec.write(codec.envelope(type, subject, data, EventTypes.schemaOf(type)));
+    kafka.send(Topics.PROJECTS, subject, wire).join();
+    kafka.send(Topics.PROJECTS, subject, wire).join();
   }
 
+  /** credit-service's example of the bank's answer (INTEREST, DECLINE, APPROVAL, DISBURSEMENT). */
   void respond(String projectId, String matchId, String bankCode, String answer, Instant at) {
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("responseId", UUID.randomUUID().toString());
+    Payload response =
+        Payload.about(EventTypes.BANK_RESPONDED, answer.toLowerCase(Locale.ROOT), projectId);
     response.put("matchId", matchId);
-    response.put("projectId", projectId);
-    response.put("county", "any");
     response.put("bankCode", bankCode);
-    response.put("productId", UUID.randomUUID().toString());
-    response.put("answer", answer);
-    response.put("declineReason", "DECLINE".equals(answer) ? "OUTSIDE_CREDIT_POLICY" : null);
     response.put("respondedAt", at);
-    send("huoshui.bank-responses", "io.huoshui.credit.BankResponded.v1", projectId, response);
+    send(Topics.BANK_RESPONSES, EventTypes.BANK_RESPONDED, projectId, response);
   }
 
   /** Sends an envelope; returns its id. */
   String send(String topic, String type, String subject, Object payload) {
-    EventEnvelope envelope = codec.envelope(type, subject, payload, null);
+    EventEnvelope envelope = codec.envelope(type, subject, payload, EventTypes.schemaOf(type));
     kafka.send(topic, subject, codec.write(envelope)).join();
     return envelope.id();
   }

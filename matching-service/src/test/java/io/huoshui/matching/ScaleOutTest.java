@@ -11,9 +11,11 @@ import io.huoshui.matching.domain.Matcher;
 import io.huoshui.matching.domain.ProductIndex;
 import io.huoshui.matching.domain.Proposal;
 import io.huoshui.matching.domain.Scoring;
+import io.huoshui.testsupport.TestClock;
 import io.huoshui.testsupport.TestTokens;
 import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.EnterpriseSize;
+import io.huoshui.vocabulary.EventTypes;
 import io.huoshui.vocabulary.Industry;
 import io.huoshui.vocabulary.Purpose;
 import io.huoshui.vocabulary.Tag;
@@ -79,7 +81,7 @@ class ScaleOutTest {
     Network network = new Network(kafka, codec, kafkaHealthAdmin, bootstrapServers);
     network.declareProducersTopics();
     List<Map<String, Object>> products = catalogue(network);
-    products.forEach(product -> network.publishProduct("ProductPublished", product));
+    products.forEach(product -> network.publishProduct(EventTypes.PRODUCT_PUBLISHED, product));
     ProductIndex catalogue = new ProductIndex();
     for (Map<String, Object> product : products) {
       UUID id = UUID.fromString(product.get("productId").toString());
@@ -146,7 +148,7 @@ class ScaleOutTest {
   private UUID demandItsFormerOwnerNeverMatched(Network network) {
     network.provisionBank("scale-late-rcb");
     Map<String, Object> late = network.product("scale-late-rcb", "710105", "4.500");
-    network.publishProduct("ProductPublished", late);
+    network.publishProduct(EventTypes.PRODUCT_PUBLISHED, late);
     UUID lateId = UUID.fromString(late.get("productId").toString());
     await().atMost(Duration.ofSeconds(30)).until(() -> productIndex.get(lateId).isPresent());
     Demand demand =
@@ -210,7 +212,7 @@ class ScaleOutTest {
     properties.put("huoshui.matching.sweep-interval", "1h");
     properties.put("huoshui.matching.standings-refresh", "1h");
     // As command-line arguments: they outrank the service's own defaults, as in production.
-    return new SpringApplicationBuilder(MatchingServiceApplication.class, TestClock.Config.class)
+    return new SpringApplicationBuilder(MatchingServiceApplication.class, TestClockConfig.class)
         .run(
             properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
@@ -218,7 +220,7 @@ class ScaleOutTest {
   }
 
   private void publish(Network network, List<Map<String, Object>> demands) {
-    demands.forEach(demand -> network.publishProject("ProjectSubmitted", demand));
+    demands.forEach(demand -> network.publishProject(EventTypes.PROJECT_SUBMITTED, demand));
   }
 
   private void awaitMatched(List<Map<String, Object>> demands) {
