@@ -1,6 +1,7 @@
 package io.huoshui.service.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -18,13 +19,38 @@ public class ApiProblem extends ResponseStatusException {
    */
   public record FieldError(String field, String message) {}
 
+  /** A refusal of the platform's own, told in the language the request asks for. */
+  record Reason(String field, Refusal refusal, String argument) {
+
+    FieldError in(Locale locale) {
+      return new FieldError(field, refusal.in(locale, argument));
+    }
+  }
+
+  private static final String INVALID = "The request has invalid fields; see errors.";
+
   private final String code;
   private final List<FieldError> errors;
+  private final List<Reason> reasons;
 
   private ApiProblem(HttpStatus status, String code, String detail, List<FieldError> errors) {
+    this(status, code, detail, errors, List.of());
+  }
+
+  private ApiProblem(
+      HttpStatus status,
+      String code,
+      String detail,
+      List<FieldError> errors,
+      List<Reason> reasons) {
     super(status, detail);
     this.code = code;
     this.errors = List.copyOf(errors);
+    this.reasons = List.copyOf(reasons);
+  }
+
+  static ApiProblem refused(List<Reason> reasons) {
+    return new ApiProblem(HttpStatus.BAD_REQUEST, null, INVALID, List.of(), reasons);
   }
 
   /** 404: also what another tenant's object answers, so that its existence does not leak. */
@@ -48,8 +74,7 @@ public class ApiProblem extends ResponseStatusException {
   }
 
   public static ApiProblem invalid(List<FieldError> errors) {
-    return new ApiProblem(
-        HttpStatus.BAD_REQUEST, null, "The request has invalid fields; see errors.", errors);
+    return new ApiProblem(HttpStatus.BAD_REQUEST, null, INVALID, errors);
   }
 
   /** 403: this tenant may never do this, whatever the object. */
@@ -61,12 +86,29 @@ public class ApiProblem extends ResponseStatusException {
     return code;
   }
 
+  /** The offending inputs, the platform's own refusals in Chinese. */
   public List<FieldError> errors() {
-    return errors;
+    return errors(Locale.CHINESE);
+  }
+
+  List<FieldError> errors(Locale locale) {
+    if (reasons.isEmpty()) {
+      return errors;
+    }
+    return reasons.stream().map(reason -> reason.in(locale)).toList();
+  }
+
+  /** The detail as the request's language has it: the platform's own words are Chinese first. */
+  String detail(Locale locale) {
+    if (!INVALID.equals(getReason()) || Refusal.wantsEnglish(locale)) {
+      return getReason();
+    }
+    return "请求中有无效的字段，见 errors。";
   }
 
   /** The members this problem adds to the standard ones. */
-  Map<String, Object> extensions() {
+  Map<String, Object> extensions(Locale locale) {
+    List<FieldError> errors = errors(locale);
     if (code != null && !errors.isEmpty()) {
       return Map.of("code", code, "errors", errors);
     }

@@ -1,14 +1,18 @@
 package io.huoshui.service.web;
 
 import io.huoshui.service.web.ApiProblem.FieldError;
+import io.huoshui.service.web.ApiProblem.Reason;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebInputException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -21,9 +25,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  */
 final class InvalidInput {
 
+  /** The parser's words for a repeated key; the key itself is the one thing taken from them. */
+  private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"");
+
   private InvalidInput() {}
 
-  static List<FieldError> errorsOf(ServerWebInputException input) {
+  static ApiProblem problemOf(ServerWebInputException input) {
     if (input instanceof WebExchangeBindException binding) {
       List<FieldError> errors = new ArrayList<>();
       binding
@@ -35,17 +42,18 @@ final class InvalidInput {
           .forEach(
               error ->
                   errors.add(new FieldError(error.getObjectName(), error.getDefaultMessage())));
-      return errors;
+      return ApiProblem.invalid(errors);
     }
     JacksonException json = jsonCause(input);
     if (json != null) {
-      return List.of(new FieldError(path(json), messageOf(json)));
+      return ApiProblem.refused(List.of(reasonOf(json)));
     }
     MethodParameter parameter = input.getMethodParameter();
     if (parameter != null && parameter.getParameterName() != null) {
-      return List.of(new FieldError(parameter.getParameterName(), "is missing or malformed"));
+      return ApiProblem.refused(
+          List.of(new Reason(parameter.getParameterName(), Refusal.MALFORMED_PARAMETER, "")));
     }
-    return List.of(new FieldError("body", "is missing or is not a JSON document of this request"));
+    return ApiProblem.refused(List.of(new Reason("body", Refusal.MISSING_BODY, "")));
   }
 
   private static JacksonException jsonCause(Throwable error) {
@@ -66,49 +74,68 @@ final class InvalidInput {
                         ? "." + reference.getPropertyName()
                         : "[" + reference.getIndex() + "]")
             .collect(Collectors.joining());
-    if (path.isEmpty()) {
-      return "body";
-    }
     return path.startsWith(".") ? path.substring(1) : path;
   }
 
-  private static String messageOf(JacksonException json) {
+  private static String within(String parent, String child) {
+    return parent.isEmpty() ? child : parent + "." + child;
+  }
+
+  private static Reason reasonOf(JacksonException json) {
+    String path = path(json);
+    String field = path.isEmpty() ? "body" : path;
+    if (json instanceof StrictJson.Refused refused) {
+      return new Reason(field, refused.refusal(), refused.argument());
+    }
     if (json instanceof UnrecognizedPropertyException) {
-      return "is not a field of this request";
+      return new Reason(field, Refusal.UNKNOWN_FIELD, "");
     }
     if (json instanceof InvalidFormatException format
         && format.getTargetType() != null
         && format.getTargetType().isEnum()) {
-      return "must be one of "
-          + Arrays.stream(format.getTargetType().getEnumConstants())
-              .map(constant -> ((Enum<?>) constant).name())
-              .collect(Collectors.joining(", "));
+      return new Reason(field, Refusal.NOT_ONE_OF, StrictJson.names(format.getTargetType()));
     }
     if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-      return "must be " + kindOf(mismatch.getTargetType());
+      return new Reason(field, kindOf(mismatch.getTargetType()), "");
+    }
+    if (json instanceof InputCoercionException || json instanceof StreamConstraintsException) {
+      return new Reason(field, Refusal.OUT_OF_RANGE, "");
     }
     if (json instanceof StreamReadException) {
-      return "is not well-formed JSON";
+      Matcher duplicate = DUPLICATE.matcher(String.valueOf(json.getOriginalMessage()));
+      if (duplicate.find()) {
+        return new Reason(within(path, duplicate.group(1)), Refusal.DUPLICATE_FIELD, "");
+      }
+      return new Reason(field, Refusal.MALFORMED, "");
     }
-    return "cannot be read as this field";
+    return new Reason(field, Refusal.MALFORMED_PARAMETER, "");
   }
 
-  private static String kindOf(Class<?> type) {
+  private static Refusal kindOf(Class<?> type) {
+    if (type == Integer.class
+        || type == Long.class
+        || type == Short.class
+        || type == int.class
+        || type == long.class
+        || type == short.class
+        || type == java.math.BigInteger.class) {
+      return Refusal.NOT_AN_INTEGER;
+    }
     if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-      return "a number";
+      return Refusal.NOT_A_NUMBER;
     }
     if (type == String.class || type.isEnum()) {
-      return "a string";
+      return Refusal.NOT_A_STRING;
     }
     if (type == Boolean.class || type == boolean.class) {
-      return "true or false";
+      return Refusal.NOT_A_BOOLEAN;
     }
     if (Iterable.class.isAssignableFrom(type) || type.isArray()) {
-      return "an array";
+      return Refusal.NOT_AN_ARRAY;
     }
     if (type.getPackageName().startsWith("java.time")) {
-      return "an ISO-8601 date or time";
+      return Refusal.NOT_A_TIME;
     }
-    return "an object";
+    return Refusal.NOT_AN_OBJECT;
   }
 }

@@ -1,5 +1,6 @@
 package io.huoshui.service.web;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -40,13 +41,14 @@ class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
   private static Map<String, Object> bodyOf(ServerWebExchange exchange, ApiProblem problem) {
     HttpStatusCode status = problem.getStatusCode();
     HttpStatus known = HttpStatus.resolve(status.value());
+    Locale locale = exchange.getLocaleContext().getLocale();
     Map<String, Object> body =
         Problems.body(
             status,
             known == null ? "Error" : known.getReasonPhrase(),
-            problem.getReason(),
+            problem.detail(locale),
             exchange.getRequest().getPath().value());
-    body.putAll(problem.extensions());
+    body.putAll(problem.extensions(locale));
     return body;
   }
 
@@ -79,13 +81,22 @@ class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
     return false;
   }
 
+  /**
+   * The request id as the response carries it: the exchange an error handler is given is the one
+   * before {@link RequestIds} added the id to its request.
+   */
+  private static String requestId(ServerWebExchange exchange) {
+    String id = exchange.getResponse().getHeaders().getFirst(RequestIds.HEADER);
+    return id != null ? id : exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER);
+  }
+
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
     if (error instanceof ApiProblem problem) {
       return problems.write(exchange, problem.getStatusCode(), bodyOf(exchange, problem));
     }
     if (error instanceof ServerWebInputException input) {
-      ApiProblem invalid = ApiProblem.invalid(InvalidInput.errorsOf(input));
+      ApiProblem invalid = InvalidInput.problemOf(input);
       return problems.write(exchange, invalid.getStatusCode(), bodyOf(exchange, invalid));
     }
     if (isUnavailableStore(error)) {
@@ -93,7 +104,7 @@ class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
           "{} {} (request {}) failed: its database is unreachable: {}",
           exchange.getRequest().getMethod(),
           exchange.getRequest().getPath(),
-          exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER),
+          requestId(exchange),
           error.toString());
       exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
       return problems.write(
@@ -121,7 +132,7 @@ class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         "Unhandled error on {} {} (request {})",
         exchange.getRequest().getMethod(),
         exchange.getRequest().getPath(),
-        exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER),
+        requestId(exchange),
         error);
     return problems.write(
         exchange,

@@ -15,9 +15,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -74,6 +78,22 @@ public class ReactiveConventionsAutoConfiguration {
             .withConfigOverride(
                 BigDecimal.class,
                 override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)));
+  }
+
+  /**
+   * The API's request bodies are read strictly ({@link StrictJson}); answers and events keep the
+   * mapper above. After Boot's own customizer, which installs the service's mapper.
+   */
+  @Bean
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  CodecCustomizer strictJsonDecoder(JsonMapper json) {
+    JacksonJsonDecoder decoder = new JacksonJsonDecoder(StrictJson.strict(json));
+    return configurer -> configurer.defaultCodecs().jacksonJsonDecoder(decoder);
+  }
+
+  @Bean
+  StrictRequests strictRequests(Problems problems) {
+    return new StrictRequests(problems);
   }
 
   @Bean

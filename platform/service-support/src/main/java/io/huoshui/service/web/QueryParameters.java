@@ -1,0 +1,71 @@
+package io.huoshui.service.web;
+
+import io.huoshui.service.web.ApiProblem.Reason;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The values of a list's filters, read by the same rules as a request body: a date within the years
+ * every store holds, an amount in its documented form ({@code 1e200000} is not one), text without
+ * control characters. Each method takes the raw parameter ({@code @RequestParam(required = false)
+ * String}) and answers null when it is absent, or refuses it with a 400 naming the parameter.
+ */
+public final class QueryParameters {
+
+  private QueryParameters() {}
+
+  public static LocalDate date(String name, String value) {
+    if (value == null) {
+      return null;
+    }
+    Object day = StrictJson.dayOrRefusal(value);
+    if (day instanceof Refusal refusal) {
+      throw refused(name, refusal, "");
+    }
+    return (LocalDate) day;
+  }
+
+  /** An amount as the API writes money, between {@code min} and {@code max} inclusive. */
+  public static BigDecimal amount(String name, String value, BigDecimal min, BigDecimal max) {
+    if (value == null) {
+      return null;
+    }
+    BigDecimal amount = StrictJson.decimalOrNull(value);
+    if (amount == null) {
+      throw refused(name, Refusal.NOT_MONEY, "");
+    }
+    if (amount.compareTo(min) < 0 || amount.compareTo(max) > 0) {
+      throw refused(name, Refusal.OUT_OF_RANGE, "");
+    }
+    return amount;
+  }
+
+  public static String text(String name, String value) {
+    if (value == null) {
+      return null;
+    }
+    Refusal wrong = StrictJson.wrongIn(value, false);
+    if (wrong != null) {
+      throw refused(name, wrong, "");
+    }
+    return value;
+  }
+
+  /** One of an enum's constants by its exact name. */
+  public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
+    if (value == null) {
+      return null;
+    }
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(value)) {
+        return constant;
+      }
+    }
+    throw refused(name, Refusal.NOT_ONE_OF, StrictJson.names(type));
+  }
+
+  static ApiProblem refused(String name, Refusal refusal, String argument) {
+    return ApiProblem.refused(List.of(new Reason(name, refusal, argument)));
+  }
+}
