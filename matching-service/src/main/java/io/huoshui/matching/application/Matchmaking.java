@@ -2,6 +2,7 @@ package io.huoshui.matching.application;
 
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.Demand;
+import io.huoshui.matching.domain.DemandDecision;
 import io.huoshui.matching.domain.DemandStatus;
 import io.huoshui.matching.domain.FitRule;
 import io.huoshui.matching.domain.Match;
@@ -87,8 +88,8 @@ public class Matchmaking {
     // its decision in one statement; one held before is decided again under its lock, with its
     // matches in view, and the decision made for nothing is dropped.
     Decision ifNew = decide(changed, List.of(), true);
-    DemandStore.IfNew written =
-        new DemandStore.IfNew(
+    DemandDecision written =
+        new DemandDecision(
             ifNew.status() == null ? DemandStatus.OPEN : ifNew.status(),
             ifNew.noMatch(),
             ifNew.rows());

@@ -1,14 +1,14 @@
 package io.huoshui.matching.persistence;
 
 import io.huoshui.matching.domain.Demand;
+import io.huoshui.matching.domain.DemandDecision;
 import io.huoshui.matching.domain.DemandStatus;
 import io.huoshui.matching.domain.DemandSummary;
-import io.huoshui.matching.domain.Match;
+import io.huoshui.matching.domain.DemandWritten;
 import io.huoshui.matching.domain.MatchOutcome;
 import io.huoshui.matching.domain.StoredDemand;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -54,7 +54,7 @@ public class DemandStore {
    * @param ifNew the decision about the demand were it new
    * @return whether it was new and what was held before; empty when the demand was kept as held
    */
-  public Mono<Written> write(StoredDemand stored, Instant submittedAt, IfNew ifNew) {
+  public Mono<DemandWritten> write(StoredDemand stored, Instant submittedAt, DemandDecision ifNew) {
     Demand demand = stored.demand();
     String proposed =
         ifNew.matches().isEmpty()
@@ -108,20 +108,11 @@ public class DemandStore {
     return MatchStore.bindRows(sql, ifNew.matches(), json)
         .map(
             (row, meta) ->
-                new Written(
+                new DemandWritten(
                     Boolean.TRUE.equals(row.get("inserted", Boolean.class)),
                     row.get("data", String.class) == null ? null : read(row)))
         .one();
   }
-
-  /** A demand's status, NoMatch and new matches as decided were it new. */
-  public record IfNew(DemandStatus status, MatchOutcome.NoMatch noMatch, List<Match> matches) {}
-
-  /**
-   * @param inserted whether the demand is new: it was written as decided
-   * @param before the demand as held before, when the row existed and this transaction saw it
-   */
-  public record Written(boolean inserted, StoredDemand before) {}
 
   public Mono<Void> setStatus(UUID projectId, DemandStatus status, long version) {
     return database
