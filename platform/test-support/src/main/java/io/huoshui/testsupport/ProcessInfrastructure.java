@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * PostgreSQL from zonky's binaries and Kafka's own broker, each a process of its own, in a fresh
@@ -29,23 +31,49 @@ final class ProcessInfrastructure implements Infrastructure {
   static Infrastructure start() {
     Path directory = runDirectory();
     // Both servers' data is thrown away with the test JVM: nothing they acknowledge needs to reach
-    // the disk, and the tests run faster without an fsync per commit.
+    // the disk, and the tests run faster without an fsync per commit. They start side by side:
+    // each spends most of its start-up in a process of its own (initdb, Kafka's storage format),
+    // so a test JVM waits for the slower of the two rather than for both in turn.
+    KafkaBroker.Listeners listeners = KafkaBroker.Listeners.free();
+    int postgresPort = postgresPortApartFrom(listeners);
+    CompletableFuture<KafkaBroker> kafka =
+        CompletableFuture.supplyAsync(
+            () ->
+                KafkaBroker.start(
+                    directory.resolve("kafka"),
+                    listeners,
+                    directory.resolve("kafka.log"),
+                    "384m",
+                    Durability.THROWAWAY,
+                    true),
+            runnable -> new Thread(runnable, "kafka-broker-start").start());
     PostgresServer postgres =
         PostgresServer.start(
             directory.resolve("postgres"),
-            Ports.free(),
+            postgresPort,
             directory.resolve("postgres.log"),
             Durability.THROWAWAY,
             true);
-    KafkaBroker kafka =
-        KafkaBroker.start(
-            directory.resolve("kafka"),
-            KafkaBroker.Listeners.free(),
-            directory.resolve("kafka.log"),
-            "384m",
-            Durability.THROWAWAY,
-            true);
-    return new ProcessInfrastructure(postgres, kafka, directory);
+    return new ProcessInfrastructure(postgres, awaitBroker(kafka), directory);
+  }
+
+  /** Chosen before either server binds, so the two must not draw the same free port. */
+  private static int postgresPortApartFrom(KafkaBroker.Listeners listeners) {
+    int port = Ports.free();
+    while (port == listeners.plaintext()
+        || port == listeners.sasl()
+        || port == listeners.controller()) {
+      port = Ports.free();
+    }
+    return port;
+  }
+
+  private static KafkaBroker awaitBroker(CompletableFuture<KafkaBroker> kafka) {
+    try {
+      return kafka.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   private static Path runDirectory() {

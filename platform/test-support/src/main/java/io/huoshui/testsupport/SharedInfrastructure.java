@@ -1,5 +1,9 @@
 package io.huoshui.testsupport;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +36,40 @@ public final class SharedInfrastructure {
       case "containers" -> ContainerInfrastructure.start();
       case "processes" -> ProcessInfrastructure.start();
       case "auto" ->
-          DockerClientFactory.instance().isDockerAvailable()
+          mayHaveDocker() && DockerClientFactory.instance().isDockerAvailable()
               ? ContainerInfrastructure.start()
               : ProcessInfrastructure.start();
       default ->
           throw new IllegalStateException(
               "huoshui.infra must be auto, containers or processes, not " + mode);
     };
+  }
+
+  /**
+   * Whether there is anything for Testcontainers to ask. Its probe loads the Docker client and
+   * tries every strategy it knows, close to a second per test JVM on a machine without Docker; a
+   * Docker engine is found through a socket file or through configuration that names a host, so
+   * without either there is nothing to ask.
+   */
+  private static boolean mayHaveDocker() {
+    if (System.getenv("DOCKER_HOST") != null || System.getProperty("docker.host") != null) {
+      return true;
+    }
+    Path home = Path.of(System.getProperty("user.home"));
+    List<Path> candidates =
+        new ArrayList<>(
+            List.of(
+                Path.of("/var/run/docker.sock"),
+                home.resolve(".testcontainers.properties"),
+                home.resolve(".docker/run/docker.sock"),
+                home.resolve(".docker/desktop/docker.sock"),
+                home.resolve(".colima/default/docker.sock"),
+                home.resolve(".rd/docker.sock")));
+    String runtime = System.getenv("XDG_RUNTIME_DIR");
+    if (runtime != null) {
+      candidates.add(Path.of(runtime, "docker.sock"));
+    }
+    return candidates.stream().anyMatch(Files::exists);
   }
 
   private static String mode() {
