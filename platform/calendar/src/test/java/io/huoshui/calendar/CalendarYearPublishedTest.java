@@ -1,0 +1,68 @@
+package io.huoshui.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.InputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class CalendarYearPublishedTest {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  static InputStream resource(String path) {
+    return CalendarYearPublishedTest.class.getResourceAsStream(path);
+  }
+
+  @Test
+  void theExampleFollowsTheSchemaAndCarriesAYearAsTheFilesDo() {
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(resource("/schemas/CalendarYearPublished.v1.json"));
+    JsonNode event =
+        JSON.readTree(resource("/schemas/examples/CalendarYearPublished.v1/cn-2026.json"));
+    assertThat(event.get("type").asString())
+        .isEqualTo("io.huoshui.calendar.CalendarYearPublished.v1");
+    assertThat(schema.validate(event.get("data"))).isEmpty();
+
+    CalendarYear published = CalendarFiles.read(event.get("data").get("calendar").toString());
+    assertThat(published).isEqualTo(WorkingCalendarTest.SHIPPED.year(2026).orElseThrow());
+    assertThat(event.get("subject").asString()).isEqualTo(String.valueOf(published.year()));
+  }
+
+  @Test
+  void theSchemaRefusesAYearWithoutItsSource() {
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(resource("/schemas/CalendarYearPublished.v1.json"));
+    JsonNode event =
+        JSON.readTree(resource("/schemas/examples/CalendarYearPublished.v1/cn-2026.json"));
+    ObjectNode data = (ObjectNode) event.get("data").deepCopy();
+    ((ObjectNode) data.get("calendar")).remove("source");
+    assertThat(schema.validate(data)).isNotEmpty();
+  }
+
+  @Test
+  void theAutoConfigurationHoldsTheShippedYearsAndTakesAPublishedOne() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(CalendarAutoConfiguration.class))
+        .run(
+            context -> {
+              CalendarHolder holder = context.getBean(CalendarHolder.class);
+              assertThat(holder.current().loaded(2026)).isTrue();
+              assertThat(holder.current().loaded(2027)).isFalse();
+              CalendarYear year2026 = holder.current().year(2026).orElseThrow();
+              CalendarYear as2027 = new CalendarYear(2027, List.of(), List.of(), year2026.source());
+              holder.publish(as2027);
+              assertThat(context.getBean(CalendarHolder.class).current().loaded(2027)).isTrue();
+            });
+  }
+}
