@@ -4,26 +4,39 @@ import io.huoshui.identity.client.BankKafkaAccess;
 import io.huoshui.identity.client.ClientRejectedException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Every API error as RFC 9457 problem+json, naming the field at fault. */
+/**
+ * Every API error as RFC 9457 problem+json, naming the field at fault, Chinese first: those of the
+ * MVC layer too (405, 406, 415 and a body that {@link StrictJson} refuses).
+ */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+  private static final Pattern DUPLICATE = Pattern.compile("Duplicate .*?\"([^\"]{1,200})\"");
 
   @ExceptionHandler(ClientRejectedException.class)
   ProblemDetail rejected(ClientRejectedException rejected) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, rejected.getMessage());
-    problem.setTitle("Invalid client request");
+    problem.setTitle("请求无效 (Invalid client request)");
     problem.setProperty(
         "errors", List.of(Map.of("field", rejected.field(), "message", rejected.getMessage())));
     return problem;
@@ -39,6 +52,117 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /** A body that is not JSON, or JSON that does not mean what the API says, names its field. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException unreadable,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    Refusal refusal = refusalOf(jsonCause(unreadable));
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refusal.message());
+    problem.setTitle("请求无效 (Invalid client request)");
+    problem.setProperty(
+        "errors", List.of(Map.of("field", refusal.field(), "message", refusal.message())));
+    return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** The MVC layer's own refusals get a title in Chinese first; their detail names no class. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception exception,
+      Object body,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    if (body instanceof ProblemDetail problem && problem.getTitle() != null) {
+      String chinese =
+          switch (status.value()) {
+            case 400 -> "请求无效";
+            case 404 -> "没有这个资源";
+            case 405 -> "不支持该请求方法";
+            case 406 -> "无法提供所要求的格式";
+            case 413 -> "请求体过大";
+            case 415 -> "不支持该内容类型";
+            default -> null;
+          };
+      if (chinese != null && !problem.getTitle().startsWith(chinese)) {
+        problem.setTitle(chinese + " (" + problem.getTitle() + ")");
+      }
+    }
+    return super.handleExceptionInternal(exception, body, headers, status, request);
+  }
+
+  private record Refusal(String field, String message) {}
+
+  /** The JSON library's own account of the failure, outermost, for it carries the path. */
+  private static Throwable jsonCause(Throwable unreadable) {
+    for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+      if (cause instanceof JacksonException) {
+        return cause;
+      }
+    }
+    return unreadable;
+  }
+
+  private static Refusal refusalOf(Throwable cause) {
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      return new Refusal(path(unknown), "未知字段，本接口不接受 (unknown field: not part of this API)");
+    }
+    if (cause instanceof InvalidFormatException invalid) {
+      return new Refusal(
+          path(invalid),
+          "值的格式不符，应为 %s (wrong value, expected %s)"
+              .formatted(typeName(invalid.getTargetType()), typeName(invalid.getTargetType())));
+    }
+    if (cause instanceof MismatchedInputException mismatched) {
+      return new Refusal(
+          path(mismatched),
+          "类型不符，应为 %s，不做类型转换 (wrong type, expected %s: nothing is coerced)"
+              .formatted(
+                  typeName(mismatched.getTargetType()), typeName(mismatched.getTargetType())));
+    }
+    if (cause instanceof DatabindException invalid && !invalid.getPath().isEmpty()) {
+      return new Refusal(path(invalid), "值无效 (invalid value)");
+    }
+    if (cause instanceof JacksonException json) {
+      Matcher duplicate = DUPLICATE.matcher(String.valueOf(json.getOriginalMessage()));
+      if (duplicate.find()) {
+        return new Refusal(duplicate.group(1), "字段重复出现 (duplicate field: each key appears once)");
+      }
+    }
+    return new Refusal("body", "请求体不是有效的 JSON (the body is not valid JSON)");
+  }
+
+  private static String path(JacksonException failure) {
+    StringBuilder path = new StringBuilder();
+    for (JacksonException.Reference reference : failure.getPath()) {
+      if (reference.getPropertyName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "body" : path.toString();
+  }
+
+  private static String typeName(Class<?> type) {
+    if (type == null) {
+      return "JSON";
+    }
+    if (type.isEnum()) {
+      return "one of " + List.of(type.getEnumConstants());
+    }
+    if (CharSequence.class.isAssignableFrom(type)) {
+      return "a string";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "an array";
+    }
+    return type.getSimpleName();
+  }
+
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
       MethodArgumentNotValidException invalid,
@@ -46,7 +170,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     ProblemDetail problem = invalid.getBody();
-    problem.setTitle("Invalid client request");
+    problem.setTitle("请求无效 (Invalid client request)");
     problem.setProperty(
         "errors",
         invalid.getBindingResult().getFieldErrors().stream()

@@ -12,12 +12,18 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 as RFC 9457 problem+json, like every other error of the network. */
+/**
+ * 401, 403 and the security firewall's refusals (an encoded slash, a backslash, {@code ..;} in the
+ * path) as RFC 9457 problem+json, like every other error of the network.
+ */
 @Component
-class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ProblemResponses
+    implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
   private final JsonMapper json;
 
@@ -33,8 +39,9 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     write(
         response,
         HttpStatus.UNAUTHORIZED,
-        "Authentication required",
-        "A valid access token is required: obtain one at /oauth2/token with the client-credentials grant.");
+        "需要认证 (Authentication required)",
+        "需要有效的访问令牌，请以 client-credentials 方式在 /oauth2/token 获取 (a valid access token"
+            + " is required: obtain one at /oauth2/token with the client-credentials grant).");
   }
 
   @Override
@@ -44,11 +51,24 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     write(
         response,
         HttpStatus.FORBIDDEN,
-        "Forbidden",
-        "This client's token does not allow this request.");
+        "无权访问 (Forbidden)",
+        "此客户端的令牌不允许该请求 (this client's token does not allow this request).");
   }
 
-  private void write(HttpServletResponse response, HttpStatus status, String title, String detail)
+  /** The rejection's own message stays in no answer: it quotes the request back. */
+  @Override
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+      throws IOException {
+    write(
+        response,
+        HttpStatus.BAD_REQUEST,
+        "请求无效 (Invalid request)",
+        "请求地址含不允许的字符或路径段 (the request's path holds a character or segment that is"
+            + " not allowed).");
+  }
+
+  void write(HttpServletResponse response, HttpStatus status, String title, String detail)
       throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);

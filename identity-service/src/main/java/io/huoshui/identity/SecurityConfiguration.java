@@ -1,11 +1,13 @@
 package io.huoshui.identity;
 
 import io.huoshui.identity.key.SigningKeys;
+import io.huoshui.service.secrets.SecretBox;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -109,6 +111,15 @@ class SecurityConfiguration {
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  /**
+   * Seals the signing keys' private parts (huoshui.secrets.*): without a configured key the service
+   * does not start.
+   */
+  @Bean
+  SecretBox secretBox(Environment environment) {
+    return SecretBox.fromEnvironment(environment);
   }
 
   @Bean

@@ -80,7 +80,7 @@ class BankKafkaAccessTest extends IdentityHttp {
 
   @Test
   void aRotatedSecretMovesKafkaAccessAlongAndADisabledBankIsShutOut() throws Exception {
-    String operator = accessToken(CHANGZHI_OFFICE);
+    String operator = administratorToken();
     String code = "bank-" + UUID.randomUUID().toString().substring(0, 8);
     String clientId = "bank-" + code;
     String first = register(operator, clientId, "BANK", code);

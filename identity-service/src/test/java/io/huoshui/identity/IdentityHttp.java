@@ -39,7 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
       "huoshui.identity.demo-clients=true",
       "huoshui.identity.bootstrap-operator.client-id=" + IdentityHttp.SHAANXI_OFFICE,
       "huoshui.identity.bootstrap-operator.secret=" + IdentityHttp.SHAANXI_SECRET,
-      "huoshui.identity.bootstrap-operator.region=61"
+      "huoshui.identity.bootstrap-operator.region=61",
+      // A key of the tests' own: a service outside the tests has none unless it is configured.
+      "huoshui.secrets.keys.test-1=" + IdentityHttp.SECRET_KEY,
+      "huoshui.secrets.current-key=test-1"
     })
 @RealInfrastructure(database = "identity")
 abstract class IdentityHttp {
@@ -49,6 +52,8 @@ abstract class IdentityHttp {
   static final String SHANGLUO_OFFICE = "operator-6110";
   static final String SHAANXI_OFFICE = "operator-61";
   static final String SHAANXI_SECRET = "a-deployment-secret-of-its-own-0001";
+  static final String JINSHANG = "bank-jinshang-bank";
+  static final String SECRET_KEY = "q2V0vC8zY0m8m5pY3Q6n7w9tW1r4u7x0A3d6g9j2M5o=";
 
   static final KafkaBroker SECURED_KAFKA = startSecuredKafka();
 
@@ -122,6 +127,38 @@ abstract class IdentityHttp {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
             .build());
+  }
+
+  /** A request with a body as given, byte for byte, for what a JSON library would not write. */
+  HttpResponse<String> raw(String method, String path, String token, String type, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (type != null) {
+      request.header("Content-Type", type);
+    }
+    return send(
+        request
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build());
+  }
+
+  String administratorToken() {
+    HttpResponse<String> response = token(SHAANXI_OFFICE, SHAANXI_SECRET);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json.readTree(response.body()).get("access_token").asString();
+  }
+
+  static void assertProblem(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.body()).contains("\"status\":" + status);
   }
 
   JWSVerifier verifierFor(SignedJWT jwt) throws Exception {

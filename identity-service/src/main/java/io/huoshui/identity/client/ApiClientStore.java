@@ -71,6 +71,18 @@ class ApiClientStore {
         == 1;
   }
 
+  boolean addScope(String clientId, String scope) {
+    return jdbc.sql(
+                """
+                UPDATE api_client SET scopes = array_append(scopes, :scope)
+                WHERE client_id = :id AND NOT (:scope = ANY (scopes))
+                """)
+            .param("scope", scope)
+            .param("id", clientId)
+            .update()
+        == 1;
+  }
+
   /** Undoes a registration whose Kafka access could not be granted. */
   void delete(String clientId) {
     jdbc.sql("DELETE FROM api_client WHERE client_id = :id").param("id", clientId).update();

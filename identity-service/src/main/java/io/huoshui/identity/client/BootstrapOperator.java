@@ -1,6 +1,8 @@
 package io.huoshui.identity.client;
 
+import io.huoshui.identity.token.Reach;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The first operator of a fresh deployment, from configuration: every other client is registered by
  * an operator, so without one nobody could start. Registered once; later changes of the configured
- * secret are ignored, rotate through the API instead.
+ * secret are ignored, rotate through the API instead. It is the network's administrator ({@link
+ * Reach#NETWORK_ADMIN}); one registered before that scope existed is given it at the next start.
  */
 @Component
 class BootstrapOperator implements ApplicationRunner {
@@ -37,7 +40,13 @@ class BootstrapOperator implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    if (clientId.isBlank() || registry.find(clientId).isPresent()) {
+    if (clientId.isBlank()) {
+      return;
+    }
+    if (registry.find(clientId).isPresent()) {
+      if (registry.grantScope(clientId, Reach.NETWORK_ADMIN)) {
+        log.info("Bootstrap operator {} made the network's administrator", clientId);
+      }
       return;
     }
     if (secret.length() < MIN_SECRET_LENGTH) {
@@ -47,8 +56,14 @@ class BootstrapOperator implements ApplicationRunner {
     }
     registry.register(
         new ClientRequest(
-            clientId, "Bootstrap operator " + region, TenantType.OPERATOR, region, List.of()),
+            clientId, "Bootstrap operator " + region, TenantType.OPERATOR, region, administrator()),
         secret);
     log.info("Bootstrap operator {} for region {} registered", clientId, region);
+  }
+
+  /** An operator's scopes and the administrator's. */
+  static List<String> administrator() {
+    return Stream.concat(TenantType.OPERATOR.scopes().stream(), Stream.of(Reach.NETWORK_ADMIN))
+        .toList();
   }
 }

@@ -1,9 +1,10 @@
 package io.huoshui.identity.client;
 
-import io.huoshui.identity.token.TenantClaims;
+import io.huoshui.identity.token.Reach;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -17,8 +18,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The operator API for clients. An operator manages the counties and operators of its own region
- * (division-code prefix) and the banks; any other client answers 404, so that its existence does
- * not leak.
+ * (division-code prefix); the network's administrator manages every client, the banks' included
+ * ({@link Reach}). A client outside one's reach answers 404, so that its existence does not leak.
  */
 @RestController
 @RequestMapping("/api/v1/clients")
@@ -33,9 +34,21 @@ class ClientController {
   @PostMapping
   ResponseEntity<ClientRegistry.IssuedSecret> register(
       @AuthenticationPrincipal Jwt operator, @Valid @RequestBody ClientRequest request) {
-    if (!withinRegion(operator, request.tenantType(), request.tenantId())) {
+    if (!withinReach(operator, request.tenantType(), request.tenantId())) {
       throw new ClientRejectedException(
-          "tenantId", "outside the region this operator runs (" + region(operator) + ")");
+          "tenantId",
+          request.tenantType() == TenantType.BANK
+              ? "只有网络管理员可以登记银行 (only the network's administrator registers banks)"
+              : "不在本运营方管辖的地区 %s 内 (outside the region this operator runs)"
+                  .formatted(Reach.region(operator)));
+    }
+    if (request.scopes() != null
+        && request.scopes().contains(Reach.NETWORK_ADMIN)
+        && !Reach.isAdministrator(operator)) {
+      throw new ClientRejectedException(
+          "scopes",
+          "只有网络管理员可以授予 %s (only the network's administrator grants it)"
+              .formatted(Reach.NETWORK_ADMIN));
     }
     ClientRegistry.IssuedSecret issued = registry.register(request);
     return ResponseEntity.created(URI.create("/api/v1/clients/" + issued.client().clientId()))
@@ -45,7 +58,7 @@ class ClientController {
   @GetMapping
   List<ApiClient> list(@AuthenticationPrincipal Jwt operator) {
     return registry.findAll().stream()
-        .filter(client -> withinRegion(operator, client.tenantType(), client.tenantId()))
+        .filter(client -> withinReach(operator, client.tenantType(), client.tenantId()))
         .toList();
   }
 
@@ -74,18 +87,12 @@ class ClientController {
   private ApiClient visible(Jwt operator, String clientId) {
     return registry
         .find(clientId)
-        .filter(client -> withinRegion(operator, client.tenantType(), client.tenantId()))
+        .filter(client -> withinReach(operator, client.tenantType(), client.tenantId()))
         .orElseThrow(
-            () ->
-                new ResponseStatusException(
-                    org.springframework.http.HttpStatus.NOT_FOUND, "no such client"));
+            () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个客户端 (no such client)"));
   }
 
-  private static boolean withinRegion(Jwt operator, TenantType type, String tenantId) {
-    return type == TenantType.BANK || (tenantId != null && tenantId.startsWith(region(operator)));
-  }
-
-  private static String region(Jwt operator) {
-    return operator.getClaimAsString(TenantClaims.TENANT_ID);
+  private static boolean withinReach(Jwt operator, TenantType type, String tenantId) {
+    return type != null && Reach.reaches(operator, type.name(), tenantId);
   }
 }

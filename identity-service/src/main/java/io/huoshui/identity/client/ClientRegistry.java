@@ -110,6 +110,11 @@ public class ClientRegistry {
     return client;
   }
 
+  /** Adds a scope the client's type may hold; false when it held it already or does not exist. */
+  boolean grantScope(String clientId, String scope) {
+    return store.addScope(clientId, scope);
+  }
+
   private static String newSecret() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);

@@ -13,9 +13,14 @@ import java.util.List;
  */
 public record ClientRequest(
     @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,63}") String clientId,
-    @NotBlank @Size(max = 200) String displayName,
+    @NotBlank
+        @Size(max = 200)
+        @Pattern(
+            regexp = "[^\\p{Cc}\\p{Cs}]*",
+            message = "名称不能含控制字符或孤立的代理项 (no control characters or lone surrogates)")
+        String displayName,
     @NotNull TenantType tenantType,
-    @NotBlank String tenantId,
+    @NotBlank @Size(max = 32) String tenantId,
     List<String> scopes) {
 
   /** The scopes the client gets, after checking the tenant id and the scopes against its type. */
@@ -28,7 +33,8 @@ public record ClientRequest(
     if (scopes == null || scopes.isEmpty()) {
       return tenantType.scopes();
     }
-    List<String> foreign = scopes.stream().filter(s -> !tenantType.scopes().contains(s)).toList();
+    List<String> foreign =
+        scopes.stream().filter(s -> !tenantType.grantable().contains(s)).toList();
     if (!foreign.isEmpty()) {
       throw new ClientRejectedException(
           "scopes", "a %s client cannot hold %s".formatted(tenantType, foreign));

@@ -9,7 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 
 /**
- * The counties, banks and financial offices of docs/domain.md as clients, for the local run only
+ * The counties, banks and financial offices of docs/domain.md as clients, and operator-14 as the
+ * network's administrator (what the bootstrap operator is elsewhere), for the local run only
  * ({@code huoshui.identity.demo-clients=true}). Their secrets are documented in README: never
  * enable this anywhere else.
  */
@@ -31,6 +32,12 @@ class DemoClients implements ApplicationRunner {
           bank("cib-changzhi", "兴业银行长治分行"),
           bank("changan-shangluo", "长安银行商洛分行"),
           bank("zhangzi-rcb", "长子农商银行"),
+          new ClientRequest(
+              "operator-14",
+              "山西省地方金融管理局",
+              TenantType.OPERATOR,
+              "14",
+              BootstrapOperator.administrator()),
           operator("1404", "长治市金融办"),
           operator("1407", "晋中市金融办"),
           operator("6110", "商洛市金融办"));

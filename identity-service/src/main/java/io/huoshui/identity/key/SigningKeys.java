@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.huoshui.service.secrets.SecretBox;
 import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;
@@ -28,11 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
  * same key and a restart does not invalidate tokens. The newest key signs; a key it replaced stays
  * in the JWKS until the last token it signed has expired, so rotating never breaks a token in
  * flight.
+ *
+ * <p>The table holds each key's public part in the clear, for the JWKS, and the whole key sealed
+ * with the {@link SecretBox}: a copy of the database signs nothing.
  */
 @Component
 public class SigningKeys implements JWKSource<SecurityContext> {
 
   private final JdbcClient jdbc;
+  private final SecretBox box;
   private final Clock clock;
   private final Duration publishedAfterRetirement;
   private volatile KeyRing ring;
@@ -46,9 +51,11 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 
   SigningKeys(
       JdbcClient jdbc,
+      SecretBox box,
       Clock clock,
       @Value("${huoshui.identity.access-token-ttl}") Duration accessTokenTtl) {
     this.jdbc = jdbc;
+    this.box = box;
     this.clock = clock;
     // A token may be used until it expires, and clocks drift a little.
     this.publishedAfterRetirement = accessTokenTtl.plusMinutes(5);
@@ -87,6 +94,37 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     ring = null;
   }
 
+  /**
+   * Seals again, under the secret key that seals now, every signing key an older secret key sealed:
+   * after a secret-key rotation, once this has run, the old secret key can be dropped.
+   *
+   * @return how many signing keys were re-sealed
+   */
+  @Transactional
+  public int resealUnderCurrentKey() {
+    record Row(String kid, String sealed) {}
+    List<Row> stale =
+        jdbc
+            .sql("SELECT kid, sealed_private_jwk FROM signing_key FOR UPDATE")
+            .query((row, number) -> new Row(row.getString(1), row.getString(2)))
+            .list()
+            .stream()
+            .filter(row -> !box.isSealedWithCurrentKey(row.sealed()))
+            .toList();
+    for (Row row : stale) {
+      jdbc.sql("UPDATE signing_key SET sealed_private_jwk = :sealed WHERE kid = :kid")
+          .param("sealed", box.reseal(row.sealed(), purpose(row.kid())))
+          .param("kid", row.kid())
+          .update();
+    }
+    return stale.size();
+  }
+
+  /** What a signing key's sealed value is bound to: its own row, for this use only. */
+  static String purpose(String kid) {
+    return "signing_key:" + kid;
+  }
+
   private KeyRing current() {
     KeyRing loaded = ring;
     if (loaded == null || loaded.loadedAt().isBefore(clock.instant().minusSeconds(30))) {
@@ -108,11 +146,13 @@ public class SigningKeys implements JWKSource<SecurityContext> {
   private List<RSAKey> published() {
     return jdbc.sql(
             """
-            SELECT jwk FROM signing_key WHERE retired_at IS NULL OR retired_at >= :since
+            SELECT kid, sealed_private_jwk FROM signing_key WHERE retired_at IS NULL OR retired_at >= :since
             ORDER BY (retired_at IS NULL) DESC, created_at DESC
             """)
         .param("since", Timestamp.from(clock.instant().minus(publishedAfterRetirement)))
-        .query((row, number) -> parse(row.getString("jwk")))
+        .query(
+            (row, number) ->
+                parse(box.open(row.getString("sealed_private_jwk"), purpose(row.getString("kid")))))
         .list();
   }
 
@@ -125,9 +165,13 @@ public class SigningKeys implements JWKSource<SecurityContext> {
               .issueTime(Date.from(now))
               .generate();
       jdbc.sql(
-              "INSERT INTO signing_key (kid, jwk, created_at) VALUES (:kid, :jwk, :now) ON CONFLICT DO NOTHING")
+              """
+              INSERT INTO signing_key (kid, jwk, sealed_private_jwk, created_at)
+              VALUES (:kid, :jwk, :sealed, :now) ON CONFLICT DO NOTHING
+              """)
           .param("kid", key.getKeyID())
-          .param("jwk", key.toJSONString())
+          .param("jwk", key.toPublicJWK().toJSONString())
+          .param("sealed", box.seal(key.toJSONString(), purpose(key.getKeyID())))
           .param("now", Timestamp.from(now))
           .update();
       return key.getKeyID();
@@ -136,7 +180,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     }
   }
 
-  private static RSAKey parse(String json) {
+  static RSAKey parse(String json) {
     try {
       return RSAKey.parse(json);
     } catch (ParseException e) {
