@@ -10,6 +10,8 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 class SecretBoxTest {
@@ -100,5 +102,25 @@ class SecretBoxTest {
                 .withProperty("huoshui.secrets.keys.k1", Base64.getEncoder().encodeToString(OLD))
                 .withProperty("huoshui.secrets.current-key", "k1"));
     assertThat(fromFile.open(fromProperties.seal("x", "p"), "p")).isEqualTo("x");
+  }
+
+  @Test
+  void keysComeFromEnvironmentVariablesAsDockerComposeSetsThem() {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment
+        .getPropertySources()
+        .replace(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of(
+                    "HUOSHUI_SECRETS_KEYS_K1", Base64.getEncoder().encodeToString(OLD),
+                    "HUOSHUI_SECRETS_KEYS_K2", Base64.getEncoder().encodeToString(NEW),
+                    "HUOSHUI_SECRETS_CURRENT_KEY", "k1")));
+
+    SecretBox box = SecretBox.fromEnvironment(environment);
+
+    assertThat(box.seal("x", "p")).startsWith("hsb1.k1.");
+    assertThat(box.toString()).contains("k1", "k2");
   }
 }
