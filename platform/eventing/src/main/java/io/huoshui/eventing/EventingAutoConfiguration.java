@@ -1,11 +1,11 @@
 package io.huoshui.eventing;
 
+import io.huoshui.calendar.CalendarAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.spi.ConnectionFactory;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -49,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The event plumbing every service gets by depending on huoshui-eventing. */
 @AutoConfiguration(
     after = {
+      CalendarAutoConfiguration.class,
       DataR2dbcAutoConfiguration.class,
       R2dbcTransactionManagerAutoConfiguration.class,
       TransactionAutoConfiguration.class,
@@ -56,17 +56,6 @@ import tools.jackson.databind.json.JsonMapper;
     })
 @EnableConfigurationProperties(EventingProperties.class)
 public class EventingAutoConfiguration {
-
-  /**
-   * The time every rule of the service reads. {@code huoshui.clock.offset} (an ISO-8601 duration,
-   * e.g. {@code P10D}) shifts it, so that a rehearsal or a system test can run a process days ahead
-   * — deadlines and supervision colours with it — without touching the machine's clock.
-   */
-  @Bean
-  @ConditionalOnMissingBean
-  Clock clock(@Value("${huoshui.clock.offset:PT0S}") Duration offset) {
-    return offset.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), offset);
-  }
 
   @Bean
   EventCodec eventCodec(
