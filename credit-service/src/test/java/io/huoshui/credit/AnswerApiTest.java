@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.huoshui.eventing.EventEnvelope;
+import io.huoshui.servicetest.Contracts;
 import io.huoshui.testsupport.TestTokens;
+import io.huoshui.vocabulary.EventTypes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,10 +63,10 @@ class AnswerApiTest extends CreditApiTest {
     assertThat(disclosed.get("match").get("disclosed").asBoolean()).isTrue();
     assertThat(disclosed.get("match").get("status").asString()).isEqualTo("INTERESTED");
     JsonNode demand = disclosed.get("match").get("demand");
-    assertThat(demand.get("enterprise").get("name").asString()).isEqualTo("山西德儒教育装备有限公司");
-    assertThat(demand.get("enterprise").get("creditCode").asString())
-        .isEqualTo("91140428MA0K4XYZ1B");
-    assertThat(demand.get("contact").get("phone").asString()).isEqualTo("13800000000");
+    JsonNode submitted =
+        Contracts.example(EventTypes.PROJECT_SUBMITTED, "toy-plant").envelope().data();
+    assertThat(demand.get("enterprise")).isEqualTo(submitted.get("enterprise"));
+    assertThat(demand.get("contact")).isEqualTo(submitted.get("contact"));
     assertThat(disclosed.get("responses")).hasSize(1);
   }
 
@@ -89,7 +91,7 @@ class AnswerApiTest extends CreditApiTest {
     assertThat(responded)
         .extracting(event -> event.data().get("answer").asString())
         .containsExactly("INTEREST", "APPROVAL", "DISBURSEMENT", "DISBURSEMENT");
-    responded.forEach(event -> assertFitsSchema(event, "BankResponded"));
+    responded.forEach(Contracts::assertConforms);
     EventEnvelope approval = responded.get(1);
     assertThat(approval.data().get("annualRate").asString()).isEqualTo("3.85");
     assertThat(approval.data().get("termMonths").asInt()).isEqualTo(36);
@@ -196,16 +198,9 @@ class AnswerApiTest extends CreditApiTest {
     send(
         "huoshui.matches",
         "matching-service",
-        "io.huoshui.matching.MatchReleased.v1",
+        EventTypes.MATCH_RELEASED,
         projectId,
-        Map.of(
-            "matchId", matchId.toString(),
-            "projectId", projectId,
-            "county", ZHANGZI,
-            "bankCode", bank,
-            "productId", productId,
-            "cause", "DECLINED",
-            "releasedAt", Instant.now().toString()));
+        release(matchId, projectId, "DECLINED"));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -225,19 +220,9 @@ class AnswerApiTest extends CreditApiTest {
     send(
         "huoshui.projects",
         "project-service",
-        "io.huoshui.project.ProjectWithdrawn.v1",
+        EventTypes.PROJECT_WITHDRAWN,
         projectId.toString(),
-        Map.of(
-            "projectId",
-            projectId.toString(),
-            "county",
-            ZHANGZI,
-            "reason",
-            "企业已通过其他渠道融资",
-            "withdrawnAt",
-            Instant.now().toString(),
-            "version",
-            2));
+        withdrawal(projectId, 2));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -252,23 +237,9 @@ class AnswerApiTest extends CreditApiTest {
     send(
         "huoshui.matches",
         "matching-service",
-        "io.huoshui.matching.MatchReleased.v1",
+        EventTypes.MATCH_RELEASED,
         projectOf(releasedMatch),
-        Map.of(
-            "matchId",
-            releasedMatch.toString(),
-            "projectId",
-            projectOf(releasedMatch),
-            "county",
-            ZHANGZI,
-            "bankCode",
-            bank,
-            "productId",
-            productId,
-            "cause",
-            "RED",
-            "releasedAt",
-            Instant.now().toString()));
+        release(releasedMatch, projectOf(releasedMatch), "RED"));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -516,5 +487,27 @@ class AnswerApiTest extends CreditApiTest {
     List<String> ids = new ArrayList<>();
     page.get("items").forEach(item -> ids.add(item.get("matchId").asString()));
     return ids;
+  }
+
+  /** matching-service's MatchReleased of the bank's match. */
+  private Payload release(UUID matchId, String projectId, String cause) {
+    Payload release = example(EventTypes.MATCH_RELEASED, "declined", projectId);
+    release.put("matchId", matchId.toString());
+    release.put("county", ZHANGZI);
+    release.put("bankCode", bank);
+    release.put("productId", productId);
+    release.put("cause", cause);
+    release.put("releasedAt", Instant.now().toString());
+    return release;
+  }
+
+  /** project-service's ProjectWithdrawn of a demand of Zhangzi county. */
+  private static Payload withdrawal(UUID projectId, int version) {
+    Payload withdrawal =
+        example(EventTypes.PROJECT_WITHDRAWN, "financed-elsewhere", projectId.toString());
+    withdrawal.put("county", ZHANGZI);
+    withdrawal.put("withdrawnAt", Instant.now().toString());
+    withdrawal.put("version", version);
+    return withdrawal;
   }
 }

@@ -19,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 @Documented
 @Inherited
 @RealInfrastructure(database = "credit")
-@Import({TestClock.class, OtherServicesTopics.class})
+@Import({TestClockConfig.class, OtherServicesTopics.class})
 // A Prometheus scrape after the API tests (latency histograms per route) is larger than the
 // WebTestClient's default 256 KB buffer. The demo catalog loads as in a demo run; the tests work
 // with banks of their own beside it.

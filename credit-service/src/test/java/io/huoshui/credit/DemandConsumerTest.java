@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.testsupport.TestTokens;
+import io.huoshui.vocabulary.EventTypes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 class DemandConsumerTest extends CreditApiTest {
 
   private static final String MATCHES = "credit-service.matches";
-  private static final String PROPOSED = "io.huoshui.matching.MatchProposed.v1";
+  private static final String PROPOSED = EventTypes.MATCH_PROPOSED;
 
   @Autowired MeterRegistry meters;
 
@@ -74,8 +75,7 @@ class DemandConsumerTest extends CreditApiTest {
 
     String notAnEnvelope = "{\"specversion\": \"1.0\", \"id\": ";
     sendRaw("huoshui.matches", key, notAnEnvelope);
-    Map<String, Object> withoutBank =
-        proposal(UUID.randomUUID(), projectId, bank, productId, "1.00");
+    Payload withoutBank = proposal(UUID.randomUUID(), projectId, bank, productId, "1.00");
     withoutBank.remove("bankCode");
     EventEnvelope lacking = send("huoshui.matches", "matching-service", PROPOSED, key, withoutBank);
     UUID next = UUID.randomUUID();
@@ -110,39 +110,23 @@ class DemandConsumerTest extends CreditApiTest {
     send(
         "huoshui.projects",
         "project-service",
-        "io.huoshui.project.ProjectUpdated.v1",
+        EventTypes.PROJECT_UPDATED,
         projectId,
-        demand(project, ZHANGZI, "45000000.00", 3));
+        demand(EventTypes.PROJECT_UPDATED, project, ZHANGZI, "45000000.00", 3));
     EventEnvelope stale =
         send(
             "huoshui.projects",
             "project-service",
-            "io.huoshui.project.ProjectUpdated.v1",
+            EventTypes.PROJECT_UPDATED,
             projectId,
-            demand(project, ZHANGZI, "99000000.00", 2));
+            demand(EventTypes.PROJECT_UPDATED, project, ZHANGZI, "99000000.00", 2));
     EventEnvelope escalated =
         send(
             "huoshui.matches",
             "matching-service",
-            "io.huoshui.matching.MatchEscalated.v1",
+            EventTypes.MATCH_ESCALATED,
             projectId,
-            Map.of(
-                "matchId",
-                matchId.toString(),
-                "projectId",
-                projectId,
-                "county",
-                ZHANGZI,
-                "bankCode",
-                bank,
-                "productId",
-                productId,
-                "colour",
-                "YELLOW",
-                "deadline",
-                "2026-12-31",
-                "escalatedAt",
-                Instant.now().toString()));
+            escalation(matchId, projectId, bank, productId));
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -161,6 +145,18 @@ class DemandConsumerTest extends CreditApiTest {
                 .one()
                 .block())
         .isEqualTo("45000000.00/3");
+  }
+
+  private static Payload escalation(UUID matchId, String projectId, String bank, String productId) {
+    Payload escalation = example(EventTypes.MATCH_ESCALATED, "yellow", projectId);
+    escalation.put("matchId", matchId.toString());
+    escalation.put("county", ZHANGZI);
+    escalation.put("bankCode", bank);
+    escalation.put("productId", productId);
+    escalation.put("colour", "YELLOW");
+    escalation.put("deadline", "2026-12-31");
+    escalation.put("escalatedAt", Instant.now().toString());
+    return escalation;
   }
 
   private double duplicates() {

@@ -3,6 +3,7 @@ package io.huoshui.credit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huoshui.eventing.EventEnvelope;
+import io.huoshui.servicetest.Contracts;
 import io.huoshui.testsupport.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ class ProductApiTest extends CreditApiTest {
     EventEnvelope published = events("huoshui.products", id, found -> !found.isEmpty()).get(0);
     assertThat(published.type()).isEqualTo("io.huoshui.credit.ProductPublished.v1");
     assertThat(published.data().get("budget").asString()).isEqualTo("500000000.00");
-    assertFitsSchema(published, "ProductPublished");
+    Contracts.assertConforms(published);
   }
 
   @Test
@@ -169,8 +170,8 @@ class ProductApiTest extends CreditApiTest {
             "io.huoshui.credit.ProductPublished.v1",
             "io.huoshui.credit.ProductUpdated.v1",
             "io.huoshui.credit.ProductRetired.v1");
-    assertFitsSchema(announced.get(1), "ProductUpdated");
-    assertFitsSchema(announced.get(2), "ProductRetired");
+    Contracts.assertConforms(announced.get(1));
+    Contracts.assertConforms(announced.get(2));
     assertThat(announced.get(2).data().get("status").asString()).isEqualTo("RETIRED");
   }
 

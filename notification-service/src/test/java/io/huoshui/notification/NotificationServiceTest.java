@@ -3,6 +3,8 @@ package io.huoshui.notification;
 import static org.awaitility.Awaitility.await;
 
 import io.huoshui.testsupport.RealInfrastructure;
+import io.huoshui.testsupport.TestClock;
+import io.huoshui.vocabulary.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

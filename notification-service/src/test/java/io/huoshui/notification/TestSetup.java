@@ -1,5 +1,7 @@
 package io.huoshui.notification;
 
+import io.huoshui.testsupport.TestClock;
+import io.huoshui.vocabulary.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +17,7 @@ class TestSetup {
 
   @Bean
   TestClock clock() {
-    return new TestClock();
+    return TestClock.running();
   }
 
   @Bean

@@ -10,11 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -39,7 +37,7 @@ class CatalogDigests {
 
   private final Products products;
   private final DemandCounties demandCounties;
-  private final DatabaseClient database;
+  private final DigestStore store;
   private final TransactionalOperator transaction;
   private final Outbox outbox;
   private final Clock clock;
@@ -48,14 +46,14 @@ class CatalogDigests {
   CatalogDigests(
       Products products,
       DemandCounties demandCounties,
-      DatabaseClient database,
+      DigestStore store,
       TransactionalOperator transaction,
       Outbox outbox,
       Clock clock,
       DigestProperties properties) {
     this.products = products;
     this.demandCounties = demandCounties;
-    this.database = database;
+    this.store = store;
     this.transaction = transaction;
     this.outbox = outbox;
     this.clock = clock;
@@ -74,27 +72,23 @@ class CatalogDigests {
    * several replicas only one runs at a time (an advisory lock); the others send nothing.
    */
   Mono<Integer> run() {
-    return database
-        .sql("SELECT pg_try_advisory_xact_lock(hashtext('huoshui.catalog_digest')) AS mine")
-        .map(row -> Boolean.TRUE.equals(row.get("mine", Boolean.class)))
-        .one()
+    return store
+        .lockForRun()
         .flatMap(mine -> mine ? digestSinceLastRun() : Mono.just(0))
         .as(transaction::transactional);
   }
 
   private Mono<Integer> digestSinceLastRun() {
     Instant to = clock.instant().minus(SETTLING);
-    return database
-        .sql("SELECT max(window_to) AS last FROM catalog_digest_run")
-        .map(row -> Optional.ofNullable(row.get("last", Instant.class)))
-        .one()
+    return store
+        .lastWindowEnd()
         .map(last -> last.orElse(to.minus(properties.period())))
         .filter(from -> from.isBefore(to))
         .flatMap(
             from ->
                 Mono.zip(products.changesBetween(from, to).collectList(), counties())
                     .flatMap(found -> send(from, to, found.getT1(), found.getT2()))
-                    .flatMap(sent -> recordRun(from, to, sent).thenReturn(sent)))
+                    .flatMap(sent -> store.recordRun(from, to, sent).thenReturn(sent)))
         .defaultIfEmpty(0);
   }
 
@@ -137,15 +131,5 @@ class CatalogDigests {
                     change.category(),
                     change.change()))
         .toList();
-  }
-
-  private Mono<Void> recordRun(Instant from, Instant to, int digests) {
-    return database
-        .sql(
-            "INSERT INTO catalog_digest_run (window_to, window_from, digests) VALUES (:to, :from, :n)")
-        .bind("to", to)
-        .bind("from", from)
-        .bind("n", digests)
-        .then();
   }
 }

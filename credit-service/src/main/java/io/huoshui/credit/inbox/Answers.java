@@ -1,7 +1,7 @@
 package io.huoshui.credit.inbox;
 
 import io.huoshui.credit.product.Products;
-import io.huoshui.credit.vocabulary.Decimals;
+import io.huoshui.credit.values.Decimals;
 import io.huoshui.eventing.Outbox;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;

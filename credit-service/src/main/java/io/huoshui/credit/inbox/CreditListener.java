@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Keeps, from the matching and project services' events, the matches pushed to each bank and the
@@ -28,7 +29,7 @@ class CreditListener {
   private final EventHandlers matches;
   private final EventHandlers projects;
 
-  CreditListener(EventConsumer events, InboxStore store) {
+  CreditListener(EventConsumer events, Pushes pushes) {
     this.events = events;
     this.matches =
         EventHandlers.of(MATCHES_CONSUMER)
@@ -36,17 +37,25 @@ class CreditListener {
                 EventTypes.MATCH_PROPOSED,
                 Incoming.MatchProposed.class,
                 Incoming.MatchProposed::projectId,
-                (match, delivery) -> store.propose(match, delivery.event().data()))
+                (match, delivery) -> pushes.propose(pushed(match, delivery.event().data())))
             .on(
                 EventTypes.MATCH_ESCALATED,
                 Incoming.MatchEscalated.class,
                 Incoming.MatchEscalated::projectId,
-                (escalation, delivery) -> store.escalate(escalation))
+                (escalation, delivery) ->
+                    pushes.escalate(
+                        new Escalation(
+                            escalation.matchId(),
+                            escalation.colour(),
+                            escalation.deadline(),
+                            escalation.escalatedAt())))
             .on(
                 EventTypes.MATCH_RELEASED,
                 Incoming.MatchReleased.class,
                 Incoming.MatchReleased::projectId,
-                (release, delivery) -> store.release(release))
+                (release, delivery) ->
+                    pushes.release(
+                        new Release(release.matchId(), release.cause(), release.releasedAt())))
             .build();
     this.projects =
         EventHandlers.of(PROJECTS_CONSUMER)
@@ -54,12 +63,25 @@ class CreditListener {
                 Set.of(EventTypes.PROJECT_SUBMITTED, EventTypes.PROJECT_UPDATED),
                 Incoming.Demand.class,
                 Incoming.Demand::projectId,
-                (demand, delivery) -> store.saveDemand(demand, delivery.event().data()))
+                (demand, delivery) ->
+                    pushes.demand(
+                        new DemandVersion(
+                            demand.projectId(),
+                            demand.county(),
+                            demand.amountRequested(),
+                            demand.version(),
+                            delivery.event().data())))
             .on(
                 EventTypes.PROJECT_WITHDRAWN,
                 Incoming.ProjectWithdrawn.class,
                 Incoming.ProjectWithdrawn::projectId,
-                (withdrawal, delivery) -> store.withdraw(withdrawal))
+                (withdrawal, delivery) ->
+                    pushes.withdraw(
+                        new Withdrawal(
+                            withdrawal.projectId(),
+                            withdrawal.reason(),
+                            withdrawal.withdrawnAt(),
+                            withdrawal.version())))
             .build();
   }
 
@@ -79,5 +101,24 @@ class CreditListener {
       concurrency = "${huoshui.events.partitions:3}")
   void onProjects(List<ConsumerRecord<String, String>> records) {
     events.consume(records, projects);
+  }
+
+  /** The reasons and the anonymised demand are kept whole, as the producer sent them. */
+  private static PushedMatch pushed(Incoming.MatchProposed match, JsonNode event) {
+    return new PushedMatch(
+        match.matchId(),
+        match.projectId(),
+        match.county(),
+        match.bankCode(),
+        match.productId(),
+        match.productName(),
+        match.tier(),
+        match.rank(),
+        match.score(),
+        event.get("reasons"),
+        match.deadline(),
+        match.proposedAt(),
+        event.get("demand"),
+        match.demand().amountRequested());
   }
 }

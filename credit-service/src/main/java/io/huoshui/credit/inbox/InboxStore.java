@@ -1,6 +1,6 @@
 package io.huoshui.credit.inbox;
 
-import io.huoshui.credit.vocabulary.Decimals;
+import io.huoshui.credit.values.Decimals;
 import io.huoshui.service.web.PageRequest;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
@@ -42,8 +42,7 @@ class InboxStore {
     this.json = json;
   }
 
-  /** A match already held (the same push delivered again under another event id) stays as is. */
-  Mono<Void> propose(Incoming.MatchProposed match, JsonNode event) {
+  Mono<Void> propose(PushedMatch match) {
     return database
         .sql(
             """
@@ -64,15 +63,15 @@ class InboxStore {
         .bind("tier", match.tier())
         .bind("rank", match.rank())
         .bind("score", match.score())
-        .bind("reasons", json.writeValueAsString(asSent(event, "reasons")))
+        .bind("reasons", json.writeValueAsString(orEmpty(match.reasons())))
         .bind("deadline", match.deadline())
         .bind("proposedAt", match.proposedAt())
-        .bind("demand", json.writeValueAsString(event.get("demand")))
-        .bind("requested", match.demand().amountRequested())
+        .bind("demand", json.writeValueAsString(match.demand()))
+        .bind("requested", match.amountRequested())
         .then();
   }
 
-  Mono<Void> escalate(Incoming.MatchEscalated escalation) {
+  Mono<Void> escalate(Escalation escalation) {
     return database
         .sql(
             """
@@ -86,8 +85,8 @@ class InboxStore {
         .then();
   }
 
-  /** A match the bank declined stays DECLINED in its inbox when the matching service lets it go. */
-  Mono<Void> release(Incoming.MatchReleased release) {
+  /** A match the bank declined stays DECLINED; a release delivered again changes nothing. */
+  Mono<Void> release(Release release) {
     return database
         .sql(
             """
@@ -103,7 +102,7 @@ class InboxStore {
   }
 
   /** Keeps the newest version of a demand; an older one arriving late changes nothing. */
-  Mono<Void> saveDemand(Incoming.Demand demand, JsonNode full) {
+  Mono<Void> saveDemand(DemandVersion demand) {
     return database
         .sql(
             """
@@ -118,11 +117,11 @@ class InboxStore {
         .bind("county", demand.county())
         .bind("version", demand.version())
         .bind("requested", demand.amountRequested())
-        .bind("full", json.writeValueAsString(full))
+        .bind("full", json.writeValueAsString(demand.full()))
         .then();
   }
 
-  Mono<Void> withdraw(Incoming.ProjectWithdrawn withdrawal) {
+  Mono<Void> withdraw(Withdrawal withdrawal) {
     return database
         .sql(
             """
@@ -136,9 +135,8 @@ class InboxStore {
         .then();
   }
 
-  /** A member of the event as its producer sent it; an absent list as an empty one. */
-  private JsonNode asSent(JsonNode event, String member) {
-    JsonNode value = event.get(member);
+  /** An absent list as an empty one. */
+  private JsonNode orEmpty(JsonNode value) {
     return value == null || value.isNull() ? json.createArrayNode() : value;
   }
 

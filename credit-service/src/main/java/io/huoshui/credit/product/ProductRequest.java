@@ -1,6 +1,6 @@
 package io.huoshui.credit.product;
 
-import io.huoshui.credit.vocabulary.DivisionCodes;
+import io.huoshui.credit.values.DivisionCodes;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.ApiProblem.FieldError;
 import io.huoshui.vocabulary.Collateral;

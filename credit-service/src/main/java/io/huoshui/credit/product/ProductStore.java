@@ -1,7 +1,7 @@
 package io.huoshui.credit.product;
 
 import io.huoshui.credit.bank.BankLevel;
-import io.huoshui.credit.vocabulary.Decimals;
+import io.huoshui.credit.values.Decimals;
 import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.EnterpriseSize;
 import io.huoshui.vocabulary.Industry;

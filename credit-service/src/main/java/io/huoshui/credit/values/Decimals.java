@@ -1,4 +1,4 @@
-package io.huoshui.credit.vocabulary;
+package io.huoshui.credit.values;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

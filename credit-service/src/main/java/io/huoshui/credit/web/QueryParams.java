@@ -1,6 +1,6 @@
 package io.huoshui.credit.web;
 
-import io.huoshui.credit.vocabulary.DivisionCodes;
+import io.huoshui.credit.values.DivisionCodes;
 import io.huoshui.service.web.ApiProblem;
 import java.math.BigDecimal;
 import java.time.LocalDate;

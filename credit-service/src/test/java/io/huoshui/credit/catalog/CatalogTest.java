@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huoshui.credit.CreditApiTest;
 import io.huoshui.eventing.EventEnvelope;
+import io.huoshui.servicetest.Contracts;
 import io.huoshui.testsupport.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -132,7 +133,7 @@ class CatalogTest extends CreditApiTest {
     assertThat(digests.run().block()).isPositive();
 
     EventEnvelope zhangzi = digestWith(ZHANGZI, later);
-    assertFitsSchema(zhangzi, "CatalogDigest");
+    Contracts.assertConforms(zhangzi);
     assertThat(changes(zhangzi))
         .containsEntry(later, "NEW")
         .containsEntry(changed, "UPDATED")

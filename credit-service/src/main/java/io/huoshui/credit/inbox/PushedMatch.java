@@ -1,0 +1,27 @@
+package io.huoshui.credit.inbox;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A match the matching service pushed to a bank. Its reasons and anonymised demand are kept as the
+ * producer sent them, for the bank to read; of the demand only the amount enters the answer rules.
+ */
+record PushedMatch(
+    UUID matchId,
+    UUID projectId,
+    String county,
+    String bankCode,
+    UUID productId,
+    String productName,
+    String tier,
+    Integer rank,
+    BigDecimal score,
+    JsonNode reasons,
+    LocalDate deadline,
+    Instant proposedAt,
+    JsonNode demand,
+    BigDecimal amountRequested) {}
