@@ -3,6 +3,7 @@ package io.huoshui.credit.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huoshui.credit.CreditApiTest;
+import io.huoshui.credit.product.ProductRequest;
 import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.testsupport.TestTokens;
 import java.util.ArrayList;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** The demo catalog, which the tests' context loads as a demo run does ({@code huoshui.demo}). */
+/**
+ * The demo catalog of {@code demo/catalog.json}, which the tests' context loads as a demo run does
+ * ({@code huoshui.demo}).
+ */
 class DemoCatalogTest extends CreditApiTest {
 
   @Autowired DemoCatalog demo;
@@ -57,6 +61,32 @@ class DemoCatalogTest extends CreditApiTest {
   }
 
   @Test
+  void everyBankAndProductOfTheFileIsInPlaceAsItsBankPublishedIt() {
+    DemoCatalog.Catalog catalog = demo.catalog();
+    assertThat(catalog.banks()).hasSize(5);
+    assertThat(catalog.products()).hasSize(14);
+    String operator = TestTokens.operator(CHANGZHI);
+    catalog
+        .banks()
+        .forEach(
+            bank -> {
+              JsonNode registered = get(operator, "/api/v1/banks/" + bank.code());
+              assertThat(registered.get("name").asString()).isEqualTo(bank.name());
+              assertThat(registered.get("level").asString()).isEqualTo(bank.level().name());
+            });
+    for (DemoCatalog.Offer offer : catalog.products()) {
+      ProductRequest wanted = offer.product().requireConsistent();
+      JsonNode published = product(offer.bankCode(), wanted.name());
+      assertThat(published.get("category").asString()).isEqualTo(wanted.category().name());
+      assertThat(published.get("maxAmount").asString())
+          .isEqualTo(wanted.maxAmount().toPlainString());
+      assertThat(published.get("regions").get(0).asString()).isEqualTo(wanted.regions().get(0));
+      assertThat(published.get("validTo").asString()).isEqualTo("2027-12-31");
+      assertThat(published.hasNonNull("budget")).isEqualTo(wanted.budget() != null);
+    }
+  }
+
+  @Test
   void loadingAgainAddsNothing() {
     long before = count();
 
@@ -71,6 +101,16 @@ class DemoCatalogTest extends CreditApiTest {
         .map(row -> row.get(0, Long.class))
         .one()
         .block();
+  }
+
+  private JsonNode product(String bank, String name) {
+    for (JsonNode product :
+        get(TestTokens.bank(bank), "/api/v1/products?size=100&bank=" + bank).get("items")) {
+      if (product.get("name").asString().equals(name)) {
+        return product;
+      }
+    }
+    throw new AssertionError(bank + " has not published " + name);
   }
 
   private List<String> names(String bank) {
