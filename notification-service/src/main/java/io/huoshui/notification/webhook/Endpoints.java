@@ -2,104 +2,73 @@ package io.huoshui.notification.webhook;
 
 import io.huoshui.notification.notice.Audience;
 import io.huoshui.notification.notice.Language;
-import io.r2dbc.spi.Readable;
+import io.huoshui.service.web.ApiProblem;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The tenants' webhook endpoints; every query is limited to the owner's own. */
+/** The tenants' webhook endpoints: registered, listed and removed, each change in a transaction. */
 @Component
 class Endpoints {
+
+  /** Enough for a primary and a standby receiver per system; more is a misconfiguration. */
+  static final int MAX_ENDPOINTS = 5;
 
   /** An endpoint with the secret it was given, returned at registration only. */
   record Registered(WebhookEndpoint endpoint, String secret) {}
 
-  private final DatabaseClient database;
+  private final EndpointStore store;
+  private final TransactionalOperator transaction;
   private final Clock clock;
 
-  Endpoints(DatabaseClient database, Clock clock) {
-    this.database = database;
+  Endpoints(EndpointStore store, TransactionalOperator transaction, Clock clock) {
+    this.store = store;
+    this.transaction = transaction;
     this.clock = clock;
   }
 
+  /** Refused (unprocessable) when the owner has {@link #MAX_ENDPOINTS} already. */
   Mono<Registered> register(Audience owner, URI url, Language language) {
-    WebhookEndpoint endpoint =
-        new WebhookEndpoint(UUID.randomUUID(), url, language, clock.instant());
-    String secret = Signatures.newSecret();
-    return database
-        .sql(
-            """
-            INSERT INTO webhook_endpoint (id, tenant_type, tenant_id, url, secret, language, created_at)
-            VALUES (:id, :type, :tenant, :url, :secret, :language, :at)
-            """)
-        .bind("id", endpoint.id())
-        .bind("type", owner.type().name())
-        .bind("tenant", owner.id())
-        .bind("url", url.toString())
-        .bind("secret", secret)
-        .bind("language", language.name())
-        .bind("at", endpoint.createdAt())
-        .then()
-        .thenReturn(new Registered(endpoint, secret));
+    return store
+        .list(owner)
+        .count()
+        .flatMap(
+            existing -> {
+              if (existing >= MAX_ENDPOINTS) {
+                return Mono.error(
+                    ApiProblem.unprocessable(
+                        "too-many-webhooks",
+                        "A tenant registers at most "
+                            + MAX_ENDPOINTS
+                            + " webhook endpoints; delete one first."));
+              }
+              WebhookEndpoint endpoint =
+                  new WebhookEndpoint(UUID.randomUUID(), url, language, clock.instant());
+              String secret = Signatures.newSecret();
+              return store
+                  .insert(owner, endpoint, secret)
+                  .thenReturn(new Registered(endpoint, secret));
+            })
+        .as(transaction::transactional);
   }
 
   Flux<WebhookEndpoint> list(Audience owner) {
-    return database
-        .sql(
-            """
-            SELECT id, url, language, created_at FROM webhook_endpoint
-            WHERE tenant_type = :type AND tenant_id = :tenant AND deleted_at IS NULL
-            ORDER BY created_at, id
-            """)
-        .bind("type", owner.type().name())
-        .bind("tenant", owner.id())
-        .map(Endpoints::read)
-        .all();
+    return store.list(owner);
   }
 
   /**
    * Removes the owner's endpoint and cancels what was still waiting to go to it; false when the
-   * owner has no such endpoint. Run in a transaction.
+   * owner has no such endpoint.
    */
   Mono<Boolean> remove(Audience owner, UUID id) {
-    Instant now = clock.instant();
-    return database
-        .sql(
-            """
-            UPDATE webhook_endpoint SET deleted_at = :now
-            WHERE id = :id AND tenant_type = :type AND tenant_id = :tenant AND deleted_at IS NULL
-            """)
-        .bind("now", now)
-        .bind("id", id)
-        .bind("type", owner.type().name())
-        .bind("tenant", owner.id())
-        .fetch()
-        .rowsUpdated()
+    return store
+        .markDeleted(owner, id, clock.instant())
         .flatMap(
-            removed ->
-                removed == 0
-                    ? Mono.just(false)
-                    : database
-                        .sql(
-                            """
-                            UPDATE webhook_delivery SET status = 'CANCELLED', claimed_until = NULL
-                            WHERE endpoint_id = :id AND status IN ('PENDING', 'PARKED')
-                            """)
-                        .bind("id", id)
-                        .then()
-                        .thenReturn(true));
-  }
-
-  private static WebhookEndpoint read(Readable row) {
-    return new WebhookEndpoint(
-        row.get("id", UUID.class),
-        URI.create(row.get("url", String.class)),
-        Language.valueOf(row.get("language", String.class)),
-        row.get("created_at", Instant.class));
+            removed -> removed ? store.cancelDeliveriesTo(id).thenReturn(true) : Mono.just(false))
+        .as(transaction::transactional);
   }
 }

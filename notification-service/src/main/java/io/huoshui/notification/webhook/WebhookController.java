@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,9 +32,6 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/webhooks")
 class WebhookController {
 
-  /** Enough for a primary and a standby receiver per system; more is a misconfiguration. */
-  static final int MAX_ENDPOINTS = 5;
-
   record Registration(@NotBlank @Size(max = 2000) String url, String language) {}
 
   record EndpointView(UUID id, URI url, String language, Instant createdAt) {
@@ -50,17 +46,12 @@ class WebhookController {
 
   private final Endpoints endpoints;
   private final IdempotentRequests idempotent;
-  private final TransactionalOperator transaction;
   private final CircuitBreakerRegistry breakers;
 
   WebhookController(
-      Endpoints endpoints,
-      IdempotentRequests idempotent,
-      TransactionalOperator transaction,
-      CircuitBreakerRegistry webhookBreakers) {
+      Endpoints endpoints, IdempotentRequests idempotent, CircuitBreakerRegistry webhookBreakers) {
     this.endpoints = endpoints;
     this.idempotent = idempotent;
-    this.transaction = transaction;
     this.breakers = webhookBreakers;
   }
 
@@ -81,18 +72,7 @@ class WebhookController {
         registration,
         () ->
             endpoints
-                .list(owner)
-                .count()
-                .flatMap(
-                    existing ->
-                        existing >= MAX_ENDPOINTS
-                            ? Mono.error(
-                                ApiProblem.unprocessable(
-                                    "too-many-webhooks",
-                                    "A tenant registers at most "
-                                        + MAX_ENDPOINTS
-                                        + " webhook endpoints; delete one first."))
-                            : endpoints.register(owner, url, language))
+                .register(owner, url, language)
                 .map(
                     registered ->
                         ResponseEntity.created(
@@ -103,8 +83,7 @@ class WebhookController {
                                     registered.endpoint().url(),
                                     registered.endpoint().language().tag(),
                                     registered.endpoint().createdAt(),
-                                    registered.secret())))
-                .as(transaction::transactional));
+                                    registered.secret()))));
   }
 
   @GetMapping
@@ -118,7 +97,6 @@ class WebhookController {
   Mono<ResponseEntity<Void>> remove(@PathVariable UUID id, Tenant tenant) {
     return endpoints
         .remove(Audience.of(tenant), id)
-        .as(transaction::transactional)
         .flatMap(
             removed ->
                 removed

@@ -62,7 +62,7 @@ class WebhookEndpointsTest extends NotificationServiceTest {
     assertThat(again).isEqualTo(first);
     assertThat(get(token, "/api/v1/webhooks")).hasSize(1);
 
-    for (int i = 1; i < WebhookController.MAX_ENDPOINTS; i++) {
+    for (int i = 1; i < Endpoints.MAX_ENDPOINTS; i++) {
       register(token, registration).expectStatus().isCreated();
     }
     register(token, registration)
