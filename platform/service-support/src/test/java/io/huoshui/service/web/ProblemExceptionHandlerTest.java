@@ -83,9 +83,11 @@ class ProblemExceptionHandlerTest {
 
   record Demand(String title, Enterprise enterprise, java.math.BigDecimal amountRequested) {}
 
+  /** In English, as a client asks for it; the default, Chinese, is checked below. */
   private JsonNode problemFor(ServerWebInputException error) {
     MockServerWebExchange exchange =
-        MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/projects"));
+        MockServerWebExchange.from(
+            MockServerHttpRequest.post("/api/v1/projects").header("Accept-Language", "en"));
     handler.handle(exchange, error).block();
     assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     return json.readTree(exchange.getResponse().getBodyAsString().block());
@@ -127,6 +129,16 @@ class ProblemExceptionHandlerTest {
     assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("amountRequested");
     assertThat(problem.get("errors").get(0).get("message").asString())
         .isEqualTo("must be a number");
+  }
+
+  @Test
+  void aRefusalIsChineseWhenNoLanguageIsAsked() {
+    MockServerWebExchange exchange =
+        MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/projects"));
+    handler.handle(exchange, decoding("{\"enterprise\": {\"nmae\": \"山西德儒\"}}")).block();
+    JsonNode problem = json.readTree(exchange.getResponse().getBodyAsString().block());
+    assertThat(problem.get("detail").asString()).isEqualTo("请求中有无效的字段，见 errors。");
+    assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo("不是此请求的字段");
   }
 
   @Test
