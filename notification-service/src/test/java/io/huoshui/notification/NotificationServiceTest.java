@@ -2,8 +2,11 @@ package io.huoshui.notification;
 
 import static org.awaitility.Awaitility.await;
 
+import io.huoshui.eventing.EventEnvelope;
+import io.huoshui.servicetest.Contracts;
 import io.huoshui.testsupport.RealInfrastructure;
 import io.huoshui.testsupport.TestClock;
+import io.huoshui.vocabulary.EventTypes;
 import io.huoshui.vocabulary.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The service against real PostgreSQL and Kafka, on the same context as its platform contract test:
@@ -41,13 +45,20 @@ public abstract class NotificationServiceTest {
     return "1404" + NEXT_COUNTY.getAndIncrement();
   }
 
-  /** A bank's decline of a demand of the county: the tests' usual way to notify a county. */
+  /**
+   * A bank's decline of a demand of the county, credit's own example played for a demand and a
+   * match of the test's own: the tests' usual way to notify a county.
+   */
   protected void publishDecline(String county, UUID project) {
-    producers.publish(
-        Topics.BANK_RESPONSES,
-        "io.huoshui.credit.BankResponded.v1",
-        project.toString(),
-        EventData.decline(project, county, "cib-changzhi"));
+    EventEnvelope decline =
+        Contracts.example(EventTypes.BANK_RESPONDED, "decline")
+            .about(project.toString())
+            .envelope();
+    ((ObjectNode) decline.data())
+        .put("county", county)
+        .put("matchId", UUID.randomUUID().toString())
+        .put("responseId", UUID.randomUUID().toString());
+    producers.send(Topics.BANK_RESPONSES, decline);
   }
 
   protected JsonNode get(String token, String uri) {

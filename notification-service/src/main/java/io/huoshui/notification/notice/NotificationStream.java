@@ -22,14 +22,14 @@ class NotificationStream {
   private static final int BATCH = 200;
 
   private final Notices notices;
-  private final CommitSignals commits;
+  private final CommitSignalStore commits;
   private final Texts texts;
   private final Duration recheck;
   private final Duration keepAlive;
 
   NotificationStream(
       Notices notices,
-      CommitSignals commits,
+      CommitSignalStore commits,
       Texts texts,
       @Value("${huoshui.notifications.stream.recheck:5s}") Duration recheck,
       @Value("${huoshui.notifications.stream.keep-alive:15s}") Duration keepAlive) {

@@ -265,7 +265,7 @@ class IntakeTest extends NotificationServiceTest {
 
     JsonNode byParameter = notificationsAbout(token, project.toString(), "&lang=en").get(0);
     assertThat(byParameter.get("language").asString()).isEqualTo("en");
-    assertThat(byParameter.get("title").asString()).isEqualTo("cib-changzhi declined");
+    assertThat(byParameter.get("title").asString()).isEqualTo("jinshang-bank declined");
     assertThat(byParameter.get("body").asString()).contains(": insufficient collateral.");
 
     String byHeader =

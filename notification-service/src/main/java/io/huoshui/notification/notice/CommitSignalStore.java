@@ -23,15 +23,15 @@ import reactor.util.retry.Retry;
  * the table, so a lost or late signal delays a stream but never makes it skip or repeat.
  */
 @Component
-class CommitSignals implements SmartLifecycle {
+class CommitSignalStore implements SmartLifecycle {
 
-  private static final Logger log = LoggerFactory.getLogger(CommitSignals.class);
+  private static final Logger log = LoggerFactory.getLogger(CommitSignalStore.class);
 
   private final ConnectionFactory connections;
   private final Sinks.Many<Audience> signals = Sinks.many().multicast().directBestEffort();
   private volatile Disposable listening;
 
-  CommitSignals(ConnectionFactory connections) {
+  CommitSignalStore(ConnectionFactory connections) {
     // A connection of its own, outside the pool: it listens for as long as the process runs.
     this.connections =
         connections instanceof Wrapped<?> pool && pool.unwrap() instanceof ConnectionFactory raw
