@@ -391,6 +391,10 @@ final class LocalNetwork {
       builder
           .environment()
           .put("HUOSHUI_KAFKA_PASSWORD", KafkaPrincipals.passwordOf(application.name()));
+      // The key that seals the secrets a service stores, never on the command line.
+      builder
+          .environment()
+          .put("HUOSHUI_SECRETS_KEY_FILE", SecretKeyFile.ensure(layout.data("secrets")).toString());
       Process process =
           builder
               .directory(layout.root().toFile())

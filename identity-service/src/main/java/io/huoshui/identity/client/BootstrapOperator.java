@@ -1,6 +1,6 @@
 package io.huoshui.identity.client;
 
-import io.huoshui.identity.token.Reach;
+import io.huoshui.vocabulary.Scopes;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * The first operator of a fresh deployment, from configuration: every other client is registered by
  * an operator, so without one nobody could start. Registered once; later changes of the configured
  * secret are ignored, rotate through the API instead. It is the network's administrator ({@link
- * Reach#NETWORK_ADMIN}); one registered before that scope existed is given it at the next start.
+ * Scopes#NETWORK_ADMIN}); one registered before that scope existed is given it at the next start.
  */
 @Component
 class BootstrapOperator implements ApplicationRunner {
@@ -44,7 +44,7 @@ class BootstrapOperator implements ApplicationRunner {
       return;
     }
     if (registry.find(clientId).isPresent()) {
-      if (registry.grantScope(clientId, Reach.NETWORK_ADMIN)) {
+      if (registry.grantScope(clientId, Scopes.NETWORK_ADMIN)) {
         log.info("Bootstrap operator {} made the network's administrator", clientId);
       }
       return;
@@ -63,7 +63,7 @@ class BootstrapOperator implements ApplicationRunner {
 
   /** An operator's scopes and the administrator's. */
   static List<String> administrator() {
-    return Stream.concat(TenantType.OPERATOR.scopes().stream(), Stream.of(Reach.NETWORK_ADMIN))
+    return Stream.concat(TenantType.OPERATOR.scopes().stream(), Stream.of(Scopes.NETWORK_ADMIN))
         .toList();
   }
 }

@@ -1,6 +1,7 @@
 package io.huoshui.identity.client;
 
 import io.huoshui.identity.token.Reach;
+import io.huoshui.vocabulary.Scopes;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -43,12 +44,12 @@ class ClientController {
                   .formatted(Reach.region(operator)));
     }
     if (request.scopes() != null
-        && request.scopes().contains(Reach.NETWORK_ADMIN)
+        && request.scopes().contains(Scopes.NETWORK_ADMIN)
         && !Reach.isAdministrator(operator)) {
       throw new ClientRejectedException(
           "scopes",
           "只有网络管理员可以授予 %s (only the network's administrator grants it)"
-              .formatted(Reach.NETWORK_ADMIN));
+              .formatted(Scopes.NETWORK_ADMIN));
     }
     ClientRegistry.IssuedSecret issued = registry.register(request);
     return ResponseEntity.created(URI.create("/api/v1/clients/" + issued.client().clientId()))

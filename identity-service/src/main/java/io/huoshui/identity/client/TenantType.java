@@ -1,7 +1,6 @@
 package io.huoshui.identity.client;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import io.huoshui.identity.token.Reach;
 import io.huoshui.vocabulary.Scopes;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -23,7 +22,7 @@ public enum TenantType {
   OPERATOR(
       Pattern.compile("\\d{2}|\\d{4}|\\d{6}"),
       Scopes.OPERATOR,
-      Stream.concat(Scopes.OPERATOR.stream(), Stream.of(Reach.NETWORK_ADMIN)).toList());
+      Stream.concat(Scopes.OPERATOR.stream(), Stream.of(Scopes.NETWORK_ADMIN)).toList());
 
   private final Pattern tenantId;
   private final List<String> scopes;

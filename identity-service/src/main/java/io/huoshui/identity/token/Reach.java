@@ -1,25 +1,23 @@
 package io.huoshui.identity.token;
 
+import io.huoshui.vocabulary.Scopes;
 import java.util.List;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Who administers whom. The network's administrator (a client holding {@link #NETWORK_ADMIN}: the
- * deployment's bootstrap operator) administers every client and the signing keys; the banks are the
- * whole network's, so only it administers them. Any other operator administers the counties and
+ * Who administers whom. The network's administrator (a client holding {@link Scopes#NETWORK_ADMIN}:
+ * the deployment's bootstrap operator) administers every client and the signing keys; the banks are
+ * the whole network's, so only it administers them. Any other operator administers the counties and
  * operators of its own region: those whose division code starts with its own.
  */
 public final class Reach {
-
-  /** The scope of the network's administrator. */
-  public static final String NETWORK_ADMIN = "network:admin";
 
   private Reach() {}
 
   public static boolean isAdministrator(Jwt operator) {
     List<String> scopes = operator.getClaimAsStringList(OAuth2ParameterNames.SCOPE);
-    return scopes != null && scopes.contains(NETWORK_ADMIN);
+    return scopes != null && scopes.contains(Scopes.NETWORK_ADMIN);
   }
 
   /** Whether this operator administers the clients of a tenant of this type and id. */

@@ -20,6 +20,13 @@ public final class Scopes {
   public static final String REPORTS_READ = "reports:read";
   public static final String CLIENTS_ADMIN = "clients:admin";
 
+  /**
+   * The network's administrator: banks, their clients and the token-signing keys. Held by the
+   * deployment's bootstrap operator, never by a region's operator, whose {@link #CLIENTS_ADMIN}
+   * reaches the counties and operators of its own region only.
+   */
+  public static final String NETWORK_ADMIN = "network:admin";
+
   /** A county's portal: its own demand, the catalog, its notices and reports. */
   public static final List<String> COUNTY =
       List.of(PROJECTS_READ, PROJECTS_WRITE, CATALOG_READ, NOTIFICATIONS_READ, REPORTS_READ);
