@@ -71,7 +71,7 @@ service credit-service "${HUOSHUI_KAFKA_PASSWORD_CREDIT_SERVICE:-}" \
 service matching-service "${HUOSHUI_KAFKA_PASSWORD_MATCHING_SERVICE:-}" \
   "huoshui.matches" "huoshui.projects huoshui.products huoshui.bank-responses"
 service notification-service "${HUOSHUI_KAFKA_PASSWORD_NOTIFICATION_SERVICE:-}" \
-  "huoshui.notifications" "huoshui.projects huoshui.matches huoshui.bank-responses huoshui.catalog"
+  "" "huoshui.projects huoshui.matches huoshui.bank-responses huoshui.catalog"
 service identity-service "${HUOSHUI_KAFKA_PASSWORD_IDENTITY_SERVICE:-}" "" ""
 
 # matching writes each bank's own topic; identity creates them and grants the banks their access,

@@ -238,6 +238,9 @@ public final class ArchitectureRules {
     if (name.endsWith("Configuration") || name.endsWith("Application")) {
       return Role.CONFIG;
     }
+    if (name.endsWith("Metrics") || name.endsWith("Observer")) {
+      return Role.APPLICATION;
+    }
     boolean bean =
         BEAN_ANNOTATIONS.stream().anyMatch(outer::isAnnotatedWith)
             || BEAN_ANNOTATIONS.stream().anyMatch(outer::isMetaAnnotatedWith);

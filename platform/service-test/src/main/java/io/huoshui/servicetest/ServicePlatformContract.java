@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -152,7 +153,9 @@ public abstract class ServicePlatformContract {
 
   @Test
   void anEventLeavesThroughTheOutboxToItsTopic() {
-    assertThat(events.produces()).as("huoshui.events.produces").isNotEmpty();
+    // A service that announces nothing (notification-service tells people, not services) has no
+    // topic of its own to carry an event.
+    Assumptions.assumeFalse(events.produces().isEmpty(), "the service produces no events");
     String topic = events.produces().get(0);
     String subject = "contract-" + UUID.randomUUID();
     EventEnvelope written =
