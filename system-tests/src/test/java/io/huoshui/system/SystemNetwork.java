@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * The whole network, started once per test JVM by {@code ./huoshui up --demo} — the command a user
- * runs — in a home of its own under target/, and brought down when the JVM exits. The drills break
- * its parts the way machines break: a SIGKILL, a broker restart.
+ * runs — in a home of its own under target/, and brought down once the last test class has run
+ * ({@link NetworkDown}), or when the JVM exits if the run is cut short. The drills break its parts
+ * the way machines break: a SIGKILL, a broker restart.
  */
 final class SystemNetwork {
 
@@ -25,6 +26,7 @@ final class SystemNetwork {
   static final String POSTGRES_JDBC = "jdbc:postgresql://localhost:15432/";
 
   private static SystemNetwork instance;
+  private static boolean down;
 
   private final Path root;
   private final Path home;
@@ -40,10 +42,28 @@ final class SystemNetwork {
       Path home = Path.of("target", "network").toAbsolutePath();
       deleteRecursively(home);
       instance = new SystemNetwork(root, home);
-      Runtime.getRuntime().addShutdownHook(new Thread(instance::down, "system-network-down"));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(SystemNetwork::downOnce, "system-network-down"));
+      instance.up(Map.of());
+    } else if (down) {
+      // A test plan that ended before this class (a runner that runs each class as a plan of its
+      // own) took the network down: bring it back rather than test a network that is not there.
+      down = false;
       instance.up(Map.of());
     }
     return instance;
+  }
+
+  /**
+   * Brings the network down if this JVM started it and nobody has yet. Surefire gives a test JVM 30
+   * seconds from its last test to exit and then kills it, while a graceful {@code ./huoshui down}
+   * can take longer than that; the last test class's end is where the network must go.
+   */
+  static synchronized void downOnce() {
+    if (instance != null && !down) {
+      down = true;
+      instance.down();
+    }
   }
 
   /**
