@@ -20,7 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,9 +64,24 @@ public abstract class CreditApiTest {
   @Value("${spring.kafka.bootstrap-servers}")
   protected String bootstrapServers;
 
-  /** A bank of its own for each test, so that tests never see each other's products or inbox. */
+  /**
+   * A bank of its own for each test, so that tests never see each other's products or inbox, with
+   * the topic identity-service provisions for it when an operator registers it: without it this
+   * service's outbox could not hand the bank its matches.
+   */
   protected String newBank(String level) {
     String code = "bank-" + UUID.randomUUID().toString().substring(0, 8);
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      admin
+          .createTopics(List.of(new NewTopic(Topics.bankMatches(code), 3, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the bank's topic was not created", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
     http.post()
         .uri("/api/v1/banks")
         .headers(h -> h.setBearerAuth(TestTokens.operator(CHANGZHI)))

@@ -48,7 +48,7 @@ class DecisionCostTest {
 
   /**
    * A demand alone in its poll: BEGIN, the consumer log, the demand written with its three matches,
-   * two outbox rows per proposal (the matches topic and the bank's), COMMIT.
+   * the proposals' outbox rows in one statement, COMMIT.
    */
   private static final int LONE_BOUND = 10;
 
@@ -81,7 +81,6 @@ class DecisionCostTest {
     network.declareProducersTopics();
     for (int i = 0; i < 4; i++) {
       String bank = "cost-bank-" + i;
-      network.provisionBank(bank);
       Map<String, Object> product = network.product(bank, COUNTY, "3." + i + "00");
       network.publishProduct(EventTypes.PRODUCT_PUBLISHED, product);
       UUID id = UUID.fromString(product.get("productId").toString());
@@ -158,7 +157,6 @@ class DecisionCostTest {
     String county = "530103";
     List<Map<String, Object>> products = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      network.provisionBank("storm-bank-" + i);
       products.add(network.product("storm-bank-" + i, county, "4." + i + "00"));
     }
     products.subList(0, 2).forEach(this::publishAndAwait);

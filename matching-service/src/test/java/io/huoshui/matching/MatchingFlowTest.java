@@ -77,7 +77,6 @@ class MatchingFlowTest {
   @Test
   void aDemandGoesAnonymisedToTheBestThreeCountyBanksOnceAndItsCountySeesWhy() {
     List<String> banks = List.of("zhangzi-rcb", "jinshang-bank", "shanxi-bank", "cib-changzhi");
-    banks.forEach(network::provisionBank);
     List<String> rates = List.of("3.100", "3.400", "4.000", "5.500");
     publishProducts(
         EventTypes.PRODUCT_PUBLISHED,
@@ -98,16 +97,18 @@ class MatchingFlowTest {
     assertThat(matches.get(0).get("reasons")).hasSize(6);
     assertThat(matches.get(0).get("score").asString()).matches("\\d+\\.\\d{2}");
 
+    List<EventEnvelope> proposals = network.awaitEvents(MATCHES, projectId, Set.of(PROPOSED), 3);
+    assertThat(proposals).hasSize(3);
     EventEnvelope pushed =
-        network
-            .awaitEvents(Topics.bankMatches("zhangzi-rcb"), projectId, Set.of(PROPOSED), 1)
-            .get(0);
+        proposals.stream()
+            .filter(event -> event.data().get("bankCode").asString().equals("zhangzi-rcb"))
+            .findFirst()
+            .orElseThrow();
     Contracts.assertConforms(pushed);
     assertThat(pushed.data().get("demand").get("amountRequested").asString())
         .isEqualTo("7000000.00");
     assertThat(pushed.data().toString())
         .doesNotContain("山西德儒", "91140428MA0K123456", "13800000000", "王经理");
-    assertThat(network.awaitEvents(MATCHES, projectId, Set.of(PROPOSED), 3)).hasSize(3);
     assertThat(fetchMatches(projectId, "140428"))
         .as("the redelivered record applied once")
         .hasSize(3);
@@ -146,7 +147,6 @@ class MatchingFlowTest {
   @Test
   void aDeclineFreesTheSlotForTheNextCandidateAndFeedsTheTrackRecord() {
     List<String> banks = List.of("xy-bank-1", "xy-bank-2", "xy-bank-3", "xy-bank-4");
-    banks.forEach(network::provisionBank);
     publishProducts(
         EventTypes.PRODUCT_PUBLISHED,
         IntStream.range(0, banks.size())
@@ -177,7 +177,6 @@ class MatchingFlowTest {
   @Test
   void unansweredMatchesTurnBlueYellowRedAcrossAWeekendAndTheGoldenWeekAndRedReroutes() {
     List<String> banks = List.of("yc-bank-1", "yc-bank-2", "yc-bank-3", "yc-bank-4");
-    banks.forEach(network::provisionBank);
     publishProducts(
         EventTypes.PRODUCT_PUBLISHED,
         IntStream.range(0, banks.size())
@@ -218,7 +217,9 @@ class MatchingFlowTest {
     assertThat(after.get(3).get("bankCode").asString()).isEqualTo("yc-bank-4");
     assertThat(after.get(3).get("status").asString()).isEqualTo("PROPOSED");
     List<EventEnvelope> notices =
-        network.awaitEvents(Topics.bankMatches("yc-bank-2"), projectId, Set.of(ESCALATED), 3);
+        network.awaitEvents(MATCHES, projectId, Set.of(ESCALATED), 6).stream()
+            .filter(event -> event.data().get("bankCode").asString().equals("yc-bank-2"))
+            .toList();
     assertThat(notices)
         .extracting(n -> n.data().get("colour").asString())
         .containsExactly("BLUE", "YELLOW", "RED");
@@ -229,7 +230,6 @@ class MatchingFlowTest {
 
   @Test
   void aDemandNothingFitsLearnsWhyAndANewProductThatFitsReachesIt() {
-    network.provisionBank("luonan-rcb");
     Map<String, Object> tooSmall = network.product("luonan-rcb", "611021", "4.000");
     tooSmall.put("maxAmount", "5000000.00");
     publishProducts(EventTypes.PRODUCT_PUBLISHED, List.of(tooSmall));
@@ -257,8 +257,6 @@ class MatchingFlowTest {
 
   @Test
   void aChangeThatBreaksAFitSupersedesItsMatchAndAWithdrawalReleasesTheRest() {
-    network.provisionBank("sy-small");
-    network.provisionBank("sy-large");
     Map<String, Object> small = network.product("sy-small", "611024", "3.000");
     small.put("maxAmount", "8000000.00");
     publishProducts(
@@ -294,7 +292,6 @@ class MatchingFlowTest {
 
   @Test
   void aMalformedEventGoesToTheDeadLetterTopicAndTheDemandBehindItIsStillMatched() {
-    network.provisionBank("dlt-bank");
     publishProducts(
         EventTypes.PRODUCT_PUBLISHED, List.of(network.product("dlt-bank", "140427", "4.000")));
     Map<String, Object> demand = network.demand("140427");

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The rest of the network as the tests play it: project-service's demands, credit-service's
  * products and answers, each made from its producer's example payload and published straight to its
- * topic in the envelope of docs/events.md, and identity-service's provisioning of a bank's topic.
+ * topic in the envelope of docs/events.md.
  */
 final class Network {
 
@@ -53,11 +53,6 @@ final class Network {
     for (String topic : List.of(Topics.PROJECTS, Topics.PRODUCTS, Topics.BANK_RESPONSES)) {
       createTopic(topic, 3);
     }
-  }
-
-  /** What identity-service does when an operator registers a bank. */
-  void provisionBank(String bankCode) {
-    createTopic(Topics.bankMatches(bankCode), 1);
   }
 
   private void createTopic(String name, int partitions) {

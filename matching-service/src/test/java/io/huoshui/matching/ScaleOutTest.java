@@ -146,7 +146,6 @@ class ScaleOutTest {
    * up.
    */
   private UUID demandItsFormerOwnerNeverMatched(Network network) {
-    network.provisionBank("scale-late-rcb");
     Map<String, Object> late = network.product("scale-late-rcb", "710105", "4.500");
     network.publishProduct(EventTypes.PRODUCT_PUBLISHED, late);
     UUID lateId = UUID.fromString(late.get("productId").toString());
@@ -248,15 +247,12 @@ class ScaleOutTest {
   private static List<Map<String, Object>> catalogue(Network network) {
     List<Map<String, Object>> products = new ArrayList<>();
     for (int i = 0; i < COUNTIES.size(); i++) {
-      network.provisionBank("scale-rcb-" + i);
       products.add(network.product("scale-rcb-" + i, COUNTIES.get(i), "4." + i + "00"));
     }
     for (int i = 0; i < 3; i++) {
-      network.provisionBank("scale-city-" + i);
       Map<String, Object> city = network.product("scale-city-" + i, "7101", "3." + (3 * i) + "00");
       city.put("maxAmount", new BigDecimal((i + 1) * 10_000_000 + ".00"));
       products.add(city);
-      network.provisionBank("scale-province-" + i);
       products.add(network.product("scale-province-" + i, "71", "3." + (2 * i + 1) + "50"));
     }
     return products;

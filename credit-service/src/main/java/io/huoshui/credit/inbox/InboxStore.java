@@ -42,7 +42,8 @@ class InboxStore {
     this.json = json;
   }
 
-  Mono<Void> propose(PushedMatch match) {
+  /** Whether the match is new here: one already held (delivered again) is left as it is. */
+  Mono<Boolean> propose(PushedMatch match) {
     return database
         .sql(
             """
@@ -68,21 +69,36 @@ class InboxStore {
         .bind("proposedAt", match.proposedAt())
         .bind("demand", json.writeValueAsString(match.demand()))
         .bind("requested", match.amountRequested())
-        .then();
+        .fetch()
+        .rowsUpdated()
+        .map(inserted -> inserted > 0);
   }
 
-  Mono<Void> escalate(Escalation escalation) {
+  /** The escalated match, or nothing when this service does not hold it. */
+  Mono<EscalatedMatch> escalate(Escalation escalation) {
     return database
         .sql(
             """
             UPDATE bank_match SET colour = :colour, escalated_at = :at, deadline = :deadline
             WHERE match_id = :matchId
+            RETURNING project_id, county, bank_code, product_id
             """)
         .bind("colour", escalation.colour())
         .bind("at", escalation.escalatedAt())
         .bind("deadline", escalation.deadline())
         .bind("matchId", escalation.matchId())
-        .then();
+        .map(
+            row ->
+                new EscalatedMatch(
+                    escalation.matchId(),
+                    row.get("project_id", UUID.class),
+                    row.get("county", String.class),
+                    row.get("bank_code", String.class),
+                    row.get("product_id", UUID.class),
+                    escalation.colour(),
+                    escalation.deadline(),
+                    escalation.escalatedAt()))
+        .one();
   }
 
   /** A match the bank declined stays DECLINED; a release delivered again changes nothing. */

@@ -1,28 +1,86 @@
 package io.huoshui.credit.inbox;
 
+import io.huoshui.eventing.Outbox;
+import io.huoshui.vocabulary.EventTypes;
+import io.huoshui.vocabulary.Topics;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the matching and project services tell of the demand pushed to the banks, kept for the
  * banks' inboxes. Each call runs in the transaction of the event that brought it.
+ *
+ * <p>A proposal and an escalation go on to the bank's own topic from here, in that transaction,
+ * rather than from matching-service: a bank that answers as soon as it reads a match then never
+ * meets an answer API that does not know the match yet. They keep matching's event types and
+ * payloads (its JSON Schemas), and the project id as key: this service reads the matches topic
+ * partitioned by that key, so a demand's events reach the bank in the order matching wrote them.
  */
 @Service
 class Pushes {
 
   private final InboxStore store;
+  private final Outbox outbox;
 
-  Pushes(InboxStore store) {
+  Pushes(InboxStore store, Outbox outbox) {
     this.store = store;
+    this.outbox = outbox;
   }
 
-  /** A match already held (the same push delivered again under another event id) stays as is. */
+  /**
+   * A match already held (the same push delivered again under another event id) stays as is and is
+   * not announced to the bank again.
+   */
   Mono<Void> propose(PushedMatch match) {
-    return store.propose(match);
+    return store
+        .propose(match)
+        .filter(Boolean::booleanValue)
+        .flatMap(
+            inserted ->
+                toBank(
+                    EventTypes.MATCH_PROPOSED,
+                    match.bankCode(),
+                    match.projectId(),
+                    new MatchProposed(
+                        match.matchId(),
+                        match.projectId(),
+                        match.county(),
+                        match.bankCode(),
+                        match.productId(),
+                        match.productName(),
+                        match.tier(),
+                        match.rank(),
+                        match.score(),
+                        match.reasons(),
+                        match.deadline(),
+                        match.proposedAt(),
+                        match.demand())));
   }
 
+  /** The escalation of a match this service does not hold tells its bank nothing it could use. */
   Mono<Void> escalate(Escalation escalation) {
-    return store.escalate(escalation);
+    return store
+        .escalate(escalation)
+        .flatMap(
+            match ->
+                toBank(
+                    EventTypes.MATCH_ESCALATED,
+                    match.bankCode(),
+                    match.projectId(),
+                    new MatchEscalated(
+                        match.matchId(),
+                        match.projectId(),
+                        match.county(),
+                        match.bankCode(),
+                        match.productId(),
+                        match.colour(),
+                        match.deadline(),
+                        match.escalatedAt())));
   }
 
   /** A match the bank declined stays DECLINED in its inbox when the matching service lets it go. */
@@ -38,4 +96,42 @@ class Pushes {
   Mono<Void> withdraw(Withdrawal withdrawal) {
     return store.withdraw(withdrawal);
   }
+
+  private Mono<Void> toBank(String type, String bankCode, UUID projectId, Object payload) {
+    return outbox
+        .append(
+            Topics.bankMatches(bankCode),
+            type,
+            projectId.toString(),
+            payload,
+            EventTypes.schemaOf(type))
+        .then();
+  }
+
+  /** matching-service's MatchProposed; the reasons and the anonymised demand as it sent them. */
+  record MatchProposed(
+      UUID matchId,
+      UUID projectId,
+      String county,
+      String bankCode,
+      UUID productId,
+      String productName,
+      String tier,
+      Integer rank,
+      BigDecimal score,
+      JsonNode reasons,
+      LocalDate deadline,
+      Instant proposedAt,
+      JsonNode demand) {}
+
+  /** matching-service's MatchEscalated. */
+  record MatchEscalated(
+      UUID matchId,
+      UUID projectId,
+      String county,
+      String bankCode,
+      UUID productId,
+      String colour,
+      LocalDate deadline,
+      Instant escalatedAt) {}
 }

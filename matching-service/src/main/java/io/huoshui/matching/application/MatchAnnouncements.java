@@ -16,7 +16,6 @@ import io.huoshui.vocabulary.Purpose;
 import io.huoshui.vocabulary.Tag;
 import io.huoshui.vocabulary.Topics;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,9 +28,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The events matching-service publishes (docs/events.md, {@code huoshui.matches}), written to the
- * outbox in the transaction of the decision. What concerns a bank also goes to the bank's own
- * topic, which identity-service provisions; it names the demand's county, industry and figures,
- * never the enterprise or its contact.
+ * outbox in the transaction of the decision. A proposal names the demand's county, industry and
+ * figures, never the enterprise or its contact: credit-service hands it on to the bank's own topic
+ * once it holds the match, so that a bank never reads a match its answer API does not know.
  */
 @Component
 class MatchAnnouncements {
@@ -42,11 +41,11 @@ class MatchAnnouncements {
     this.outbox = outbox;
   }
 
-  /** The proposals of one decision, each to the matches topic and to its bank's. */
+  /** The proposals of one decision, written in one statement. */
   Mono<Void> proposed(List<Match> matches, Demand demand) {
-    List<Outbox.Message> messages = new ArrayList<>(2 * matches.size());
+    List<Outbox.Message> messages = new ArrayList<>(matches.size());
     for (Match match : matches) {
-      messages.addAll(toMatchesAndBank(EventTypes.MATCH_PROPOSED, match, proposal(match, demand)));
+      messages.add(toMatches(EventTypes.MATCH_PROPOSED, match, proposal(match, demand)));
     }
     return outbox.appendAll(messages).then();
   }
@@ -98,18 +97,22 @@ class MatchAnnouncements {
   }
 
   Mono<Void> escalated(Match match, Colour colour, Instant at) {
-    return announce(
-        EventTypes.MATCH_ESCALATED,
-        match,
-        new MatchEscalated(
-            match.matchId(),
-            match.projectId(),
-            match.county(),
-            match.bankCode(),
-            match.productId(),
-            colour,
-            match.deadline(),
-            at));
+    return outbox
+        .appendAll(
+            List.of(
+                toMatches(
+                    EventTypes.MATCH_ESCALATED,
+                    match,
+                    new MatchEscalated(
+                        match.matchId(),
+                        match.projectId(),
+                        match.county(),
+                        match.bankCode(),
+                        match.productId(),
+                        colour,
+                        match.deadline(),
+                        at))))
+        .then();
   }
 
   /** A match as released: its cause and time. */
@@ -131,17 +134,9 @@ class MatchAnnouncements {
         .then();
   }
 
-  private Mono<Void> announce(String type, Match match, Object payload) {
-    return outbox.appendAll(toMatchesAndBank(type, match, payload)).then();
-  }
-
-  /** The same event to the matches topic and to the bank's own, written in one statement. */
-  private static List<Outbox.Message> toMatchesAndBank(String type, Match match, Object payload) {
-    String subject = match.projectId().toString();
-    URI schema = EventTypes.schemaOf(type);
-    return List.of(
-        new Outbox.Message(Topics.MATCHES, type, subject, payload, schema),
-        new Outbox.Message(Topics.bankMatches(match.bankCode()), type, subject, payload, schema));
+  private static Outbox.Message toMatches(String type, Match match, Object payload) {
+    return new Outbox.Message(
+        Topics.MATCHES, type, match.projectId().toString(), payload, EventTypes.schemaOf(type));
   }
 
   record AnonymisedDemand(

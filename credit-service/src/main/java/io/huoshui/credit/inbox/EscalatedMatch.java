@@ -1,0 +1,16 @@
+package io.huoshui.credit.inbox;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A held match as escalated: the escalation and whose match it is. */
+record EscalatedMatch(
+    UUID matchId,
+    UUID projectId,
+    String county,
+    String bankCode,
+    UUID productId,
+    String colour,
+    LocalDate deadline,
+    Instant escalatedAt) {}
