@@ -2,6 +2,7 @@ package io.huoshui.credit.inbox;
 
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.ApiProblem.FieldError;
+import io.huoshui.service.web.Prose;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -35,7 +36,7 @@ record AnswerRequest(
     @DecimalMin("0") @DecimalMax("36") @Digits(integer = 2, fraction = 3) BigDecimal annualRate,
     @Min(1) @Max(600) Integer termMonths,
     DeclineReason reasonCode,
-    @Size(max = 2000) String note,
+    @Prose @Size(max = 2000) String note,
     @Size(max = 2000) String overRequestReason,
     LocalDate disbursedOn) {
 
