@@ -10,6 +10,7 @@ import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
 import io.huoshui.service.web.PageRequest;
+import io.huoshui.service.web.Prose;
 import io.huoshui.vocabulary.Industry;
 import io.huoshui.vocabulary.Tag;
 import jakarta.validation.Valid;
@@ -134,7 +135,7 @@ class ProjectController {
   }
 
   /** Why the county withdraws the demand; banks and the city office read it. */
-  record Withdrawal(@NotBlank @Size(max = 500) String reason) {}
+  record Withdrawal(@Prose @NotBlank @Size(max = 500) String reason) {}
 
   @PostMapping("/{id}/withdraw")
   @PreAuthorize("hasAuthority('SCOPE_projects:write')")

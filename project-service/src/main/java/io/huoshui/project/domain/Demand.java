@@ -1,5 +1,6 @@
 package io.huoshui.project.domain;
 
+import io.huoshui.service.web.Prose;
 import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.EnterpriseSize;
 import io.huoshui.vocabulary.Industry;
@@ -27,7 +28,7 @@ import org.hibernate.validator.constraints.UniqueElements;
 @ConsistentDemand
 public record Demand(
     @NotBlank @Size(max = 200) String title,
-    @NotBlank @Size(max = 4000) String description,
+    @Prose @NotBlank @Size(max = 4000) String description,
     @NotNull @Valid Enterprise enterprise,
     @NotNull Industry industry,
     @NotNull Purpose purpose,
