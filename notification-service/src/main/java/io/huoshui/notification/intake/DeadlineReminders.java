@@ -30,7 +30,7 @@ class DeadlineReminders implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DeadlineReminders.class);
 
-  private final Knowledge knowledge;
+  private final KnowledgeStore knowledge;
   private final Notices notices;
   private final TransactionalOperator transaction;
   private final Clock clock;
@@ -39,7 +39,7 @@ class DeadlineReminders implements SmartLifecycle {
   private volatile Disposable running;
 
   DeadlineReminders(
-      Knowledge knowledge,
+      KnowledgeStore knowledge,
       Notices notices,
       TransactionalOperator transaction,
       Clock clock,

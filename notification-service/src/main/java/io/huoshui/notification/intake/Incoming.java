@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * (tolerant reader). The consumer refuses an event lacking a member not marked {@link MayBeAbsent}
  * (the producers' JSON Schemas say which may be), or about another subject than its key, as poison:
  * it goes to the dead-letter topic. A county must be a division code, since it chooses who hears of
- * the event.
+ * the event. Each payload hands its checked members on as a {@link Happenings} value.
  */
 final class Incoming {
 
@@ -24,12 +24,20 @@ final class Incoming {
 
   /** ProjectSubmitted and ProjectUpdated: the demand's title is what the county's texts name. */
   record ProjectDemand(UUID projectId, String county, String title, Integer version) {
+    Happenings.ProjectDemand happening() {
+      return new Happenings.ProjectDemand(projectId, county, title, version);
+    }
+
     ProjectDemand {
       requireDivisionCode(county);
     }
   }
 
   record ProjectWithdrawn(UUID projectId, String county, String reason, Instant withdrawnAt) {
+    Happenings.ProjectWithdrawn happening() {
+      return new Happenings.ProjectWithdrawn(projectId, county, reason, withdrawnAt);
+    }
+
     ProjectWithdrawn {
       requireDivisionCode(county);
     }
@@ -41,7 +49,11 @@ final class Incoming {
       String enterpriseSize,
       BigDecimal amountRequested,
       Integer termMonths,
-      String purpose) {}
+      String purpose) {
+    Happenings.Demand happening() {
+      return new Happenings.Demand(industry, enterpriseSize, amountRequested, termMonths, purpose);
+    }
+  }
 
   record MatchProposed(
       UUID matchId,
@@ -55,14 +67,38 @@ final class Incoming {
       BigDecimal score,
       LocalDate deadline,
       Demand demand) {
+    Happenings.MatchProposed happening() {
+      return new Happenings.MatchProposed(
+          matchId,
+          projectId,
+          county,
+          bankCode,
+          productId,
+          productName,
+          tier,
+          rank,
+          score,
+          deadline,
+          demand.happening());
+    }
+
     MatchProposed {
       requireDivisionCode(county);
     }
   }
 
-  record Failure(String rule, Integer failedProducts) {}
+  record Failure(String rule, Integer failedProducts) {
+    Happenings.Failure happening() {
+      return new Happenings.Failure(rule, failedProducts);
+    }
+  }
 
   record NoMatch(UUID projectId, String county, Integer evaluatedProducts, List<Failure> failures) {
+    Happenings.NoMatch happening() {
+      return new Happenings.NoMatch(
+          projectId, county, evaluatedProducts, failures.stream().map(Failure::happening).toList());
+    }
+
     NoMatch {
       requireDivisionCode(county);
     }
@@ -76,14 +112,27 @@ final class Incoming {
       UUID productId,
       String colour,
       LocalDate deadline) {
+    Happenings.MatchEscalated happening() {
+      return new Happenings.MatchEscalated(
+          matchId, projectId, county, bankCode, productId, colour, deadline);
+    }
+
     MatchEscalated {
       requireDivisionCode(county);
     }
   }
 
-  record MatchReleased(UUID matchId, UUID projectId, String cause) {}
+  record MatchReleased(UUID matchId, UUID projectId, String cause) {
+    Happenings.MatchReleased happening() {
+      return new Happenings.MatchReleased(matchId, projectId, cause);
+    }
+  }
 
-  record Totals(BigDecimal intended, BigDecimal approved, BigDecimal disbursed) {}
+  record Totals(BigDecimal intended, BigDecimal approved, BigDecimal disbursed) {
+    Happenings.Totals happening() {
+      return new Happenings.Totals(intended, approved, disbursed);
+    }
+  }
 
   /** What an answer carries beside its kind depends on the kind: the rest may be absent. */
   record BankResponded(
@@ -101,6 +150,24 @@ final class Incoming {
       @MayBeAbsent String note,
       @MayBeAbsent LocalDate disbursedOn,
       Totals totals) {
+    Happenings.BankResponded happening() {
+      return new Happenings.BankResponded(
+          responseId,
+          matchId,
+          projectId,
+          county,
+          bankCode,
+          productId,
+          answer,
+          amount,
+          annualRate,
+          termMonths,
+          declineReason,
+          note,
+          disbursedOn,
+          totals.happening());
+    }
+
     BankResponded {
       requireDivisionCode(county);
     }
@@ -112,10 +179,19 @@ final class Incoming {
       String bankName,
       String name,
       String category,
-      String change) {}
+      String change) {
+    Happenings.CatalogProduct happening() {
+      return new Happenings.CatalogProduct(productId, bankCode, bankName, name, category, change);
+    }
+  }
 
   /** About a county: the county is its subject and its key. */
   record CatalogDigest(String county, Instant from, Instant to, List<CatalogProduct> products) {
+    Happenings.CatalogDigest happening() {
+      return new Happenings.CatalogDigest(
+          county, from, to, products.stream().map(CatalogProduct::happening).toList());
+    }
+
     CatalogDigest {
       requireDivisionCode(county);
     }

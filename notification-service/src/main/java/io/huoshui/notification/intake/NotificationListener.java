@@ -35,42 +35,44 @@ class NotificationListener {
                 Set.of(EventTypes.PROJECT_SUBMITTED, EventTypes.PROJECT_UPDATED),
                 Incoming.ProjectDemand.class,
                 Incoming.ProjectDemand::projectId,
-                (demand, delivery) -> outcomes.demandChanged(demand))
+                (demand, delivery) -> outcomes.demandChanged(demand.happening()))
             .on(
                 EventTypes.PROJECT_WITHDRAWN,
                 Incoming.ProjectWithdrawn.class,
                 Incoming.ProjectWithdrawn::projectId,
-                (withdrawal, delivery) -> outcomes.withdrawn(delivery.event(), withdrawal))
+                (withdrawal, delivery) ->
+                    outcomes.withdrawn(delivery.event(), withdrawal.happening()))
             .on(
                 EventTypes.MATCH_PROPOSED,
                 Incoming.MatchProposed.class,
                 Incoming.MatchProposed::projectId,
-                (match, delivery) -> outcomes.proposed(delivery.event(), match))
+                (match, delivery) -> outcomes.proposed(delivery.event(), match.happening()))
             .on(
                 EventTypes.NO_MATCH,
                 Incoming.NoMatch.class,
                 Incoming.NoMatch::projectId,
-                (decision, delivery) -> outcomes.noMatch(delivery.event(), decision))
+                (decision, delivery) -> outcomes.noMatch(delivery.event(), decision.happening()))
             .on(
                 EventTypes.MATCH_ESCALATED,
                 Incoming.MatchEscalated.class,
                 Incoming.MatchEscalated::projectId,
-                (escalation, delivery) -> outcomes.escalated(delivery.event(), escalation))
+                (escalation, delivery) ->
+                    outcomes.escalated(delivery.event(), escalation.happening()))
             .on(
                 EventTypes.MATCH_RELEASED,
                 Incoming.MatchReleased.class,
                 Incoming.MatchReleased::projectId,
-                (release, delivery) -> outcomes.released(release))
+                (release, delivery) -> outcomes.released(release.happening()))
             .on(
                 EventTypes.BANK_RESPONDED,
                 Incoming.BankResponded.class,
                 Incoming.BankResponded::projectId,
-                (response, delivery) -> outcomes.responded(delivery.event(), response))
+                (response, delivery) -> outcomes.responded(delivery.event(), response.happening()))
             .on(
                 EventTypes.CATALOG_DIGEST,
                 Incoming.CatalogDigest.class,
                 Incoming.CatalogDigest::county,
-                (digest, delivery) -> outcomes.digest(delivery.event(), digest))
+                (digest, delivery) -> outcomes.digest(delivery.event(), digest.happening()))
             .build();
   }
 

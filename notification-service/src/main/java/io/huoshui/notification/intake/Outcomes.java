@@ -9,6 +9,8 @@ import io.huoshui.notification.notice.Notices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -20,21 +22,21 @@ import reactor.core.publisher.Mono;
 @Component
 class Outcomes {
 
-  private final Knowledge knowledge;
+  private final KnowledgeStore knowledge;
   private final Notices notices;
 
-  Outcomes(Knowledge knowledge, Notices notices) {
+  Outcomes(KnowledgeStore knowledge, Notices notices) {
     this.knowledge = knowledge;
     this.notices = notices;
   }
 
-  Mono<Void> demandChanged(Incoming.ProjectDemand demand) {
+  Mono<Void> demandChanged(Happenings.ProjectDemand demand) {
     return knowledge.rememberProject(
         demand.projectId(), demand.county(), demand.title(), demand.version());
   }
 
   /** The banks that hold the demand learn it was withdrawn. */
-  Mono<Void> withdrawn(EventEnvelope event, Incoming.ProjectWithdrawn withdrawal) {
+  Mono<Void> withdrawn(EventEnvelope event, Happenings.ProjectWithdrawn withdrawal) {
     return knowledge
         .holders(withdrawal.projectId())
         .map(
@@ -60,8 +62,8 @@ class Outcomes {
   }
 
   /** The county learns which bank and product its demand went to; the bank, of new demand. */
-  Mono<Void> proposed(EventEnvelope event, Incoming.MatchProposed match) {
-    Incoming.Demand demand = match.demand();
+  Mono<Void> proposed(EventEnvelope event, Happenings.MatchProposed match) {
+    Happenings.Demand demand = match.demand();
     KnownMatch known =
         new KnownMatch(
             match.matchId(),
@@ -112,7 +114,7 @@ class Outcomes {
         .then();
   }
 
-  private static Facts pushed(Incoming.MatchProposed match) {
+  private static Facts pushed(Happenings.MatchProposed match) {
     return Facts.of()
         .put("matchId", match.matchId())
         .put("projectId", match.projectId())
@@ -126,7 +128,7 @@ class Outcomes {
   }
 
   /** The county and the operators of its region learn that nothing fits, and why. */
-  Mono<Void> noMatch(EventEnvelope event, Incoming.NoMatch decision) {
+  Mono<Void> noMatch(EventEnvelope event, Happenings.NoMatch decision) {
     return knowledge
         .projectTitle(decision.projectId())
         .flatMap(
@@ -168,7 +170,7 @@ class Outcomes {
   }
 
   /** Supervision colour: the county and the bank; a RED notice also the region's operators. */
-  Mono<Void> escalated(EventEnvelope event, Incoming.MatchEscalated escalation) {
+  Mono<Void> escalated(EventEnvelope event, Happenings.MatchEscalated escalation) {
     return knowledge
         .escalated(
             escalation.matchId(),
@@ -220,7 +222,7 @@ class Outcomes {
         .then();
   }
 
-  private static Facts supervised(Incoming.MatchEscalated escalation, String productName) {
+  private static Facts supervised(Happenings.MatchEscalated escalation, String productName) {
     return Facts.of()
         .put("matchId", escalation.matchId())
         .put("projectId", escalation.projectId())
@@ -231,12 +233,12 @@ class Outcomes {
         .put("deadline", escalation.deadline());
   }
 
-  Mono<Void> released(Incoming.MatchReleased release) {
+  Mono<Void> released(Happenings.MatchReleased release) {
     return knowledge.released(release.matchId(), release.cause());
   }
 
   /** Every answer of a bank reaches the county of the demand. */
-  Mono<Void> responded(EventEnvelope event, Incoming.BankResponded response) {
+  Mono<Void> responded(EventEnvelope event, Happenings.BankResponded response) {
     Kind kind = answerKind(event, response.answer());
     return knowledge
         .answered(
@@ -291,7 +293,7 @@ class Outcomes {
   }
 
   /** The product-catalog changes of the county's region, for the county. */
-  Mono<Void> digest(EventEnvelope event, Incoming.CatalogDigest digest) {
+  Mono<Void> digest(EventEnvelope event, Happenings.CatalogDigest digest) {
     if (digest.products().isEmpty()) {
       return Mono.empty();
     }
@@ -316,8 +318,14 @@ class Outcomes {
                                 .build())
                     .toList())
             .build();
+    SortedMap<String, String> bankNames = new TreeMap<>();
+    // Members of a list's elements are not checked on arrival: an entry without both is passed
+    // over.
+    digest.products().stream()
+        .filter(product -> product.bankCode() != null && product.bankName() != null)
+        .forEach(product -> bankNames.put(product.bankCode(), product.bankName()));
     return knowledge
-        .rememberBanks(digest.products())
+        .rememberBanks(bankNames)
         .then(
             notices.publish(
                 List.of(

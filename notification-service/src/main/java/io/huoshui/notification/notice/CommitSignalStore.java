@@ -55,7 +55,7 @@ class CommitSignalStore implements SmartLifecycle {
                         retry ->
                             log.warn(
                                 "LISTEN {} lost, reconnecting: {}",
-                                Notices.CHANNEL,
+                                NoticeStore.CHANNEL,
                                 retry.failure().toString())))
             .subscribe(signals::tryEmitNext);
   }
@@ -63,7 +63,7 @@ class CommitSignalStore implements SmartLifecycle {
   private Flux<Audience> listen(Connection opened) {
     PostgresqlConnection connection = unwrap(opened);
     return connection
-        .createStatement("LISTEN " + Notices.CHANNEL)
+        .createStatement("LISTEN " + NoticeStore.CHANNEL)
         .execute()
         .flatMap(PostgresqlResult::getRowsUpdated)
         .thenMany(connection.getNotifications())

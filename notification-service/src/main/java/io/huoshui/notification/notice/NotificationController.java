@@ -39,7 +39,7 @@ class NotificationController {
 
   @GetMapping
   @PreAuthorize("hasAuthority('SCOPE_notifications:read')")
-  Mono<Page<NotificationView>> list(
+  Mono<Page<RenderedNotification>> list(
       @RequestParam(defaultValue = "false") boolean unread,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
@@ -60,7 +60,7 @@ class NotificationController {
 
   @GetMapping("/{id}")
   @PreAuthorize("hasAuthority('SCOPE_notifications:read')")
-  Mono<NotificationView> get(
+  Mono<RenderedNotification> get(
       @PathVariable UUID id,
       @RequestParam(required = false) String lang,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
@@ -70,7 +70,7 @@ class NotificationController {
 
   @PostMapping("/{id}/read")
   @PreAuthorize("hasAuthority('SCOPE_notifications:read')")
-  Mono<NotificationView> markRead(
+  Mono<RenderedNotification> markRead(
       @PathVariable UUID id,
       @RequestParam(required = false) String lang,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
@@ -78,7 +78,8 @@ class NotificationController {
     return rendered(notices.markRead(Audience.of(tenant), id), id, language(lang, acceptLanguage));
   }
 
-  private Mono<NotificationView> rendered(Mono<Notification> found, UUID id, Language language) {
+  private Mono<RenderedNotification> rendered(
+      Mono<Notification> found, UUID id, Language language) {
     return found
         .map(notification -> texts.render(notification, language))
         .switchIfEmpty(
@@ -91,7 +92,7 @@ class NotificationController {
    */
   @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   @PreAuthorize("hasAuthority('SCOPE_notifications:read')")
-  Flux<ServerSentEvent<NotificationView>> follow(
+  Flux<ServerSentEvent<RenderedNotification>> follow(
       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
       @RequestParam(required = false) String lang,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,

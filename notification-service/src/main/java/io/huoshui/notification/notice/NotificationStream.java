@@ -44,10 +44,10 @@ class NotificationStream {
    * The audience's notifications numbered above {@code lastSeen}, then each new one as it commits;
    * without {@code lastSeen}, only those that commit from now on.
    */
-  Flux<ServerSentEvent<NotificationView>> follow(
+  Flux<ServerSentEvent<RenderedNotification>> follow(
       Audience audience, Long lastSeen, Language language) {
     Mono<Long> start = lastSeen != null ? Mono.just(lastSeen) : notices.latestSeq(audience);
-    Flux<ServerSentEvent<NotificationView>> notifications =
+    Flux<ServerSentEvent<RenderedNotification>> notifications =
         start.flatMapMany(
             from -> {
               AtomicLong cursor = new AtomicLong(from);
@@ -67,13 +67,15 @@ class NotificationStream {
                               .event(notification.kind().name())
                               .build());
             });
-    Flux<ServerSentEvent<NotificationView>> heartbeats =
+    Flux<ServerSentEvent<RenderedNotification>> heartbeats =
         Flux.interval(keepAlive)
-            .map(tick -> ServerSentEvent.<NotificationView>builder().comment("keep-alive").build());
+            .map(
+                tick ->
+                    ServerSentEvent.<RenderedNotification>builder().comment("keep-alive").build());
     // Sent at once, so that the response starts (and the client knows it is connected) before
     // the first notification.
-    ServerSentEvent<NotificationView> opening =
-        ServerSentEvent.<NotificationView>builder().comment("connected").build();
+    ServerSentEvent<RenderedNotification> opening =
+        ServerSentEvent.<RenderedNotification>builder().comment("connected").build();
     return Flux.merge(notifications, heartbeats).startWith(opening);
   }
 

@@ -39,10 +39,10 @@ public class Texts {
     }
   }
 
-  public NotificationView render(Notification notification, Language language) {
+  public RenderedNotification render(Notification notification, Language language) {
     Properties texts = templates.get(language);
     String key = notification.kind().name() + "." + notification.audience().type().name();
-    return new NotificationView(
+    return new RenderedNotification(
         notification.id(),
         notification.seq(),
         notification.kind(),

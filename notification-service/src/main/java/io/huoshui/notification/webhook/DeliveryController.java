@@ -41,7 +41,9 @@ class DeliveryController {
         .find(Audience.of(tenant), id)
         .switchIfEmpty(
             Mono.error(() -> ApiProblem.notFound("No notification " + id + " of yours.")))
-        .flatMap(notification -> deliveries.ofNotification(notification.id()).collectList());
+        .flatMap(
+            notification ->
+                deliveries.ofNotification(notification.id()).map(DeliveryView::of).collectList());
   }
 
   @GetMapping("/api/v1/webhooks/deliveries")
@@ -57,7 +59,10 @@ class DeliveryController {
     }
     PageRequest request = PageRequest.of(page, size);
     return Mono.zip(
-            deliveries.parked(region, request.offset(), request.size()).collectList(),
+            deliveries
+                .parked(region, request.offset(), request.size())
+                .map(DeliveryView::of)
+                .collectList(),
             deliveries.countParked(region))
         .map(found -> Page.of(found.getT1(), request, found.getT2()));
   }
@@ -68,6 +73,7 @@ class DeliveryController {
     String region = operatorRegion(tenant);
     return deliveries
         .replay(region, id, clock.instant())
+        .map(DeliveryView::of)
         .switchIfEmpty(
             Mono.error(
                 () ->

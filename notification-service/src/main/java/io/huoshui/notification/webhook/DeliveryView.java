@@ -23,4 +23,30 @@ record DeliveryView(
   /** One attempt: the HTTP status when the endpoint answered, the error otherwise. */
   record Attempt(
       int attempt, Instant attemptedAt, Integer statusCode, String error, int durationMs) {}
+
+  static DeliveryView of(Delivery delivery) {
+    return new DeliveryView(
+        delivery.id(),
+        delivery.endpointId(),
+        delivery.notificationId(),
+        delivery.subject(),
+        delivery.county(),
+        delivery.status(),
+        delivery.attempts(),
+        delivery.nextAttemptAt(),
+        delivery.lastError(),
+        delivery.createdAt(),
+        delivery.deliveredAt(),
+        delivery.parkedAt(),
+        delivery.log().stream()
+            .map(
+                attempt ->
+                    new Attempt(
+                        attempt.attempt(),
+                        attempt.attemptedAt(),
+                        attempt.statusCode(),
+                        attempt.error(),
+                        attempt.durationMs()))
+            .toList());
+  }
 }

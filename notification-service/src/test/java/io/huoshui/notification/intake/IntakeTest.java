@@ -39,7 +39,7 @@ class IntakeTest extends NotificationServiceTest {
 
   @Autowired MeterRegistry meters;
   @Autowired DeadlineReminders reminders;
-  @Autowired Knowledge knowledge;
+  @Autowired KnowledgeStore knowledge;
   @Autowired DatabaseClient database;
 
   @Value("${spring.kafka.bootstrap-servers}")

@@ -4,10 +4,8 @@ import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -20,14 +18,14 @@ import reactor.core.publisher.Mono;
  * holds them, the banks' names. Only what the texts and the choice of recipients need.
  */
 @Component
-class Knowledge {
+class KnowledgeStore {
 
   private static final String MATCH_COLUMNS =
       "match_id, project_id, county, bank_code, product_id, product_name, amount_requested, deadline";
 
   private final DatabaseClient database;
 
-  Knowledge(DatabaseClient database) {
+  KnowledgeStore(DatabaseClient database) {
     this.database = database;
   }
 
@@ -171,7 +169,7 @@ class Knowledge {
                 + " AND (released_cause IS NULL OR released_cause = 'WITHDRAWN')"
                 + " ORDER BY bank_code, match_id")
         .bind("id", projectId)
-        .map(Knowledge::readMatch)
+        .map(KnowledgeStore::readMatch)
         .all();
   }
 
@@ -187,7 +185,7 @@ class Knowledge {
                 + " ORDER BY deadline, match_id")
         .bind("today", today)
         .bind("horizon", horizon)
-        .map(Knowledge::readMatch)
+        .map(KnowledgeStore::readMatch)
         .all();
   }
 
@@ -203,14 +201,8 @@ class Knowledge {
         .map(updated -> updated > 0);
   }
 
-  /** The banks' names as the catalog gives them, in one statement. */
-  Mono<Void> rememberBanks(List<Incoming.CatalogProduct> products) {
-    SortedMap<String, String> names = new TreeMap<>();
-    // Members of a list's elements are not checked on arrival: an entry without both is passed
-    // over.
-    products.stream()
-        .filter(product -> product.bankCode() != null && product.bankName() != null)
-        .forEach(product -> names.put(product.bankCode(), product.bankName()));
+  /** The banks' names by their codes, in one statement. */
+  Mono<Void> rememberBanks(SortedMap<String, String> names) {
     return database
         .sql(
             """

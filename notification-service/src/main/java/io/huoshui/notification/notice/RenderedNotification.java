@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * A notification as its recipient reads it (API, stream and webhook body alike): the texts in one
  * language and the structured facts they were rendered from.
  */
-public record NotificationView(
+public record RenderedNotification(
     UUID id,
     long seq,
     Kind kind,
