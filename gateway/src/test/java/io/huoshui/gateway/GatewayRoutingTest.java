@@ -17,6 +17,7 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.huoshui.infrastructure.Ports;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,11 +30,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -424,6 +428,71 @@ class GatewayRoutingTest {
         .exchange()
         .expectStatus()
         .isOk();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/v1/projects%2F42",
+        "/api/v1/projects%5C42",
+        "/api/v1/..;/projects",
+        "/api/v1/projects/42%00",
+        "/api/v1/projects/42%0d%0aX-Injected:1"
+      })
+  void aPathTheFirewallRefusesIsAProblemBeforeAnyTokenOrRoute(String path) {
+    http.get()
+        .uri(URI.create("http://localhost:" + port + path))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(400);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TRACE", "BREW"})
+  void anUnansweredMethodIsA405Problem(String method) {
+    http.method(HttpMethod.valueOf(method))
+        .uri("/api/v1/projects/42")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(405)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void aBodyDeclaredInAnotherCharsetIsRefusedBeforeRouting() {
+    http.post()
+        .uri("/api/v1/projects")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(claims -> {}))
+        .header(HttpHeaders.CONTENT_TYPE, "application/json;charset=utf-16")
+        .bodyValue("{\"title\":\"长子县\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(415)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void aControlCharacterInAQueryIsRefusedNamingTheParameter() {
+    http.get()
+        .uri(
+            builder ->
+                builder.path("/api/v1/projects").queryParam("county", "{c}").build("1404\u0000"))
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(claims -> {}))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("county");
   }
 
   @Test
