@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,16 @@ import java.util.stream.Stream;
 /** Starts, reports on and stops the processes of the local network. */
 final class LocalNetwork {
 
-  private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(4);
+  /**
+   * How long a start may go without progress — a service turning healthy, or a starting service
+   * writing to its log — before {@code up} gives up: on a loaded machine a start is slow, not
+   * stuck, and a fixed deadline would fail it for the load alone.
+   */
+  private static final Duration STALL_TIMEOUT = Duration.ofMinutes(3);
+
+  /** A service that keeps logging but never turns healthy (a retry loop) is stuck all the same. */
+  private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(15);
+
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
   private static final Duration PROMETHEUS_READY_TIMEOUT = Duration.ofSeconds(30);
 
@@ -432,12 +442,29 @@ final class LocalNetwork {
     return List.of("-Xms32m", "-Xmx256m", "-XX:TieredStopAtLevel=1");
   }
 
+  private long logSize(Component application) {
+    try {
+      return Files.size(layout.log(application));
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
   private void awaitHealthy(List<Component> applications, long started) {
     long deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
+    long stalledAt = System.nanoTime() + STALL_TIMEOUT.toNanos();
     Map<Component, Boolean> healthy = new LinkedHashMap<>();
+    Map<Component, Long> logged = new HashMap<>();
     applications.forEach(a -> healthy.put(a, false));
     long lastReport = System.nanoTime();
     while (healthy.containsValue(false)) {
+      for (Component application : applications) {
+        long size = logSize(application);
+        if (!healthy.get(application) && size != logged.getOrDefault(application, -1L)) {
+          logged.put(application, size);
+          stalledAt = System.nanoTime() + STALL_TIMEOUT.toNanos();
+        }
+      }
       for (Component application : applications) {
         if (healthy.get(application)) {
           continue;
@@ -452,16 +479,18 @@ final class LocalNetwork {
         }
         if (healthy(application)) {
           healthy.put(application, true);
+          stalledAt = System.nanoTime() + STALL_TIMEOUT.toNanos();
           step(
               application.name(),
               "healthy after %d s"
                   .formatted(Duration.ofNanos(System.nanoTime() - started).toSeconds()));
         }
       }
-      if (System.nanoTime() > deadline) {
+      if (System.nanoTime() > deadline || System.nanoTime() > stalledAt) {
         throw new LaunchException(
-            "not healthy within %s: %s. Their logs are in %s."
+            "not healthy (no progress for %s, or not within %s): %s. Their logs are in %s."
                 .formatted(
+                    STALL_TIMEOUT,
                     HEALTH_TIMEOUT,
                     healthy.entrySet().stream()
                         .filter(e -> !e.getValue())

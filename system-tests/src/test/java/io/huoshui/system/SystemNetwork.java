@@ -73,7 +73,7 @@ final class SystemNetwork {
    *     HUOSHUI_JAVA_OPTS})
    */
   void up(Map<String, String> environment) {
-    run(List.of("up", "--demo"), environment, Duration.ofMinutes(6));
+    run(List.of("up", "--demo"), environment, Duration.ofMinutes(16));
   }
 
   void down() {
