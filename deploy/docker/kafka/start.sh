@@ -74,9 +74,10 @@ service notification-service "${HUOSHUI_KAFKA_PASSWORD_NOTIFICATION_SERVICE:-}" 
   "" "huoshui.projects huoshui.matches huoshui.bank-responses huoshui.catalog"
 service identity-service "${HUOSHUI_KAFKA_PASSWORD_IDENTITY_SERVICE:-}" "" ""
 
-# matching writes each bank's own topic; identity creates them and grants the banks their access,
+# credit writes each bank's own topic, in the transaction that stores the match (a bank never reads
+# a match the answer API does not know); identity creates them and grants the banks their access,
 # a cluster-level change (SCRAM credentials, ACLs).
-acl matching-service --topic huoshui.bank. --resource-pattern-type prefixed \
+acl credit-service --topic huoshui.bank. --resource-pattern-type prefixed \
   --operation Write --operation Describe
 acl identity-service --topic huoshui.bank. --resource-pattern-type prefixed \
   --operation Create --operation Describe

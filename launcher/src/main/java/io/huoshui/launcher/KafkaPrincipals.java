@@ -31,8 +31,9 @@ import org.yaml.snakeyaml.Yaml;
  * Gives every service of the local run a Kafka principal of its own (SCRAM, named after the
  * service) and ACLs for exactly the topics it declares in its {@code huoshui.events} settings:
  * write what it produces, read what it consumes, write the dead-letter topics of both, its own
- * consumer group. Two services have one more duty each: matching writes to the banks' topics, and
- * identity creates them and grants the banks their access.
+ * consumer group. Two services have one more duty each: credit writes to the banks' topics (in the
+ * transaction that stores the match, so a bank never reads a match its answer API does not know),
+ * and identity creates them and grants the banks their access.
  */
 final class KafkaPrincipals {
 
@@ -116,7 +117,7 @@ final class KafkaPrincipals {
       acls.add(allow(principal, ResourceType.GROUP, service, PatternType.PREFIXED, operation));
     }
     switch (service) {
-      case "matching-service" -> {
+      case "credit-service" -> {
         for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.DESCRIBE)) {
           acls.add(
               allow(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.huoshui.infrastructure.KafkaBroker;
+import io.huoshui.vocabulary.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Each service's principal may write what it produces and nothing another service produces. */
 class KafkaPrincipalsTest {
 
+  private static final String BANK_TOPIC = Topics.bankMatches("test-bank");
+
   @TempDir static Path directory;
 
   private static KafkaBroker broker;
@@ -48,7 +51,8 @@ class KafkaPrincipalsTest {
           .createTopics(
               List.of(
                   new NewTopic("huoshui.projects", 1, (short) 1),
-                  new NewTopic("huoshui.products", 1, (short) 1)))
+                  new NewTopic("huoshui.products", 1, (short) 1),
+                  new NewTopic(BANK_TOPIC, 1, (short) 1)))
           .all()
           .get(30, TimeUnit.SECONDS);
     }
@@ -56,7 +60,11 @@ class KafkaPrincipalsTest {
         broker.bootstrapServers(),
         Map.of(
             Component.service("project-service", 8081),
-            new KafkaPrincipals.Topics(List.of("huoshui.projects"), List.of("huoshui.matches"))));
+            new KafkaPrincipals.Topics(List.of("huoshui.projects"), List.of("huoshui.matches")),
+            Component.service("credit-service", 8082),
+            new KafkaPrincipals.Topics(List.of("huoshui.products"), List.of("huoshui.matches")),
+            Component.service("matching-service", 8083),
+            new KafkaPrincipals.Topics(List.of("huoshui.matches"), List.of("huoshui.products"))));
   }
 
   @AfterAll
@@ -83,6 +91,27 @@ class KafkaPrincipalsTest {
               () ->
                   producer
                       .send(new ProducerRecord<>("huoshui.products", "p1", "{}"))
+                      .get(30, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(TopicAuthorizationException.class);
+    }
+  }
+
+  @Test
+  void creditServiceWritesTheBanksTopicsAndMatchingServiceNoLonger() throws Exception {
+    try (KafkaProducer<String, String> producer = producerOf("credit-service")) {
+      assertThat(
+              producer
+                  .send(new ProducerRecord<>(BANK_TOPIC, "p1", "{}"))
+                  .get(30, TimeUnit.SECONDS)
+                  .topic())
+          .isEqualTo(BANK_TOPIC);
+    }
+    try (KafkaProducer<String, String> producer = producerOf("matching-service")) {
+      assertThatThrownBy(
+              () ->
+                  producer
+                      .send(new ProducerRecord<>(BANK_TOPIC, "p1", "{}"))
                       .get(30, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(TopicAuthorizationException.class);
