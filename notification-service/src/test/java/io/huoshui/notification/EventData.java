@@ -1,135 +1,120 @@
 package io.huoshui.notification;
 
+import io.huoshui.servicetest.Contracts;
+import io.huoshui.vocabulary.EventTypes;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Payloads as the producing services write them (docs/events.md), with the demo data's names. */
+/**
+ * Payloads as the producing services write them: their own examples (the schemas' examples of their
+ * modules), played for the tests' demands, matches and banks.
+ */
 public final class EventData {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private EventData() {}
 
   public static Map<String, Object> demand(UUID project, String county, String title) {
-    Map<String, Object> demand = new LinkedHashMap<>();
-    demand.put("projectId", project.toString());
-    demand.put("county", county);
-    demand.put("title", title);
-    demand.put("description", "年产 110 万件玩具");
-    demand.put(
-        "enterprise",
-        Map.of("name", "山西德儒教育装备有限公司", "creditCode", "91140428MA0KXXXX0X", "size", "MEDIUM"));
-    demand.put("industry", "INDUSTRY_AND_SOFTWARE");
-    demand.put("purpose", "FIXED_ASSETS");
-    demand.put("totalInvestment", "200000000.00");
-    demand.put("amountRequested", "70000000.00");
-    demand.put("termMonths", 36);
-    demand.put("collateral", List.of("REAL_ESTATE"));
-    demand.put("tags", List.of("KEY_PROJECT"));
-    demand.put("contact", Map.of("name", "王经理", "phone", "13800000000"));
-    demand.put("submittedAt", "2026-11-25T08:00:00Z");
-    demand.put("version", 1);
-    return demand;
+    return map(
+        example(EventTypes.PROJECT_SUBMITTED, "toy-plant", project)
+            .put("county", county)
+            .put("title", title));
   }
 
   public static Map<String, Object> proposed(
       UUID match, UUID project, String county, String bank, UUID product, LocalDate deadline) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("matchId", match.toString());
-    data.put("projectId", project.toString());
-    data.put("county", county);
-    data.put("bankCode", bank);
-    data.put("productId", product.toString());
-    data.put("productName", "取水证质押贷款");
-    data.put("tier", "CITY");
-    data.put("rank", 1);
-    data.put("score", "87.50");
-    data.put(
-        "reasons", List.of(Map.of("factor", "AMOUNT", "points", "30", "explanation", "金额在范围内")));
-    data.put("deadline", deadline.toString());
-    data.put("proposedAt", "2026-11-25T08:00:00Z");
-    data.put(
-        "demand",
-        Map.of(
-            "industry",
-            "INDUSTRY_AND_SOFTWARE",
-            "enterpriseSize",
-            "MEDIUM",
-            "county",
-            county,
-            "amountRequested",
-            "70000000.00",
-            "termMonths",
-            36,
-            "purpose",
-            "FIXED_ASSETS",
-            "collateral",
-            List.of("REAL_ESTATE"),
-            "tags",
-            List.of("KEY_PROJECT")));
-    return data;
+    ObjectNode data =
+        example(EventTypes.MATCH_PROPOSED, "province-bank", project)
+            .put("matchId", match.toString())
+            .put("county", county)
+            .put("bankCode", bank)
+            .put("productId", product.toString())
+            .put("productName", "取水证质押贷款")
+            .put("deadline", deadline.toString());
+    ((ObjectNode) data.get("demand")).put("county", county);
+    return map(data);
   }
 
+  /** The bank's answer of that kind (INTEREST, APPROVAL, DISBURSEMENT), for that amount. */
   public static Map<String, Object> response(
       UUID match, UUID project, String county, String bank, String answer, String amount) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("responseId", UUID.randomUUID().toString());
-    data.put("matchId", match.toString());
-    data.put("projectId", project.toString());
-    data.put("county", county);
-    data.put("bankCode", bank);
-    data.put("productId", UUID.randomUUID().toString());
-    data.put("answer", answer);
-    data.put("amount", amount);
-    if (answer.equals("APPROVAL")) {
-      data.put("annualRate", "4.350");
-      data.put("termMonths", 36);
-    }
-    if (answer.equals("DISBURSEMENT")) {
-      data.put("disbursedOn", "2026-11-25");
-    }
-    data.put("respondedAt", "2026-11-25T08:00:00Z");
-    data.put(
+    ObjectNode data =
+        example(EventTypes.BANK_RESPONDED, answer.toLowerCase(Locale.ROOT), project)
+            .put("responseId", UUID.randomUUID().toString())
+            .put("matchId", match.toString())
+            .put("county", county)
+            .put("bankCode", bank)
+            .put("productId", UUID.randomUUID().toString())
+            .put("amount", amount);
+    data.set(
         "totals",
-        Map.of("intended", "80000000.00", "approved", "70000000.00", "disbursed", amount));
-    return data;
+        JSON.createObjectNode()
+            .put("intended", "80000000.00")
+            .put("approved", "70000000.00")
+            .put("disbursed", amount));
+    return map(data);
   }
 
   public static Map<String, Object> decline(UUID project, String county, String bank) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("responseId", UUID.randomUUID().toString());
-    data.put("matchId", UUID.randomUUID().toString());
-    data.put("projectId", project.toString());
-    data.put("county", county);
-    data.put("bankCode", bank);
-    data.put("productId", UUID.randomUUID().toString());
-    data.put("answer", "DECLINE");
-    data.put("declineReason", "INSUFFICIENT_COLLATERAL");
-    data.put("note", "");
-    data.put("respondedAt", "2026-11-25T08:00:00Z");
-    data.put("totals", Map.of("intended", "0.00", "approved", "0.00", "disbursed", "0.00"));
-    return data;
+    return map(
+        example(EventTypes.BANK_RESPONDED, "decline", project)
+            .put("responseId", UUID.randomUUID().toString())
+            .put("matchId", UUID.randomUUID().toString())
+            .put("county", county)
+            .put("bankCode", bank)
+            .put("productId", UUID.randomUUID().toString()));
   }
 
   public static Map<String, Object> escalated(
       UUID match, UUID project, String county, String bank, String colour) {
-    return Map.of(
-        "matchId",
-        match.toString(),
-        "projectId",
-        project.toString(),
-        "county",
-        county,
-        "bankCode",
-        bank,
-        "productId",
-        UUID.randomUUID().toString(),
-        "colour",
-        colour,
-        "deadline",
-        "2026-12-02",
-        "escalatedAt",
-        "2026-11-25T08:00:00Z");
+    return map(
+        example(EventTypes.MATCH_ESCALATED, "yellow", project)
+            .put("matchId", match.toString())
+            .put("county", county)
+            .put("bankCode", bank)
+            .put("productId", UUID.randomUUID().toString())
+            .put("colour", colour)
+            .put("deadline", "2026-12-02"));
+  }
+
+  public static Map<String, Object> withdrawn(UUID project, String county) {
+    return map(
+        example(EventTypes.PROJECT_WITHDRAWN, "financed-elsewhere", project).put("county", county));
+  }
+
+  public static Map<String, Object> noMatch(UUID project, String county) {
+    return map(example(EventTypes.NO_MATCH, "nothing-fits", project).put("county", county));
+  }
+
+  /** The county's weekly digest, of one product new at the bank. */
+  public static Map<String, Object> digest(String county, UUID product, String bank) {
+    ObjectNode data =
+        (ObjectNode)
+            Contracts.example(EventTypes.CATALOG_DIGEST, "weekly")
+                .about(county)
+                .envelope()
+                .data()
+                .deepCopy();
+    ((ObjectNode) data.get("products").get(0))
+        .put("productId", product.toString())
+        .put("bankCode", bank)
+        .put("name", "取水证质押贷款")
+        .put("change", "NEW");
+    return map(data);
+  }
+
+  private static ObjectNode example(String type, String name, UUID project) {
+    return (ObjectNode)
+        Contracts.example(type, name).about(project.toString()).envelope().data().deepCopy();
+  }
+
+  private static Map<String, Object> map(ObjectNode data) {
+    return JSON.convertValue(data, new TypeReference<Map<String, Object>>() {});
   }
 }

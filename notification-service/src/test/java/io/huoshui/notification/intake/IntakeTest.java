@@ -2,9 +2,12 @@ package io.huoshui.notification.intake;
 
 import static io.huoshui.notification.EventData.decline;
 import static io.huoshui.notification.EventData.demand;
+import static io.huoshui.notification.EventData.digest;
 import static io.huoshui.notification.EventData.escalated;
+import static io.huoshui.notification.EventData.noMatch;
 import static io.huoshui.notification.EventData.proposed;
 import static io.huoshui.notification.EventData.response;
+import static io.huoshui.notification.EventData.withdrawn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -68,22 +71,7 @@ class IntakeTest extends NotificationServiceTest {
         Topics.CATALOG,
         "io.huoshui.credit.CatalogDigest.v1",
         county,
-        Map.of(
-            "county",
-            county,
-            "from",
-            "2026-11-18T00:00:00Z",
-            "to",
-            "2026-11-25T00:00:00Z",
-            "products",
-            List.of(
-                Map.of(
-                    "productId", product.toString(),
-                    "bankCode", bank,
-                    "bankName", "晋商银行",
-                    "name", "取水证质押贷款",
-                    "category", "GREEN",
-                    "change", "NEW"))));
+        digest(county, product, bank));
     twice(
         Topics.PROJECTS,
         "io.huoshui.project.ProjectSubmitted.v1",
@@ -148,35 +136,13 @@ class IntakeTest extends NotificationServiceTest {
         Topics.PROJECTS,
         "io.huoshui.project.ProjectWithdrawn.v1",
         subject,
-        Map.of(
-            "projectId",
-            subject,
-            "county",
-            county,
-            "reason",
-            "企业已通过其他渠道融资",
-            "withdrawnAt",
-            "2026-11-25T09:00:00Z",
-            "version",
-            2));
+        withdrawn(project, county));
     UUID unmatched = UUID.randomUUID();
     twice(
         Topics.MATCHES,
         "io.huoshui.matching.NoMatch.v1",
         unmatched.toString(),
-        Map.of(
-            "projectId",
-            unmatched.toString(),
-            "county",
-            county,
-            "evaluatedProducts",
-            12,
-            "failures",
-            List.of(
-                Map.of("rule", "AMOUNT", "failedProducts", 9),
-                Map.of("rule", "COLLATERAL", "failedProducts", 3)),
-            "decidedAt",
-            "2026-11-25T08:00:00Z"));
+        noMatch(unmatched, county));
 
     String countyToken = TestTokens.county(county);
     List<JsonNode> toCounty = awaitNotifications(countyToken, subject, found -> found.size() >= 7);
@@ -223,7 +189,7 @@ class IntakeTest extends NotificationServiceTest {
         .containsExactlyInAnyOrder(
             "PROJECT_WITHDRAWN", "MATCH_ESCALATED", "MATCH_ESCALATED", "MATCH_PROPOSED");
     assertThat(only(toOtherBank, "PROJECT_WITHDRAWN", "county", county).get("body").asString())
-        .contains("企业已通过其他渠道融资");
+        .contains("企业已通过其他渠道落实融资");
 
     // Operators of the province, the city and the county itself; RED and NO_MATCH only.
     for (String region : List.of("14", "1404", county)) {
