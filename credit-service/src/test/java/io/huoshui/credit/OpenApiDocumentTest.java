@@ -41,6 +41,7 @@ class OpenApiDocumentTest extends CreditApiTest {
   void everyRequestExampleIsARequestTheServiceAccepts() throws IOException {
     Map<String, Object> paths = map(document(), "paths");
     String bank = (String) example(paths, "/api/v1/banks", "post", "xiangyuanRcb").get("code");
+    provisionBankTopic(bank);
 
     post(
             TestTokens.operator(CHANGZHI),
