@@ -28,7 +28,10 @@ public class CalendarAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  Clock clock(@Value("${huoshui.clock.offset:PT0S}") Duration offset) {
+  Clock clock(@Value("${huoshui.clock.offset:PT0S}") String shift) {
+    // Parsed here rather than converted by the context, so that the clock needs no conversion
+    // service: a bare context (a test's, a tool's) gets the same clock as a service.
+    Duration offset = Duration.parse(shift.trim());
     return offset.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), offset);
   }
 
