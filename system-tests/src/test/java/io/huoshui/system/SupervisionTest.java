@@ -59,10 +59,18 @@ class SupervisionTest {
         .until(
             () -> operator.get("/api/v1/notifications?size=100").raw().body(),
             body -> body.contains(projectId) && body.contains("MATCH_ESCALATED"));
-    JsonNode timeline = county.get("/api/v1/projects/" + projectId + "/timeline").json();
-    assertThat(timeline.toString()).contains("RED");
-    String matches = county.get(matchesPath).json().toString();
-    assertThat(matches).contains("\"releaseCause\":\"RED\"");
+    // The escalation, the release and the re-routing are events of their own, each reaching the
+    // county's timeline and matches when project-service has consumed it: awaited, not assumed.
+    await()
+        .atMost(OUTCOME)
+        .until(
+            () -> county.get("/api/v1/projects/" + projectId + "/timeline").json().toString(),
+            timeline -> timeline.contains("RED"));
+    await()
+        .atMost(OUTCOME)
+        .until(
+            () -> county.get(matchesPath).json().toString(),
+            matches -> matches.contains("\"releaseCause\":\"RED\""));
     assertThat(items(county.get(matchesPath).json()).size()).isGreaterThanOrEqualTo(pushedBefore);
   }
 
