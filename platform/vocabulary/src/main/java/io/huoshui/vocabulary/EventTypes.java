@@ -12,11 +12,13 @@ public final class EventTypes {
   public static final String PROJECT_SUBMITTED = "io.huoshui.project.ProjectSubmitted.v1";
   public static final String PROJECT_UPDATED = "io.huoshui.project.ProjectUpdated.v1";
   public static final String PROJECT_WITHDRAWN = "io.huoshui.project.ProjectWithdrawn.v1";
+  public static final String PROJECT_CLOSED = "io.huoshui.project.ProjectClosed.v1";
 
   public static final String MATCH_PROPOSED = "io.huoshui.matching.MatchProposed.v1";
   public static final String NO_MATCH = "io.huoshui.matching.NoMatch.v1";
   public static final String MATCH_ESCALATED = "io.huoshui.matching.MatchEscalated.v1";
   public static final String MATCH_RELEASED = "io.huoshui.matching.MatchReleased.v1";
+  public static final String DEMAND_EXHAUSTED = "io.huoshui.matching.DemandExhausted.v1";
 
   public static final String BANK_RESPONDED = "io.huoshui.credit.BankResponded.v1";
   public static final String PRODUCT_PUBLISHED = "io.huoshui.credit.ProductPublished.v1";

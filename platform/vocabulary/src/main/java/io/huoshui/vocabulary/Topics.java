@@ -22,6 +22,12 @@ public final class Topics {
   /** credit-service: the weekly digest of each bank's catalog. */
   public static final String CATALOG = "huoshui.catalog";
 
+  /**
+   * identity-service: the working-day calendar, one record per year keyed by the year, compacted,
+   * so that a service starting later still reads every year's latest version.
+   */
+  public static final String CALENDAR = "huoshui.calendar";
+
   /** What every bank's own topic starts with: the prefix its access rules are written for. */
   public static final String BANK_PREFIX = "huoshui.bank.";
 

@@ -2,6 +2,7 @@ package io.huoshui.service.web;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.huoshui.service.idempotency.IdempotentRequests;
+import io.huoshui.service.security.ActorArgumentResolver;
 import io.huoshui.service.security.TenantArgumentResolver;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -97,11 +98,12 @@ public class ReactiveConventionsAutoConfiguration {
   }
 
   @Bean
-  WebFluxConfigurer tenantArguments() {
+  WebFluxConfigurer tenantAndActorArguments() {
     return new WebFluxConfigurer() {
       @Override
       public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
         configurer.addCustomResolver(new TenantArgumentResolver());
+        configurer.addCustomResolver(new ActorArgumentResolver());
       }
     };
   }
