@@ -175,7 +175,7 @@ class MatchingFlowTest {
   }
 
   @Test
-  void unansweredMatchesTurnBlueYellowRedAcrossAWeekendAndTheGoldenWeekAndRedReroutes() {
+  void unansweredMatchesTurnBlueYellowRedAcrossNationalDayAndItsMakeUpSaturdayAndRedReroutes() {
     List<String> banks = List.of("yc-bank-1", "yc-bank-2", "yc-bank-3", "yc-bank-4");
     publishProducts(
         EventTypes.PRODUCT_PUBLISHED,
@@ -207,9 +207,11 @@ class MatchingFlowTest {
     assertThat(colours(projectId, "140702")).containsExactly("null", "YELLOW", "YELLOW");
     assertThat(board("YELLOW", "140702")).contains(projectId);
     assertThat(board("BLUE", "140702")).doesNotContain(projectId);
-    sweepOn("2026-10-12T01:00:00Z"); // Monday after the weekend
+    sweepOn("2026-10-10T01:00:00Z"); // a make-up working Saturday: the third working day
     assertThat(colours(projectId, "140702")).containsExactly("null", "YELLOW", "YELLOW");
-    sweepOn("2026-10-13T01:00:00Z");
+    sweepOn("2026-10-11T01:00:00Z"); // Sunday
+    assertThat(colours(projectId, "140702")).containsExactly("null", "YELLOW", "YELLOW");
+    sweepOn("2026-10-12T01:00:00Z"); // the fourth, with the Saturday counted
 
     JsonNode after = fetchMatches(projectId, "140702");
     // The answered match stays; the two silent ones are released; the fourth bank takes a slot.

@@ -16,7 +16,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The one Spring context every test of this module shares: two contexts would be two instances in
  * the service's consumer group, splitting the demands' partitions between them. Time is a {@link
- * TestClock}; the sweep runs when a test calls it; the golden week of 2026 is a holiday.
+ * TestClock}; the sweep runs when a test calls it; working days are the network's calendar as it
+ * ships (platform/calendar).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,7 +32,6 @@ import org.springframework.test.context.TestPropertySource;
       "huoshui.matching.sweep-interval=1h",
       "huoshui.matching.standings-refresh=1h",
       "huoshui.matching.instance-id=test",
-      "huoshui.matching.holidays=2026-10-01,2026-10-02,2026-10-05,2026-10-06,2026-10-07",
       "huoshui.events.consumer.initial-backoff=100ms",
       "huoshui.events.consumer.max-backoff=500ms",
       "huoshui.events.consumer.max-retry-time=2s",

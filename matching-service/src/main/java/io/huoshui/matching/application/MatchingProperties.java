@@ -1,9 +1,6 @@
 package io.huoshui.matching.application;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,9 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code huoshui.matching.*}
  *
  * @param banksPerDemand how many banks a demand is pushed to at once (K)
- * @param deadlineWorkingDays working days a bank has for its first answer
- * @param holidays days off besides weekends, for the deadline and the supervision colours
- * @param zone where the working day is counted
+ * @param deadlineWorkingDays working days a bank has for its first answer, on the network's
+ *     calendar (platform/calendar)
  * @param instanceId this instance's name; each instance reads every product in a consumer group of
  *     its own named after it
  * @param sweepInterval how often the supervision sweep runs
@@ -25,8 +21,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MatchingProperties(
     @DefaultValue("3") int banksPerDemand,
     @DefaultValue("3") int deadlineWorkingDays,
-    @DefaultValue Set<LocalDate> holidays,
-    @DefaultValue("Asia/Shanghai") ZoneId zone,
     String instanceId,
     @DefaultValue("1m") Duration sweepInterval,
     @DefaultValue("5m") Duration standingsRefresh,

@@ -1,5 +1,7 @@
 package io.huoshui.matching.application;
 
+import io.huoshui.calendar.CalendarHolder;
+import io.huoshui.calendar.WorkingCalendar;
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.Demand;
 import io.huoshui.matching.domain.DemandDecision;
@@ -13,7 +15,7 @@ import io.huoshui.matching.domain.Matcher;
 import io.huoshui.matching.domain.ProductIndex;
 import io.huoshui.matching.domain.Proposal;
 import io.huoshui.matching.domain.StoredDemand;
-import io.huoshui.matching.domain.WorkingCalendar;
+import io.huoshui.matching.domain.Supervision;
 import io.huoshui.matching.persistence.DemandStore;
 import io.huoshui.matching.persistence.MatchStore;
 import java.time.Clock;
@@ -46,7 +48,7 @@ public class Matchmaking {
   private final OpenDemands openDemands;
   private final MatchAnnouncements announce;
   private final MatchingMetrics metrics;
-  private final WorkingCalendar calendar;
+  private final CalendarHolder calendar;
   private final MatchingProperties settings;
   private final Clock clock;
   private final TransactionalOperator transaction;
@@ -59,7 +61,7 @@ public class Matchmaking {
       OpenDemands openDemands,
       MatchAnnouncements announce,
       MatchingMetrics metrics,
-      WorkingCalendar calendar,
+      CalendarHolder calendar,
       MatchingProperties settings,
       Clock clock,
       TransactionalOperator transaction) {
@@ -171,7 +173,9 @@ public class Matchmaking {
                     .filter(Match::isProposed)
                     .flatMap(
                         match -> {
-                          Colour target = calendar.colourOn(match.deadline(), today).orElse(null);
+                          Colour target =
+                              Supervision.colourOn(calendar.current(), match.deadline(), today)
+                                  .orElse(null);
                           int from = match.colour() == null ? 0 : match.colour().ordinal() + 1;
                           if (target == null || target.ordinal() < from) {
                             return Mono.empty();
@@ -194,10 +198,7 @@ public class Matchmaking {
   }
 
   private Mono<Void> recordAnswer(Match match, Answer answer, Instant respondedAt) {
-    int workingDays =
-        calendar.workingDaysBetween(
-            LocalDate.ofInstant(match.proposedAt(), settings.zone()),
-            LocalDate.ofInstant(respondedAt, settings.zone()));
+    int workingDays = calendar.current().workingDaysElapsed(match.proposedAt(), respondedAt);
     Mono<Void> recorded = matches.answer(match.matchId(), answer, respondedAt, workingDays);
     if (answer != Answer.DECLINE) {
       return recorded;
@@ -281,7 +282,8 @@ public class Matchmaking {
     MatchOutcome outcome = matcher.match(demand, today, excluded, slots);
     if (outcome instanceof MatchOutcome.Proposals proposals) {
       List<Proposal> picks = proposals.picks();
-      LocalDate deadline = calendar.plusWorkingDays(today, settings.deadlineWorkingDays());
+      LocalDate deadline =
+          calendar.current().plusWorkingDays(today, settings.deadlineWorkingDays());
       List<Match> rows = new ArrayList<>(picks.size());
       for (int i = 0; i < picks.size(); i++) {
         rows.add(Match.proposed(demand, picks.get(i), existing.size() + i + 1, deadline, now));
@@ -327,6 +329,6 @@ public class Matchmaking {
   }
 
   public LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), settings.zone());
+    return LocalDate.ofInstant(clock.instant(), WorkingCalendar.ZONE);
   }
 }

@@ -5,7 +5,6 @@ import io.huoshui.matching.application.Standings;
 import io.huoshui.matching.domain.Matcher;
 import io.huoshui.matching.domain.ProductIndex;
 import io.huoshui.matching.domain.Scoring;
-import io.huoshui.matching.domain.WorkingCalendar;
 import io.huoshui.matching.persistence.ProductStore;
 import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,10 +45,5 @@ class MatchingConfig {
   Matcher matcher(ProductIndex products, Standings standings) {
     standings.reload().retryWhen(AT_START).block();
     return new Matcher(products, new Scoring(standings::of));
-  }
-
-  @Bean
-  WorkingCalendar workingCalendar(MatchingProperties settings) {
-    return new WorkingCalendar(settings.holidays());
   }
 }
