@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -18,19 +21,24 @@ class CalendarYearPublishedTest {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
-  static InputStream resource(String path) {
-    return CalendarYearPublishedTest.class.getResourceAsStream(path);
+  /**
+   * The producer's schema and example, read from identity-service's tree in the repository (tests
+   * run in the module's directory), so that the calendar reads what identity-service publishes
+   * without depending on its artifact.
+   */
+  static InputStream producers(String path) throws IOException {
+    return Files.newInputStream(Path.of("../../identity-service/src/main/resources").resolve(path));
   }
 
   @Test
-  void theExampleFollowsTheSchemaAndCarriesAYearAsTheFilesDo() {
+  void theExampleFollowsTheSchemaAndCarriesAYearAsTheFilesDo() throws IOException {
     Schema schema =
         SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-            .getSchema(resource("/schemas/CalendarYearPublished.v1.json"));
+            .getSchema(producers("schemas/CalendarYearPublished.v1.json"));
     JsonNode event =
-        JSON.readTree(resource("/schemas/examples/CalendarYearPublished.v1/cn-2026.json"));
+        JSON.readTree(producers("schemas/examples/CalendarYearPublished.v1/cn-2026.json"));
     assertThat(event.get("type").asString())
-        .isEqualTo("io.huoshui.calendar.CalendarYearPublished.v1");
+        .isEqualTo("io.huoshui.identity.CalendarYearPublished.v1");
     assertThat(schema.validate(event.get("data"))).isEmpty();
 
     CalendarYear published = CalendarFiles.read(event.get("data").get("calendar").toString());
@@ -39,12 +47,12 @@ class CalendarYearPublishedTest {
   }
 
   @Test
-  void theSchemaRefusesAYearWithoutItsSource() {
+  void theSchemaRefusesAYearWithoutItsSource() throws IOException {
     Schema schema =
         SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-            .getSchema(resource("/schemas/CalendarYearPublished.v1.json"));
+            .getSchema(producers("schemas/CalendarYearPublished.v1.json"));
     JsonNode event =
-        JSON.readTree(resource("/schemas/examples/CalendarYearPublished.v1/cn-2026.json"));
+        JSON.readTree(producers("schemas/examples/CalendarYearPublished.v1/cn-2026.json"));
     ObjectNode data = (ObjectNode) event.get("data").deepCopy();
     ((ObjectNode) data.get("calendar")).remove("source");
     assertThat(schema.validate(data)).isNotEmpty();

@@ -26,6 +26,9 @@ public final class EventTypes {
   public static final String PRODUCT_RETIRED = "io.huoshui.credit.ProductRetired.v1";
   public static final String CATALOG_DIGEST = "io.huoshui.credit.CatalogDigest.v1";
 
+  public static final String CALENDAR_YEAR_PUBLISHED =
+      "io.huoshui.identity.CalendarYearPublished.v1";
+
   private static final String PREFIX = "io.huoshui.";
   private static final String SCHEMA_BASE = "https://huoshui.io/schemas/";
 

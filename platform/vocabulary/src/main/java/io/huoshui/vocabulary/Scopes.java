@@ -27,6 +27,11 @@ public final class Scopes {
    */
   public static final String NETWORK_ADMIN = "network:admin";
 
+  /**
+   * Publishes a year of the network's working-day calendar; held by the network's administrator.
+   */
+  public static final String CALENDAR_ADMIN = "calendar:admin";
+
   /** A county's portal: its own demand, the catalog, its notices and reports. */
   public static final List<String> COUNTY =
       List.of(PROJECTS_READ, PROJECTS_WRITE, CATALOG_READ, NOTIFICATIONS_READ, REPORTS_READ);
