@@ -7,82 +7,173 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What other services tell of, as far as notifications need it: the listener hands these to {@link
- * Outcomes} once an event's payload has been read and checked.
+ * What other services tell of, as far as notifications need it: what {@link Outcomes} reads of an
+ * event once the listener has read and checked its payload. The payloads themselves implement
+ * these, so that a member is declared once, where it arrives, and read here by name.
  */
 final class Happenings {
 
   private Happenings() {}
 
   /** A demand submitted or changed: its title is what the county's texts name. */
-  record ProjectDemand(UUID projectId, String county, String title, Integer version) {}
+  interface ProjectDemand {
+    UUID projectId();
 
-  record ProjectWithdrawn(UUID projectId, String county, String reason, Instant withdrawnAt) {}
+    String county();
+
+    String title();
+
+    Integer version();
+  }
+
+  interface ProjectWithdrawn {
+    UUID projectId();
+
+    String county();
+
+    String reason();
+
+    Instant withdrawnAt();
+  }
 
   /** The anonymised demand a bank is shown. */
-  record Demand(
-      String industry,
-      String enterpriseSize,
-      BigDecimal amountRequested,
-      Integer termMonths,
-      String purpose) {}
+  interface Demand {
+    String industry();
 
-  record MatchProposed(
-      UUID matchId,
-      UUID projectId,
-      String county,
-      String bankCode,
-      UUID productId,
-      String productName,
-      String tier,
-      Integer rank,
-      BigDecimal score,
-      LocalDate deadline,
-      Demand demand) {}
+    String enterpriseSize();
 
-  record Failure(String rule, Integer failedProducts) {}
+    BigDecimal amountRequested();
 
-  record NoMatch(
-      UUID projectId, String county, Integer evaluatedProducts, List<Failure> failures) {}
+    Integer termMonths();
 
-  record MatchEscalated(
-      UUID matchId,
-      UUID projectId,
-      String county,
-      String bankCode,
-      UUID productId,
-      String colour,
-      LocalDate deadline) {}
+    String purpose();
+  }
 
-  record MatchReleased(UUID matchId, UUID projectId, String cause) {}
+  interface MatchProposed {
+    UUID matchId();
 
-  record Totals(BigDecimal intended, BigDecimal approved, BigDecimal disbursed) {}
+    UUID projectId();
+
+    String county();
+
+    String bankCode();
+
+    UUID productId();
+
+    String productName();
+
+    String tier();
+
+    Integer rank();
+
+    BigDecimal score();
+
+    LocalDate deadline();
+
+    Demand demand();
+  }
+
+  interface Failure {
+    String rule();
+
+    Integer failedProducts();
+  }
+
+  interface NoMatch {
+    UUID projectId();
+
+    String county();
+
+    Integer evaluatedProducts();
+
+    List<? extends Failure> failures();
+  }
+
+  interface MatchEscalated {
+    UUID matchId();
+
+    UUID projectId();
+
+    String county();
+
+    String bankCode();
+
+    UUID productId();
+
+    String colour();
+
+    LocalDate deadline();
+  }
+
+  interface MatchReleased {
+    UUID matchId();
+
+    UUID projectId();
+
+    String cause();
+  }
+
+  interface Totals {
+    BigDecimal intended();
+
+    BigDecimal approved();
+
+    BigDecimal disbursed();
+  }
 
   /** What an answer carries beside its kind depends on the kind: the rest may be null. */
-  record BankResponded(
-      UUID responseId,
-      UUID matchId,
-      UUID projectId,
-      String county,
-      String bankCode,
-      UUID productId,
-      String answer,
-      BigDecimal amount,
-      BigDecimal annualRate,
-      Integer termMonths,
-      String declineReason,
-      String note,
-      LocalDate disbursedOn,
-      Totals totals) {}
+  interface BankResponded {
+    UUID responseId();
 
-  record CatalogProduct(
-      UUID productId,
-      String bankCode,
-      String bankName,
-      String name,
-      String category,
-      String change) {}
+    UUID matchId();
+
+    UUID projectId();
+
+    String county();
+
+    String bankCode();
+
+    UUID productId();
+
+    String answer();
+
+    BigDecimal amount();
+
+    BigDecimal annualRate();
+
+    Integer termMonths();
+
+    String declineReason();
+
+    String note();
+
+    LocalDate disbursedOn();
+
+    Totals totals();
+  }
+
+  interface CatalogProduct {
+    UUID productId();
+
+    String bankCode();
+
+    String bankName();
+
+    String name();
+
+    String category();
+
+    String change();
+  }
 
   /** About a county: the county is its subject. */
-  record CatalogDigest(String county, Instant from, Instant to, List<CatalogProduct> products) {}
+  interface CatalogDigest {
+    String county();
+
+    Instant from();
+
+    Instant to();
+
+    List<? extends CatalogProduct> products();
+  }
 }

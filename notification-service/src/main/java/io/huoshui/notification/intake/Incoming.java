@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * (tolerant reader). The consumer refuses an event lacking a member not marked {@link MayBeAbsent}
  * (the producers' JSON Schemas say which may be), or about another subject than its key, as poison:
  * it goes to the dead-letter topic. A county must be a division code, since it chooses who hears of
- * the event. Each payload hands its checked members on as a {@link Happenings} value.
+ * the event. Each payload is read on as the {@link Happenings} it implements.
  */
 final class Incoming {
 
@@ -23,20 +23,16 @@ final class Incoming {
   private Incoming() {}
 
   /** ProjectSubmitted and ProjectUpdated: the demand's title is what the county's texts name. */
-  record ProjectDemand(UUID projectId, String county, String title, Integer version) {
-    Happenings.ProjectDemand happening() {
-      return new Happenings.ProjectDemand(projectId, county, title, version);
-    }
+  record ProjectDemand(UUID projectId, String county, String title, Integer version)
+      implements Happenings.ProjectDemand {
 
     ProjectDemand {
       requireDivisionCode(county);
     }
   }
 
-  record ProjectWithdrawn(UUID projectId, String county, String reason, Instant withdrawnAt) {
-    Happenings.ProjectWithdrawn happening() {
-      return new Happenings.ProjectWithdrawn(projectId, county, reason, withdrawnAt);
-    }
+  record ProjectWithdrawn(UUID projectId, String county, String reason, Instant withdrawnAt)
+      implements Happenings.ProjectWithdrawn {
 
     ProjectWithdrawn {
       requireDivisionCode(county);
@@ -49,11 +45,8 @@ final class Incoming {
       String enterpriseSize,
       BigDecimal amountRequested,
       Integer termMonths,
-      String purpose) {
-    Happenings.Demand happening() {
-      return new Happenings.Demand(industry, enterpriseSize, amountRequested, termMonths, purpose);
-    }
-  }
+      String purpose)
+      implements Happenings.Demand {}
 
   record MatchProposed(
       UUID matchId,
@@ -66,38 +59,18 @@ final class Incoming {
       Integer rank,
       BigDecimal score,
       LocalDate deadline,
-      Demand demand) {
-    Happenings.MatchProposed happening() {
-      return new Happenings.MatchProposed(
-          matchId,
-          projectId,
-          county,
-          bankCode,
-          productId,
-          productName,
-          tier,
-          rank,
-          score,
-          deadline,
-          demand.happening());
-    }
+      Demand demand)
+      implements Happenings.MatchProposed {
 
     MatchProposed {
       requireDivisionCode(county);
     }
   }
 
-  record Failure(String rule, Integer failedProducts) {
-    Happenings.Failure happening() {
-      return new Happenings.Failure(rule, failedProducts);
-    }
-  }
+  record Failure(String rule, Integer failedProducts) implements Happenings.Failure {}
 
-  record NoMatch(UUID projectId, String county, Integer evaluatedProducts, List<Failure> failures) {
-    Happenings.NoMatch happening() {
-      return new Happenings.NoMatch(
-          projectId, county, evaluatedProducts, failures.stream().map(Failure::happening).toList());
-    }
+  record NoMatch(UUID projectId, String county, Integer evaluatedProducts, List<Failure> failures)
+      implements Happenings.NoMatch {
 
     NoMatch {
       requireDivisionCode(county);
@@ -111,28 +84,19 @@ final class Incoming {
       String bankCode,
       UUID productId,
       String colour,
-      LocalDate deadline) {
-    Happenings.MatchEscalated happening() {
-      return new Happenings.MatchEscalated(
-          matchId, projectId, county, bankCode, productId, colour, deadline);
-    }
+      LocalDate deadline)
+      implements Happenings.MatchEscalated {
 
     MatchEscalated {
       requireDivisionCode(county);
     }
   }
 
-  record MatchReleased(UUID matchId, UUID projectId, String cause) {
-    Happenings.MatchReleased happening() {
-      return new Happenings.MatchReleased(matchId, projectId, cause);
-    }
-  }
+  record MatchReleased(UUID matchId, UUID projectId, String cause)
+      implements Happenings.MatchReleased {}
 
-  record Totals(BigDecimal intended, BigDecimal approved, BigDecimal disbursed) {
-    Happenings.Totals happening() {
-      return new Happenings.Totals(intended, approved, disbursed);
-    }
-  }
+  record Totals(BigDecimal intended, BigDecimal approved, BigDecimal disbursed)
+      implements Happenings.Totals {}
 
   /** What an answer carries beside its kind depends on the kind: the rest may be absent. */
   record BankResponded(
@@ -149,24 +113,8 @@ final class Incoming {
       @MayBeAbsent String declineReason,
       @MayBeAbsent String note,
       @MayBeAbsent LocalDate disbursedOn,
-      Totals totals) {
-    Happenings.BankResponded happening() {
-      return new Happenings.BankResponded(
-          responseId,
-          matchId,
-          projectId,
-          county,
-          bankCode,
-          productId,
-          answer,
-          amount,
-          annualRate,
-          termMonths,
-          declineReason,
-          note,
-          disbursedOn,
-          totals.happening());
-    }
+      Totals totals)
+      implements Happenings.BankResponded {
 
     BankResponded {
       requireDivisionCode(county);
@@ -174,23 +122,12 @@ final class Incoming {
   }
 
   record CatalogProduct(
-      UUID productId,
-      String bankCode,
-      String bankName,
-      String name,
-      String category,
-      String change) {
-    Happenings.CatalogProduct happening() {
-      return new Happenings.CatalogProduct(productId, bankCode, bankName, name, category, change);
-    }
-  }
+      UUID productId, String bankCode, String bankName, String name, String category, String change)
+      implements Happenings.CatalogProduct {}
 
   /** About a county: the county is its subject and its key. */
-  record CatalogDigest(String county, Instant from, Instant to, List<CatalogProduct> products) {
-    Happenings.CatalogDigest happening() {
-      return new Happenings.CatalogDigest(
-          county, from, to, products.stream().map(CatalogProduct::happening).toList());
-    }
+  record CatalogDigest(String county, Instant from, Instant to, List<CatalogProduct> products)
+      implements Happenings.CatalogDigest {
 
     CatalogDigest {
       requireDivisionCode(county);

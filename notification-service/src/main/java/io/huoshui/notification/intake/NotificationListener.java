@@ -35,44 +35,42 @@ class NotificationListener {
                 Set.of(EventTypes.PROJECT_SUBMITTED, EventTypes.PROJECT_UPDATED),
                 Incoming.ProjectDemand.class,
                 Incoming.ProjectDemand::projectId,
-                (demand, delivery) -> outcomes.demandChanged(demand.happening()))
+                (demand, delivery) -> outcomes.demandChanged(demand))
             .on(
                 EventTypes.PROJECT_WITHDRAWN,
                 Incoming.ProjectWithdrawn.class,
                 Incoming.ProjectWithdrawn::projectId,
-                (withdrawal, delivery) ->
-                    outcomes.withdrawn(delivery.event(), withdrawal.happening()))
+                (withdrawal, delivery) -> outcomes.withdrawn(delivery.event(), withdrawal))
             .on(
                 EventTypes.MATCH_PROPOSED,
                 Incoming.MatchProposed.class,
                 Incoming.MatchProposed::projectId,
-                (match, delivery) -> outcomes.proposed(delivery.event(), match.happening()))
+                (match, delivery) -> outcomes.proposed(delivery.event(), match))
             .on(
                 EventTypes.NO_MATCH,
                 Incoming.NoMatch.class,
                 Incoming.NoMatch::projectId,
-                (decision, delivery) -> outcomes.noMatch(delivery.event(), decision.happening()))
+                (decision, delivery) -> outcomes.noMatch(delivery.event(), decision))
             .on(
                 EventTypes.MATCH_ESCALATED,
                 Incoming.MatchEscalated.class,
                 Incoming.MatchEscalated::projectId,
-                (escalation, delivery) ->
-                    outcomes.escalated(delivery.event(), escalation.happening()))
+                (escalation, delivery) -> outcomes.escalated(delivery.event(), escalation))
             .on(
                 EventTypes.MATCH_RELEASED,
                 Incoming.MatchReleased.class,
                 Incoming.MatchReleased::projectId,
-                (release, delivery) -> outcomes.released(release.happening()))
+                (release, delivery) -> outcomes.released(release))
             .on(
                 EventTypes.BANK_RESPONDED,
                 Incoming.BankResponded.class,
                 Incoming.BankResponded::projectId,
-                (response, delivery) -> outcomes.responded(delivery.event(), response.happening()))
+                (response, delivery) -> outcomes.responded(delivery.event(), response))
             .on(
                 EventTypes.CATALOG_DIGEST,
                 Incoming.CatalogDigest.class,
                 Incoming.CatalogDigest::county,
-                (digest, delivery) -> outcomes.digest(delivery.event(), digest.happening()))
+                (digest, delivery) -> outcomes.digest(delivery.event(), digest))
             .build();
   }
 

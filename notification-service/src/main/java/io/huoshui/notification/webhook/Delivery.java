@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A delivery of a notification to an endpoint, with its log of attempts. */
+/**
+ * A delivery of a notification to an endpoint, with its log of attempts: what the delivery log
+ * answers, as it is kept. Its errors are the tenant's to read, so they never carry internal detail.
+ */
 record Delivery(
     UUID id,
     UUID endpointId,

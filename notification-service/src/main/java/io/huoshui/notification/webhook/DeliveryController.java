@@ -36,19 +36,17 @@ class DeliveryController {
 
   @GetMapping("/api/v1/notifications/{id}/deliveries")
   @PreAuthorize("hasAuthority('SCOPE_notifications:read')")
-  Mono<List<DeliveryView>> ofNotification(@PathVariable UUID id, Tenant tenant) {
+  Mono<List<Delivery>> ofNotification(@PathVariable UUID id, Tenant tenant) {
     return notices
         .find(Audience.of(tenant), id)
         .switchIfEmpty(
             Mono.error(() -> ApiProblem.notFound("No notification " + id + " of yours.")))
-        .flatMap(
-            notification ->
-                deliveries.ofNotification(notification.id()).map(DeliveryView::of).collectList());
+        .flatMap(notification -> deliveries.ofNotification(notification.id()).collectList());
   }
 
   @GetMapping("/api/v1/webhooks/deliveries")
   @PreAuthorize("hasAuthority('SCOPE_notifications:read')")
-  Mono<Page<DeliveryView>> parked(
+  Mono<Page<Delivery>> parked(
       @RequestParam String status,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
@@ -59,21 +57,17 @@ class DeliveryController {
     }
     PageRequest request = PageRequest.of(page, size);
     return Mono.zip(
-            deliveries
-                .parked(region, request.offset(), request.size())
-                .map(DeliveryView::of)
-                .collectList(),
+            deliveries.parked(region, request.offset(), request.size()).collectList(),
             deliveries.countParked(region))
         .map(found -> Page.of(found.getT1(), request, found.getT2()));
   }
 
   @PostMapping("/api/v1/webhooks/deliveries/{id}/replay")
   @PreAuthorize("hasAuthority('SCOPE_notifications:read')")
-  Mono<DeliveryView> replay(@PathVariable UUID id, Tenant tenant) {
+  Mono<Delivery> replay(@PathVariable UUID id, Tenant tenant) {
     String region = operatorRegion(tenant);
     return deliveries
         .replay(region, id, clock.instant())
-        .map(DeliveryView::of)
         .switchIfEmpty(
             Mono.error(
                 () ->

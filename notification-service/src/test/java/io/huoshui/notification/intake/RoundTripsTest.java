@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.huoshui.notification.NotificationServiceTest;
+import io.huoshui.servicetest.ServiceMeters;
 import io.huoshui.vocabulary.Topics;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import java.util.Map;
@@ -41,14 +41,7 @@ class RoundTripsTest extends NotificationServiceTest {
   void aDemandItsProposalAndTheBanksAnswerCostAFewStatements() {
     Lifecycle dispatcher = context.getBean("webhookDispatcher", Lifecycle.class);
     Lifecycle relay = context.getBean("outboxRelay", Lifecycle.class);
-    dispatcher.stop();
-    relay.stop();
-    try {
-      measure();
-    } finally {
-      relay.start();
-      dispatcher.start();
-    }
+    ServiceMeters.whileStopped(this::measure, dispatcher, relay);
   }
 
   private void measure() {
@@ -62,7 +55,7 @@ class RoundTripsTest extends NotificationServiceTest {
     UUID warmUp = UUID.randomUUID();
     consume(Topics.PROJECTS, SUBMITTED, warmUp.toString(), demand(warmUp, county, "暖机"));
 
-    double start = statements();
+    double start = ServiceMeters.sqlStatements(meters);
     double submitted = consume(Topics.PROJECTS, SUBMITTED, key, demand(project, county, "玩具厂"));
     double pushed =
         consume(
@@ -92,25 +85,13 @@ class RoundTripsTest extends NotificationServiceTest {
 
   /** Publishes the event, waits until it is applied and answers the statements counted by then. */
   private double consume(String topic, String type, String key, Map<String, Object> data) {
-    double before = applied(type);
+    double before = ServiceMeters.eventsApplied(meters, NotificationListener.CONSUMER, type);
     producers.publish(topic, type, key, data);
-    await().atMost(PATIENCE).until(() -> applied(type) > before);
-    return statements();
-  }
-
-  private double statements() {
-    return meters.find("huoshui.sql.statements").counters().stream()
-        .mapToDouble(Counter::count)
-        .sum();
-  }
-
-  private double applied(String type) {
-    return meters
-        .find("huoshui.events.consumed")
-        .tags("consumer", NotificationListener.CONSUMER, "type", type, "outcome", "applied")
-        .counters()
-        .stream()
-        .mapToDouble(Counter::count)
-        .sum();
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                ServiceMeters.eventsApplied(meters, NotificationListener.CONSUMER, type) > before);
+    return ServiceMeters.sqlStatements(meters);
   }
 }
