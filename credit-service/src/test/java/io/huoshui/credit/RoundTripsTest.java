@@ -3,8 +3,8 @@ package io.huoshui.credit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.huoshui.servicetest.ServiceMeters;
 import io.huoshui.testsupport.TestTokens;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
@@ -36,12 +36,7 @@ class RoundTripsTest extends CreditApiTest {
   @Test
   void aDemandItsProposalAndTheBanksAnswerCostAFewStatements() {
     Lifecycle relay = context.getBean("outboxRelay", Lifecycle.class);
-    relay.stop();
-    try {
-      measure(relay);
-    } finally {
-      relay.start();
-    }
+    ServiceMeters.whileStopped(() -> measure(relay), relay);
   }
 
   private void measure(Lifecycle relay) {
@@ -50,15 +45,18 @@ class RoundTripsTest extends CreditApiTest {
     UUID projectId = UUID.randomUUID();
     UUID matchId = UUID.randomUUID();
 
-    double demands = applied("credit-service.projects", SUBMITTED);
-    double start = statements();
+    double demands = ServiceMeters.eventsApplied(meters, "credit-service.projects", SUBMITTED);
+    double start = ServiceMeters.sqlStatements(meters);
     submitDemand(projectId, ZHANGZI, "30000000.00");
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> applied("credit-service.projects", SUBMITTED) > demands);
-    double submitted = statements();
+        .until(
+            () ->
+                ServiceMeters.eventsApplied(meters, "credit-service.projects", SUBMITTED)
+                    > demands);
+    double submitted = ServiceMeters.sqlStatements(meters);
 
-    double proposals = applied("credit-service.matches", PROPOSED);
+    double proposals = ServiceMeters.eventsApplied(meters, "credit-service.matches", PROPOSED);
     send(
         "huoshui.matches",
         "matching-service",
@@ -67,17 +65,20 @@ class RoundTripsTest extends CreditApiTest {
         proposal(matchId, projectId, bank, productId, "30000000.00"));
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> applied("credit-service.matches", PROPOSED) > proposals);
-    double proposed = statements();
+        .until(
+            () ->
+                ServiceMeters.eventsApplied(meters, "credit-service.matches", PROPOSED)
+                    > proposals);
+    double proposed = ServiceMeters.sqlStatements(meters);
 
     answer(bank, matchId, Map.of("answer", "INTEREST", "amount", "30000000.00"))
         .expectStatus()
         .isCreated();
-    double answered = statements();
+    double answered = ServiceMeters.sqlStatements(meters);
     relay.start();
     records("huoshui.bank-responses", projectId.toString(), found -> !found.isEmpty());
     relay.stop();
-    double relayed = statements();
+    double relayed = ServiceMeters.sqlStatements(meters);
 
     log.info(
         "Round trips per demand: its submission {}, a proposal {}, an answer {}, the relay"
@@ -98,21 +99,5 @@ class RoundTripsTest extends CreditApiTest {
     // The answer: begin, the locked match, the answer with the match's new state, the outbox row,
     // commit.
     assertThat(answered - proposed).isLessThanOrEqualTo(5);
-  }
-
-  private double statements() {
-    return meters.find("huoshui.sql.statements").counters().stream()
-        .mapToDouble(Counter::count)
-        .sum();
-  }
-
-  private double applied(String consumer, String type) {
-    return meters
-        .find("huoshui.events.consumed")
-        .tags("consumer", consumer, "type", type, "outcome", "applied")
-        .counters()
-        .stream()
-        .mapToDouble(Counter::count)
-        .sum();
   }
 }

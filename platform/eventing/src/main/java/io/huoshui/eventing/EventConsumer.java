@@ -188,7 +188,7 @@ public final class EventConsumer {
     for (Prepared one : batch) {
       meters
           .counter(
-              "huoshui.events.consumed",
+              EventingMeters.EVENTS_CONSUMED,
               "consumer",
               consumer,
               "type",

@@ -14,8 +14,6 @@ import io.r2dbc.proxy.listener.ProxyExecutionListener;
  */
 final class SqlStatements implements ProxyExecutionListener {
 
-  static final String METER = "huoshui.sql.statements";
-
   private final Counter queries;
   private final Counter begins;
   private final Counter commits;
@@ -29,7 +27,7 @@ final class SqlStatements implements ProxyExecutionListener {
   }
 
   private static Counter counter(MeterRegistry meters, String kind) {
-    return Counter.builder(METER)
+    return Counter.builder(EventingMeters.SQL_STATEMENTS)
         .description("SQL statements and transaction boundaries sent to the database")
         .tag("kind", kind)
         .register(meters);

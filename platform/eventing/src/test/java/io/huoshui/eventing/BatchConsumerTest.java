@@ -143,7 +143,7 @@ class BatchConsumerTest {
   }
 
   private double statements(String kind) {
-    return meters.get(SqlStatements.METER).tag("kind", kind).counter().count();
+    return meters.get(EventingMeters.SQL_STATEMENTS).tag("kind", kind).counter().count();
   }
 
   private ConsumerRecord<String, String> noted(String county, String amount) {
