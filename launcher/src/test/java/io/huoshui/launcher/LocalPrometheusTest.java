@@ -25,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LocalPrometheusTest {
 
+  /** How long a start or a discovery may take on a loaded machine before it counts as failed. */
+  private static final Duration PATIENCE = Duration.ofMinutes(2);
+
   @TempDir Path home;
 
   @Test
@@ -64,7 +67,7 @@ class LocalPrometheusTest {
 
     Process process = prometheus.start();
     try {
-      assertThat(prometheus.awaitReady(process, Duration.ofSeconds(30)))
+      assertThat(prometheus.awaitReady(process, PATIENCE))
           .as("ready; its log: %s", Processes.tail(layout.log(component), 20))
           .isTrue();
       String rules = get(prometheus.url() + "/api/v1/rules");
@@ -86,9 +89,12 @@ class LocalPrometheusTest {
     }
   }
 
-  /** Prometheus hands its targets to the scrape manager a few seconds after it is ready. */
+  /**
+   * Prometheus hands its targets to the scrape manager a few seconds after it is ready, later on a
+   * busy machine: asked again until they are there, for as long as a loaded machine may need.
+   */
   private static String targetsOnceDiscovered(LocalPrometheus prometheus) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
     String targets = get(prometheus.url() + "/api/v1/targets");
     while (targets.contains("\"activeTargets\":[]") && System.nanoTime() < deadline) {
       Thread.sleep(250);
@@ -107,7 +113,7 @@ class LocalPrometheusTest {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpRequest.newBuilder(URI.create(url)).timeout(PATIENCE).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
