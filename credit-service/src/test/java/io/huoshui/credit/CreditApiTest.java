@@ -46,7 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  * straight to their topics).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// On a machine crowded by other builds a first request can wait out the default 5 s; what the
+// tests check is the answer, not how fast it comes.
+@AutoConfigureWebTestClient(timeout = "PT60S")
 @CreditServiceTest
 public abstract class CreditApiTest {
 
@@ -286,19 +288,80 @@ public abstract class CreditApiTest {
     return match;
   }
 
-  /** Pushes a demand of Zhangzi county to the bank's product and waits until its inbox has it. */
-  protected UUID pushMatch(String bankCode, String productId, String amount) {
-    UUID projectId = UUID.randomUUID();
-    UUID matchId = UUID.randomUUID();
-    submitDemand(projectId, ZHANGZI, amount);
-    send(
+  /** Writes matching-service's MatchProposed of the demand to the bank's product. */
+  protected EventEnvelope propose(
+      UUID matchId, UUID projectId, String bankCode, String productId, String amount) {
+    return send(
         Topics.MATCHES,
         "matching-service",
         EventTypes.MATCH_PROPOSED,
         projectId.toString(),
         proposal(matchId, projectId, bankCode, productId, amount));
+  }
+
+  /** A match matching-service proposed: to whom, about what, and the event it wrote. */
+  protected record Proposed(
+      String bank, String productId, UUID projectId, UUID matchId, EventEnvelope event) {
+
+    public String key() {
+      return projectId.toString();
+    }
+  }
+
+  /**
+   * A new city branch with the example product, and a demand of Zhangzi county for 30 million
+   * proposed to it; the consumer may not have stored it yet.
+   */
+  protected Proposed proposeToNewBank() {
+    String bank = newBank("CITY_BRANCH");
+    String productId = publishProduct(bank);
+    UUID projectId = UUID.randomUUID();
+    submitDemand(projectId, ZHANGZI, "30000000.00");
+    return proposeAgain(new Proposed(bank, productId, projectId, UUID.randomUUID(), null));
+  }
+
+  /** The same match proposed once more under a new event id, as a replay of matching's does. */
+  protected Proposed proposeAgain(Proposed match) {
+    EventEnvelope event =
+        propose(match.matchId(), match.projectId(), match.bank(), match.productId(), "30000000.00");
+    return new Proposed(match.bank(), match.productId(), match.projectId(), match.matchId(), event);
+  }
+
+  /** Pushes a demand of Zhangzi county to the bank's product and waits until its inbox has it. */
+  protected UUID pushMatch(String bankCode, String productId, String amount) {
+    UUID projectId = UUID.randomUUID();
+    UUID matchId = UUID.randomUUID();
+    submitDemand(projectId, ZHANGZI, amount);
+    propose(matchId, projectId, bankCode, productId, amount);
     awaitMatch(matchId);
     return matchId;
+  }
+
+  /** Publishes the catalog's example product for the bank; answers the product's id. */
+  protected String publishProduct(String bankCode) {
+    return publish(bankCode, product()).get("productId").asString();
+  }
+
+  /** The demand a match of the bank's inbox is about. */
+  protected String projectOf(String bankCode, UUID matchId) {
+    return get(TestTokens.bank(bankCode), "/api/v1/matches/" + matchId)
+        .get("match")
+        .get("projectId")
+        .asString();
+  }
+
+  /** Writes matching-service's MatchEscalated of the bank's match: YELLOW, due 2026-12-31. */
+  protected EventEnvelope escalate(UUID matchId, String projectId, String bank, String productId) {
+    Payload escalation = example(EventTypes.MATCH_ESCALATED, "yellow", projectId);
+    escalation.put("matchId", matchId.toString());
+    escalation.put("county", ZHANGZI);
+    escalation.put("bankCode", bank);
+    escalation.put("productId", productId);
+    escalation.put("colour", "YELLOW");
+    escalation.put("deadline", "2026-12-31");
+    escalation.put("escalatedAt", Instant.now().toString());
+    return send(
+        Topics.MATCHES, "matching-service", EventTypes.MATCH_ESCALATED, projectId, escalation);
   }
 
   protected void awaitMatch(UUID matchId) {

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.testsupport.TestTokens;
 import io.huoshui.vocabulary.EventTypes;
+import io.huoshui.vocabulary.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,19 +26,9 @@ class DemandConsumerTest extends CreditApiTest {
 
   @Test
   void aMatchDeliveredTwiceOrProposedAgainIsKeptOnceAndKeepsItsAnswers() {
-    String bank = newBank("CITY_BRANCH");
-    String productId = publish(bank, product()).get("productId").asString();
-    UUID projectId = UUID.randomUUID();
-    UUID matchId = UUID.randomUUID();
-    String key = projectId.toString();
-    submitDemand(projectId, ZHANGZI, "30000000.00");
-    EventEnvelope proposed =
-        send(
-            "huoshui.matches",
-            "matching-service",
-            PROPOSED,
-            key,
-            proposal(matchId, projectId, bank, productId, "30000000.00"));
+    Proposed proposed = proposeToNewBank();
+    String bank = proposed.bank();
+    UUID matchId = proposed.matchId();
     awaitMatch(matchId);
     answer(bank, matchId, Map.of("answer", "INTEREST", "amount", "30000000.00"))
         .expectStatus()
@@ -46,14 +36,8 @@ class DemandConsumerTest extends CreditApiTest {
     double duplicatesBefore = duplicates();
 
     // The very record again (a rebalance), then the same match under a new event id (a replay).
-    sendRaw("huoshui.matches", key, codec.write(proposed));
-    EventEnvelope replayed =
-        send(
-            "huoshui.matches",
-            "matching-service",
-            PROPOSED,
-            key,
-            proposal(matchId, projectId, bank, productId, "30000000.00"));
+    sendRaw(Topics.MATCHES, proposed.key(), codec.write(proposed.event()));
+    EventEnvelope replayed = proposeAgain(proposed).event();
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> consumed(MATCHES, replayed.id()) && duplicates() > duplicatesBefore);
@@ -68,26 +52,21 @@ class DemandConsumerTest extends CreditApiTest {
   @Test
   void aMalformedMatchEventGoesToTheDeadLetterTopicAndTheNextOneIsProcessed() {
     String bank = newBank("CITY_BRANCH");
-    String productId = publish(bank, product()).get("productId").asString();
+    String productId = publishProduct(bank);
     UUID projectId = UUID.randomUUID();
     String key = projectId.toString();
     submitDemand(projectId, ZHANGZI, "30000000.00");
 
     String notAnEnvelope = "{\"specversion\": \"1.0\", \"id\": ";
-    sendRaw("huoshui.matches", key, notAnEnvelope);
+    sendRaw(Topics.MATCHES, key, notAnEnvelope);
     Payload withoutBank = proposal(UUID.randomUUID(), projectId, bank, productId, "1.00");
     withoutBank.remove("bankCode");
-    EventEnvelope lacking = send("huoshui.matches", "matching-service", PROPOSED, key, withoutBank);
+    EventEnvelope lacking = send(Topics.MATCHES, "matching-service", PROPOSED, key, withoutBank);
     UUID next = UUID.randomUUID();
-    send(
-        "huoshui.matches",
-        "matching-service",
-        PROPOSED,
-        key,
-        proposal(next, projectId, bank, productId, "30000000.00"));
+    propose(next, projectId, bank, productId, "30000000.00");
 
     awaitMatch(next);
-    List<String> dead = records("huoshui.matches.dlt", key, found -> found.size() >= 2);
+    List<String> dead = records(Topics.MATCHES + ".dlt", key, found -> found.size() >= 2);
     assertThat(dead.get(0)).isEqualTo(notAnEnvelope);
     assertThat(codec.read(dead.get(1)).id()).isEqualTo(lacking.id());
     assertThat(consumed(MATCHES, lacking.id())).isFalse();
@@ -98,35 +77,14 @@ class DemandConsumerTest extends CreditApiTest {
   @Test
   void anEscalationIsShownAndAStaleDemandVersionChangesNothing() {
     String bank = newBank("CITY_BRANCH");
-    String productId = publish(bank, product()).get("productId").asString();
+    String productId = publishProduct(bank);
     UUID matchId = pushMatch(bank, productId, "30000000.00");
-    String projectId =
-        get(TestTokens.bank(bank), "/api/v1/matches/" + matchId)
-            .get("match")
-            .get("projectId")
-            .asString();
+    String projectId = projectOf(bank, matchId);
     UUID project = UUID.fromString(projectId);
 
-    send(
-        "huoshui.projects",
-        "project-service",
-        EventTypes.PROJECT_UPDATED,
-        projectId,
-        demand(EventTypes.PROJECT_UPDATED, project, ZHANGZI, "45000000.00", 3));
-    EventEnvelope stale =
-        send(
-            "huoshui.projects",
-            "project-service",
-            EventTypes.PROJECT_UPDATED,
-            projectId,
-            demand(EventTypes.PROJECT_UPDATED, project, ZHANGZI, "99000000.00", 2));
-    EventEnvelope escalated =
-        send(
-            "huoshui.matches",
-            "matching-service",
-            EventTypes.MATCH_ESCALATED,
-            projectId,
-            escalation(matchId, projectId, bank, productId));
+    updateDemand(project, "45000000.00", 3);
+    EventEnvelope stale = updateDemand(project, "99000000.00", 2);
+    EventEnvelope escalated = escalate(matchId, projectId, bank, productId);
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -147,16 +105,13 @@ class DemandConsumerTest extends CreditApiTest {
         .isEqualTo("45000000.00/3");
   }
 
-  private static Payload escalation(UUID matchId, String projectId, String bank, String productId) {
-    Payload escalation = example(EventTypes.MATCH_ESCALATED, "yellow", projectId);
-    escalation.put("matchId", matchId.toString());
-    escalation.put("county", ZHANGZI);
-    escalation.put("bankCode", bank);
-    escalation.put("productId", productId);
-    escalation.put("colour", "YELLOW");
-    escalation.put("deadline", "2026-12-31");
-    escalation.put("escalatedAt", Instant.now().toString());
-    return escalation;
+  private EventEnvelope updateDemand(UUID project, String amount, int version) {
+    return send(
+        Topics.PROJECTS,
+        "project-service",
+        EventTypes.PROJECT_UPDATED,
+        project.toString(),
+        demand(EventTypes.PROJECT_UPDATED, project, ZHANGZI, amount, version));
   }
 
   private double duplicates() {

@@ -37,7 +37,9 @@ class CreditListener {
                 EventTypes.MATCH_PROPOSED,
                 Incoming.MatchProposed.class,
                 Incoming.MatchProposed::projectId,
-                (match, delivery) -> pushes.propose(pushed(match, delivery.event().data())))
+                (match, delivery) ->
+                    pushes.propose(
+                        pushed(match, delivery.event().data()), match.demand().amountRequested()))
             .on(
                 EventTypes.MATCH_ESCALATED,
                 Incoming.MatchEscalated.class,
@@ -118,7 +120,6 @@ class CreditListener {
         event.get("reasons"),
         match.deadline(),
         match.proposedAt(),
-        event.get("demand"),
-        match.demand().amountRequested());
+        event.get("demand"));
   }
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A held match as escalated: the escalation and whose match it is. */
+/**
+ * A held match as escalated, in matching's MatchEscalated payload, which goes on to the bank's own
+ * topic as it is.
+ */
 record EscalatedMatch(
     UUID matchId,
     UUID projectId,

@@ -43,7 +43,7 @@ class InboxStore {
   }
 
   /** Whether the match is new here: one already held (delivered again) is left as it is. */
-  Mono<Boolean> propose(PushedMatch match) {
+  Mono<Boolean> propose(PushedMatch match, BigDecimal requested) {
     return database
         .sql(
             """
@@ -68,7 +68,7 @@ class InboxStore {
         .bind("deadline", match.deadline())
         .bind("proposedAt", match.proposedAt())
         .bind("demand", json.writeValueAsString(match.demand()))
-        .bind("requested", match.amountRequested())
+        .bind("requested", requested)
         .fetch()
         .rowsUpdated()
         .map(inserted -> inserted > 0);

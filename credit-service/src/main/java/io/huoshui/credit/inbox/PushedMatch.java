@@ -7,8 +7,9 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A match the matching service pushed to a bank. Its reasons and anonymised demand are kept as the
- * producer sent them, for the bank to read; of the demand only the amount enters the answer rules.
+ * A match the matching service pushed to a bank, in matching's MatchProposed payload: it is kept
+ * for the bank's inbox and goes on to the bank's own topic as it is. Its reasons and anonymised
+ * demand are kept as the producer sent them, for the bank to read.
  */
 record PushedMatch(
     UUID matchId,
@@ -23,5 +24,4 @@ record PushedMatch(
     JsonNode reasons,
     LocalDate deadline,
     Instant proposedAt,
-    JsonNode demand,
-    BigDecimal amountRequested) {}
+    JsonNode demand) {}

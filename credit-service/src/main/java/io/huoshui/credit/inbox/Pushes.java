@@ -4,12 +4,9 @@ import io.huoshui.eventing.Outbox;
 import io.huoshui.vocabulary.EventTypes;
 import io.huoshui.vocabulary.Topics;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /**
  * What the matching and project services tell of the demand pushed to the banks, kept for the
@@ -35,31 +32,16 @@ class Pushes {
   /**
    * A match already held (the same push delivered again under another event id) stays as is and is
    * not announced to the bank again.
+   *
+   * @param requested the amount the anonymised demand asks for, which the answer rules check
    */
-  Mono<Void> propose(PushedMatch match) {
+  Mono<Void> propose(PushedMatch match, BigDecimal requested) {
     return store
-        .propose(match)
+        .propose(match, requested)
         .filter(Boolean::booleanValue)
         .flatMap(
             inserted ->
-                toBank(
-                    EventTypes.MATCH_PROPOSED,
-                    match.bankCode(),
-                    match.projectId(),
-                    new MatchProposed(
-                        match.matchId(),
-                        match.projectId(),
-                        match.county(),
-                        match.bankCode(),
-                        match.productId(),
-                        match.productName(),
-                        match.tier(),
-                        match.rank(),
-                        match.score(),
-                        match.reasons(),
-                        match.deadline(),
-                        match.proposedAt(),
-                        match.demand())));
+                toBank(EventTypes.MATCH_PROPOSED, match.bankCode(), match.projectId(), match));
   }
 
   /** The escalation of a match this service does not hold tells its bank nothing it could use. */
@@ -68,19 +50,7 @@ class Pushes {
         .escalate(escalation)
         .flatMap(
             match ->
-                toBank(
-                    EventTypes.MATCH_ESCALATED,
-                    match.bankCode(),
-                    match.projectId(),
-                    new MatchEscalated(
-                        match.matchId(),
-                        match.projectId(),
-                        match.county(),
-                        match.bankCode(),
-                        match.productId(),
-                        match.colour(),
-                        match.deadline(),
-                        match.escalatedAt())));
+                toBank(EventTypes.MATCH_ESCALATED, match.bankCode(), match.projectId(), match));
   }
 
   /** A match the bank declined stays DECLINED in its inbox when the matching service lets it go. */
@@ -107,31 +77,4 @@ class Pushes {
             EventTypes.schemaOf(type))
         .then();
   }
-
-  /** matching-service's MatchProposed; the reasons and the anonymised demand as it sent them. */
-  record MatchProposed(
-      UUID matchId,
-      UUID projectId,
-      String county,
-      String bankCode,
-      UUID productId,
-      String productName,
-      String tier,
-      Integer rank,
-      BigDecimal score,
-      JsonNode reasons,
-      LocalDate deadline,
-      Instant proposedAt,
-      JsonNode demand) {}
-
-  /** matching-service's MatchEscalated. */
-  record MatchEscalated(
-      UUID matchId,
-      UUID projectId,
-      String county,
-      String bankCode,
-      UUID productId,
-      String colour,
-      LocalDate deadline,
-      Instant escalatedAt) {}
 }
