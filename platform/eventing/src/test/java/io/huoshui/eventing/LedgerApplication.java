@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -69,7 +68,7 @@ class LedgerApplication {
       this.events = events;
     }
 
-    @KafkaListener(topics = TOPIC, groupId = PROJECTION, batch = "true")
+    @EventBatchListener(topics = TOPIC, groupId = PROJECTION)
     void on(List<ConsumerRecord<String, String>> records) {
       events.consume(records, handlers);
     }

@@ -253,6 +253,8 @@ public final class ArchitectureRules {
         type -> type.getPackageName().startsWith(basePackage) && roleOf(basePackage, type) == role);
   }
 
+  private static final String KAFKA_LISTENER = "org.springframework.kafka.annotation.KafkaListener";
+
   private static DescribedPredicate<JavaClass> hasKafkaListener() {
     return DescribedPredicate.describe(
         "with @KafkaListener methods",
@@ -260,8 +262,8 @@ public final class ArchitectureRules {
             type.getMethods().stream()
                 .anyMatch(
                     (JavaMethod method) ->
-                        method.isAnnotatedWith(
-                            "org.springframework.kafka.annotation.KafkaListener")));
+                        method.isAnnotatedWith(KAFKA_LISTENER)
+                            || method.isMetaAnnotatedWith(KAFKA_LISTENER)));
   }
 
   private static DescribedPredicate<JavaClass> annotatedWith(String annotation) {
