@@ -1,25 +1,24 @@
 package io.huoshui.gateway;
 
-import io.huoshui.service.web.Problems;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Guards the services behind the gateway: a body over the limit answers 413 (announced by its
- * Content-Length, or counted as it streams when chunked), and headers in the {@code X-Huoshui-}
- * namespace, which only Huoshui's own processes may set, are removed from what a client sent.
+ * Content-Length, or counted as it streams when chunked; the shared error handler words it), and
+ * headers in the {@code X-Huoshui-} namespace, which only Huoshui's own processes may set, are
+ * removed from what a client sent.
  */
 @Component
 class RequestLimits implements GlobalFilter, Ordered {
@@ -27,11 +26,9 @@ class RequestLimits implements GlobalFilter, Ordered {
   static final String INTERNAL_HEADER_PREFIX = "X-Huoshui-";
 
   private final long maxBodyBytes;
-  private final Problems problems;
 
-  RequestLimits(GatewayProperties properties, Problems problems) {
+  RequestLimits(GatewayProperties properties) {
     this.maxBodyBytes = properties.maxBodySize().toBytes();
-    this.problems = problems;
   }
 
   @Override
@@ -39,8 +36,7 @@ class RequestLimits implements GlobalFilter, Ordered {
     ServerHttpRequest request = exchange.getRequest();
     long declared = request.getHeaders().getContentLength();
     if (declared > maxBodyBytes) {
-      return problems.write(
-          exchange, HttpStatus.CONTENT_TOO_LARGE, "Request body too large", tooLarge());
+      return Mono.error(new ContentTooLargeException(null));
     }
     ServerHttpRequest guarded =
         new ServerHttpRequestDecorator(request.mutate().headers(this::stripInternal).build()) {
@@ -59,7 +55,7 @@ class RequestLimits implements GlobalFilter, Ordered {
           seen[0] += buffer.readableByteCount();
           if (seen[0] > maxBodyBytes) {
             DataBufferUtils.release(buffer);
-            sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, tooLarge()));
+            sink.error(new ContentTooLargeException(null));
           } else {
             sink.next(buffer);
           }
@@ -74,10 +70,6 @@ class RequestLimits implements GlobalFilter, Ordered {
                     true, 0, INTERNAL_HEADER_PREFIX, 0, INTERNAL_HEADER_PREFIX.length()))
         .toList()
         .forEach(headers::remove);
-  }
-
-  private String tooLarge() {
-    return "The request body is larger than the %d bytes the API accepts.".formatted(maxBodyBytes);
   }
 
   @Override

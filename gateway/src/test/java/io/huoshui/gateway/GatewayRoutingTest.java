@@ -43,7 +43,9 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
@@ -507,7 +509,27 @@ class GatewayRoutingTest {
         .expectStatus()
         .isEqualTo(413)
         .expectHeader()
-        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("请求体超过了 API 接受的大小。");
+    // Chunked: no Content-Length announces it, the count as it streams stops it.
+    http.post()
+        .uri("/api/v1/projects")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(
+            BodyInserters.fromPublisher(
+                Flux.range(0, 40).map(i -> "{\"title\":\"" + "长".repeat(20) + "\"}"), String.class))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(413)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("The request body is larger than the API accepts.");
     http.post()
         .uri("/api/v1/projects")
         .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
@@ -516,6 +538,41 @@ class GatewayRoutingTest {
         .exchange()
         .expectStatus()
         .isCreated();
+  }
+
+  @Test
+  void aRequestLineTooLongIsA414ProblemBeforeAnyTokenOrRoute() {
+    http.get()
+        .uri("/api/v1/projects/" + "4".repeat(5_000))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(414)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(414)
+        .jsonPath("$.detail")
+        .isEqualTo("请求行（路径与查询参数）超过了服务器接受的长度。");
+  }
+
+  @Test
+  void headersTooLargeAreA431ProblemInTheLanguageAskedForBeforeThem() {
+    http.get()
+        .uri("/api/v1/projects/42")
+        .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(claims -> {}))
+        .header("X-Portal-Note", "note".repeat(3_000))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(431)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(431)
+        .jsonPath("$.detail")
+        .isEqualTo("The request headers are larger than the server accepts.");
   }
 
   @Test

@@ -113,6 +113,17 @@ class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
           "Service unavailable",
           "The service cannot reach its data right now; nothing was changed. Retry shortly.");
     }
+    if (error instanceof ResponseStatusException status
+        && status.getStatusCode().value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+      // The codec's and the gateway's limit alike: the framework's reason is empty.
+      return problems.write(
+          exchange,
+          HttpStatus.CONTENT_TOO_LARGE,
+          ServerLimits.problem(
+              HttpStatus.CONTENT_TOO_LARGE,
+              exchange.getLocaleContext().getLocale(),
+              exchange.getRequest().getPath().value()));
+    }
     if (error instanceof ResponseStatusException status) {
       HttpStatusCode code = status.getStatusCode();
       HttpStatus known = HttpStatus.resolve(code.value());

@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -90,6 +91,17 @@ public class ReactiveConventionsAutoConfiguration {
   CodecCustomizer strictJsonDecoder(JsonMapper json) {
     JacksonJsonDecoder decoder = new JacksonJsonDecoder(StrictJson.strict(json));
     return configurer -> configurer.defaultCodecs().jacksonJsonDecoder(decoder);
+  }
+
+  /** The server's own refusals (request line, headers) as problems: see {@link ServerLimits}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(NettyServerCustomizer.class)
+  static class NettyServer {
+
+    @Bean
+    NettyServerCustomizer serverLimitsAsProblems(JsonMapper json) {
+      return ServerLimits.answeredAsProblems(json);
+    }
   }
 
   @Bean

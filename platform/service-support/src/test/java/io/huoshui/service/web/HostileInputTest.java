@@ -8,6 +8,7 @@ import io.huoshui.servicetest.hostile.HostileQuery;
 import io.huoshui.servicetest.hostile.HostileText;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -356,6 +358,82 @@ class HostileInputTest {
         .isEqualTo(415)
         .expectHeader()
         .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void aBodyOverTheCodecsLimitIsA413ProblemInChineseAndInEnglishOnRequest() {
+    String body = VALID.replace("第一行", "长".repeat(300_000));
+    for (String language : List.of("zh-CN", "en")) {
+      EntityExchangeResult<byte[]> answer =
+          client
+              .post()
+              .uri("/api/v1/demands")
+              .header("Accept-Language", language)
+              .contentType(MediaType.APPLICATION_JSON)
+              .bodyValue(body.getBytes(StandardCharsets.UTF_8))
+              .exchange()
+              .expectStatus()
+              .isEqualTo(413)
+              .expectHeader()
+              .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+              .expectBody()
+              .returnResult();
+      JsonNode problem = json.readTree(answer.getResponseBodyContent());
+      assertThat(problem.get("status").asInt()).isEqualTo(413);
+      assertThat(problem.get("detail").asString())
+          .isEqualTo(
+              language.equals("en")
+                  ? "The request body is larger than the API accepts."
+                  : "请求体超过了 API 接受的大小。");
+    }
+  }
+
+  /**
+   * What the server refuses before any filter runs, sent as raw bytes over a socket. A request line
+   * too long is refused before any header is read, so its answer is in the default language;
+   * headers too large are answered in the language of an Accept-Language read before the limit.
+   */
+  static Stream<Arguments> requestsTheServerRefuses() {
+    String longPath = "/api/v1/demands?county=" + "1".repeat(5_000);
+    String hugeHeader = "X-Filler: " + "a".repeat(10_000) + "\r\n";
+    return Stream.of(
+        Arguments.of("GET " + longPath + " HTTP/1.1\r\nHost: x\r\n\r\n", 414, "请求行"),
+        Arguments.of(
+            "GET /api/v1/demands HTTP/1.1\r\nHost: x\r\n" + hugeHeader + "\r\n", 431, "请求头"),
+        Arguments.of(
+            "GET /api/v1/demands HTTP/1.1\r\nAccept-Language: en\r\nHost: x\r\n"
+                + hugeHeader
+                + "\r\n",
+            431,
+            "The request headers"),
+        Arguments.of(
+            "GET /api/v1/demands HTTP/1.1\r\nHost: x\r\nContent-Length: x\r\n\r\n",
+            400,
+            "请求不是格式正确的 HTTP 请求"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("requestsTheServerRefuses")
+  void whatTheServerRefusesBeforeAnyFilterIsAProblemInTheRequestsLanguage(
+      String request, int status, String detail) throws Exception {
+    String answer = RawHttp.exchange(port, request);
+    assertThat(answer)
+        .startsWith("HTTP/1.1 " + status + " ")
+        .containsIgnoringCase("content-type: application/problem+json");
+    JsonNode problem = json.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+    assertThat(problem.get("status").asInt()).isEqualTo(status);
+    assertThat(problem.get("detail").asString()).startsWith(detail);
+    assertThat(answer).doesNotContain("Exception").doesNotContain("netty");
+  }
+
+  @Test
+  void theServerStillAnswersAWellFormedRequestAfterRefusingOthers() throws Exception {
+    RawHttp.exchange(port, "GET /" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertThat(
+            RawHttp.exchange(
+                port,
+                "GET /api/v1/demands?county=140428 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+        .startsWith("HTTP/1.1 200 ");
   }
 
   private void assertNamesFieldWithoutInternals(EntityExchangeResult<byte[]> answer, String field) {
