@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,13 +54,22 @@ public abstract class ProjectServiceTest {
     createTopicsOfOtherServices();
   }
 
-  @Autowired protected WebTestClient http;
+  protected WebTestClient http;
   @Autowired protected DatabaseClient database;
   @Autowired protected EventCodec codec;
   @Autowired protected KafkaTemplate<String, String> kafka;
 
   @Value("${spring.kafka.bootstrap-servers}")
   protected String bootstrapServers;
+
+  /**
+   * The test client, patient: on a crowded machine an answer may take longer than the default 5 s,
+   * which says nothing about what the service answers.
+   */
+  @Autowired
+  void client(WebTestClient client) {
+    http = client.mutate().responseTimeout(Duration.ofMinutes(1)).build();
+  }
 
   /** The API document's example demand (the toy plant), as a mutable tree a test may change. */
   public static Map<String, Object> toyPlant() {
@@ -184,21 +194,38 @@ public abstract class ProjectServiceTest {
     return path.substring(path.lastIndexOf('.') + 1);
   }
 
-  /** How many records with this key the topic holds, read for the given time. */
-  protected int recordsWithKey(String topic, String key, Duration reading) {
+  /**
+   * How many records with this key the topic holds now: read from the beginning up to the end
+   * offsets taken first, so that the answer counts everything written before the call and depends
+   * on no reading time; the deadline only stops a broker that never answers.
+   */
+  protected int recordsWithKey(String topic, String key) {
     int found = 0;
     try (KafkaConsumer<String, String> consumer = KafkaRecords.consumer(bootstrapServers)) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + reading.toNanos();
-      while (System.nanoTime() < deadline) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(partition -> new TopicPartition(topic, partition.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("could not read " + topic + " to its end offsets " + ends);
+        }
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
-          if (key.equals(record.key())) {
+          if (key.equals(record.key()) && record.offset() < ends.get(partitionOf(record))) {
             found++;
           }
         }
       }
     }
     return found;
+  }
+
+  private static TopicPartition partitionOf(ConsumerRecord<?, ?> record) {
+    return new TopicPartition(record.topic(), record.partition());
   }
 
   protected String status(UUID id) {

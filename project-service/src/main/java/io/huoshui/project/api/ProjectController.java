@@ -1,20 +1,25 @@
 package io.huoshui.project.api;
 
 import io.huoshui.project.application.ProjectService;
+import io.huoshui.project.domain.ClosureReason;
 import io.huoshui.project.domain.Demand;
+import io.huoshui.project.domain.DivisionCodes;
 import io.huoshui.project.domain.ProjectFilter;
 import io.huoshui.project.domain.ProjectStateException;
 import io.huoshui.project.domain.ProjectStatus;
 import io.huoshui.service.idempotency.IdempotentRequests;
+import io.huoshui.service.security.Actor;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
 import io.huoshui.service.web.PageRequest;
 import io.huoshui.service.web.Prose;
+import io.huoshui.service.web.QueryParameters;
 import io.huoshui.vocabulary.Industry;
 import io.huoshui.vocabulary.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
@@ -22,7 +27,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +52,8 @@ class ProjectController {
   /** Counties and the city offices work in China Standard Time: a date filter means their day. */
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-  private static final Pattern DIVISION_CODE = Pattern.compile("[0-9]{6}");
+  /** Up to nine digits, so that any such number fits an int. */
+  private static final Pattern WHOLE = Pattern.compile("[0-9]{1,9}");
 
   private final ProjectService projects;
   private final IdempotentRequests idempotent;
@@ -61,7 +66,7 @@ class ProjectController {
   @PostMapping
   @PreAuthorize("hasAuthority('SCOPE_projects:write')")
   Mono<ResponseEntity<Object>> submit(
-      @Valid @RequestBody Demand demand, Tenant tenant, ServerWebExchange exchange) {
+      @Valid @RequestBody Demand demand, Tenant tenant, Actor actor, ServerWebExchange exchange) {
     if (!tenant.isCounty()) {
       return Mono.error(ApiProblem.forbidden("Only a county submits demand."));
     }
@@ -71,7 +76,7 @@ class ProjectController {
         demand,
         () ->
             projects
-                .submit(UUID.randomUUID(), tenant.id(), demand)
+                .submit(UUID.randomUUID(), tenant.id(), demand, actor)
                 .map(
                     project ->
                         ResponseEntity.created(URI.create("/api/v1/projects/" + project.id()))
@@ -87,33 +92,33 @@ class ProjectController {
   @GetMapping
   @PreAuthorize("hasAuthority('SCOPE_projects:read')")
   Mono<Page<ProjectView>> list(
-      @RequestParam(required = false) ProjectStatus status,
-      @RequestParam(required = false) Industry industry,
-      @RequestParam(required = false) Tag tag,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          LocalDate submittedFrom,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          LocalDate submittedTo,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String industry,
+      @RequestParam(required = false) String tag,
+      @RequestParam(required = false) String submittedFrom,
+      @RequestParam(required = false) String submittedTo,
       @RequestParam(required = false) String county,
-      @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size,
       Tenant tenant) {
-    PageRequest request = PageRequest.of(page, size);
-    if (submittedFrom != null && submittedTo != null && submittedTo.isBefore(submittedFrom)) {
+    PageRequest request = PageRequest.of(whole("page", page), whole("size", size));
+    LocalDate from = QueryParameters.date("submittedFrom", submittedFrom);
+    LocalDate to = QueryParameters.date("submittedTo", submittedTo);
+    if (from != null && to != null && to.isBefore(from)) {
       return Mono.error(ApiProblem.invalid("submittedTo", "must not be before submittedFrom"));
     }
-    if (county != null && !DIVISION_CODE.matcher(county).matches()) {
-      return Mono.error(
-          ApiProblem.invalid("county", "must be a county's 6-digit division code, such as 140428"));
+    String inCounty = QueryParameters.text("county", county);
+    if (inCounty != null && !DivisionCodes.isCounty(inCounty)) {
+      return Mono.error(ApiProblem.invalid("county", DivisionCodes.NOT_A_COUNTY));
     }
     ProjectFilter filter =
         new ProjectFilter(
-            status,
-            industry,
-            tag,
-            submittedFrom == null ? null : submittedFrom.atStartOfDay(CHINA).toInstant(),
-            submittedTo == null ? null : submittedTo.plusDays(1).atStartOfDay(CHINA).toInstant(),
-            county);
+            QueryParameters.oneOf("status", status, ProjectStatus.class),
+            QueryParameters.oneOf("industry", industry, Industry.class),
+            QueryParameters.oneOf("tag", tag, Tag.class),
+            from == null ? null : from.atStartOfDay(CHINA).toInstant(),
+            to == null ? null : to.plusDays(1).atStartOfDay(CHINA).toInstant(),
+            inCounty);
     return Mono.zip(
             projects
                 .list(tenant, filter, request.offset(), request.size())
@@ -126,9 +131,9 @@ class ProjectController {
   @PutMapping("/{id}")
   @PreAuthorize("hasAuthority('SCOPE_projects:write')")
   Mono<ProjectView> revise(
-      @PathVariable UUID id, @Valid @RequestBody Demand demand, Tenant tenant) {
+      @PathVariable UUID id, @Valid @RequestBody Demand demand, Tenant tenant, Actor actor) {
     return projects
-        .revise(tenant, id, demand)
+        .revise(tenant, id, demand, actor)
         .map(ProjectView::of)
         .switchIfEmpty(notFound(id))
         .onErrorMap(ProjectStateException.class, ProjectController::conflict);
@@ -140,9 +145,33 @@ class ProjectController {
   @PostMapping("/{id}/withdraw")
   @PreAuthorize("hasAuthority('SCOPE_projects:write')")
   Mono<ProjectView> withdraw(
-      @PathVariable UUID id, @Valid @RequestBody Withdrawal withdrawal, Tenant tenant) {
+      @PathVariable UUID id,
+      @Valid @RequestBody Withdrawal withdrawal,
+      Tenant tenant,
+      Actor actor) {
     return projects
-        .withdraw(tenant, id, withdrawal.reason())
+        .withdraw(tenant, id, withdrawal.reason(), actor)
+        .map(ProjectView::of)
+        .switchIfEmpty(notFound(id))
+        .onErrorMap(ProjectStateException.class, ProjectController::conflict);
+  }
+
+  /** Why the county closes the demand, with an optional note for the banks and the city office. */
+  record Closure(@NotNull ClosureReason reason, @Prose @Size(min = 1, max = 500) String note) {}
+
+  /**
+   * The county closes its own demand (an operator's token gets 404: it is not the county's to
+   * close); 409 once it is withdrawn or closed.
+   */
+  @PostMapping("/{id}/closure")
+  @PreAuthorize("hasAuthority('SCOPE_projects:write')")
+  Mono<ProjectView> close(
+      @PathVariable UUID id, @Valid @RequestBody Closure closure, Tenant tenant, Actor actor) {
+    if (!tenant.isCounty()) {
+      return notFound(id);
+    }
+    return projects
+        .close(tenant, id, closure.reason(), closure.note(), actor)
         .map(ProjectView::of)
         .switchIfEmpty(notFound(id))
         .onErrorMap(ProjectStateException.class, ProjectController::conflict);
@@ -155,6 +184,21 @@ class ProjectController {
         .timeline(tenant, id)
         .map(steps -> steps.stream().map(TimelineView::of).toList())
         .switchIfEmpty(notFound(id));
+  }
+
+  /**
+   * A page number or size as digits only: the framework's conversion would take " 5" or "+5" and
+   * round nothing, but refuse a fraction without naming why.
+   */
+  private static Integer whole(String name, String value) {
+    String digits = QueryParameters.text(name, value);
+    if (digits == null) {
+      return null;
+    }
+    if (!WHOLE.matcher(digits).matches()) {
+      throw ApiProblem.invalid(name, "必须是整数 / must be a whole number");
+    }
+    return Integer.valueOf(digits);
   }
 
   private static <T> Mono<T> notFound(UUID id) {

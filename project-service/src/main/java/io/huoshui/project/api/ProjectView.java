@@ -16,6 +16,7 @@ import java.util.UUID;
  *
  * @param noMatch why nothing fitted; only while the status is NO_MATCH
  * @param withdrawal only once withdrawn
+ * @param closure only once the county closed it
  * @param changedAt when the county last submitted or changed the demand
  */
 record ProjectView(
@@ -26,6 +27,7 @@ record ProjectView(
     Funnel funnel,
     @JsonInclude(JsonInclude.Include.NON_NULL) NoMatch noMatch,
     @JsonInclude(JsonInclude.Include.NON_NULL) Project.Withdrawal withdrawal,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Project.Closure closure,
     Instant submittedAt,
     Instant changedAt,
     int version) {
@@ -39,6 +41,7 @@ record ProjectView(
         project.funnel(),
         project.noMatch(),
         project.withdrawal(),
+        project.closure(),
         project.submittedAt(),
         project.changedAt(),
         project.version());

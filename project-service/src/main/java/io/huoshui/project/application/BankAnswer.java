@@ -1,6 +1,7 @@
 package io.huoshui.project.application;
 
 import io.huoshui.project.domain.MatchTotals;
+import io.huoshui.service.security.Actor;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,8 @@ import java.util.UUID;
  *
  * @param amount INTEREST: indicative; APPROVAL: approved; DISBURSEMENT: this tranche
  * @param totals the match's totals after this answer
+ * @param actor the bank's client and request that answered, when the event names them
+ * @param service the service that reported the answer
  */
 public record BankAnswer(
     UUID matchId,
@@ -25,7 +28,9 @@ public record BankAnswer(
     String note,
     LocalDate disbursedOn,
     Instant respondedAt,
-    MatchTotals totals) {
+    MatchTotals totals,
+    Actor actor,
+    String service) {
 
   public enum Kind {
     INTEREST,

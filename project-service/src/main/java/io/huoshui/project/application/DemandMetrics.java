@@ -32,6 +32,10 @@ class DemandMetrics {
     counter("huoshui.demands.withdrawn", "Demands withdrawn by their county", project).increment();
   }
 
+  void closed(Project project) {
+    counter("huoshui.demands.closed", "Demands closed by their county", project).increment();
+  }
+
   private Counter counter(String name, String description, Project project) {
     return Counter.builder(name)
         .description(description)

@@ -1,12 +1,18 @@
 package io.huoshui.project.application;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.huoshui.project.domain.ClosureReason;
 import io.huoshui.project.domain.Demand;
 import io.huoshui.project.domain.Project;
+import io.huoshui.service.security.Actor;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What project-service tells the network on its topic, per docs/events.md. */
+/**
+ * What project-service tells the network on its topic, per docs/events.md. {@code actor} is the
+ * client and request that made the change; absent when the service itself made it (the demo data).
+ */
 final class ProjectEvents {
 
   private ProjectEvents() {}
@@ -20,28 +26,58 @@ final class ProjectEvents {
       String county,
       @JsonUnwrapped Demand demand,
       Instant submittedAt,
-      int version) {
+      int version,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Actor actor) {
 
-    static DemandPayload of(Project project) {
+    static DemandPayload of(Project project, Actor actor) {
       return new DemandPayload(
           project.id(),
           project.county(),
           project.demand(),
           project.submittedAt(),
-          project.version());
+          project.version(),
+          actor);
     }
   }
 
   record WithdrawnPayload(
-      UUID projectId, String county, String reason, Instant withdrawnAt, int version) {
+      UUID projectId,
+      String county,
+      String reason,
+      Instant withdrawnAt,
+      int version,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Actor actor) {
 
-    static WithdrawnPayload of(Project project) {
+    static WithdrawnPayload of(Project project, Actor actor) {
       return new WithdrawnPayload(
           project.id(),
           project.county(),
           project.withdrawal().reason(),
           project.withdrawal().at(),
-          project.version());
+          project.version(),
+          actor);
+    }
+  }
+
+  record ClosedPayload(
+      UUID projectId,
+      String county,
+      ClosureReason reason,
+      String note,
+      Instant closedAt,
+      int version,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Actor actor) {
+
+    static ClosedPayload of(Project project, Actor actor) {
+      Project.Closure closure = project.closure();
+      return new ClosedPayload(
+          project.id(),
+          project.county(),
+          closure.reason(),
+          closure.note(),
+          closure.at(),
+          project.version(),
+          actor);
     }
   }
 }

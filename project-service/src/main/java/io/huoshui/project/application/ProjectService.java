@@ -2,16 +2,19 @@ package io.huoshui.project.application;
 
 import io.huoshui.eventing.Outbox;
 import io.huoshui.eventing.PoisonEventException;
+import io.huoshui.project.domain.ClosureReason;
 import io.huoshui.project.domain.Demand;
 import io.huoshui.project.domain.Funnel;
 import io.huoshui.project.domain.NoMatch;
 import io.huoshui.project.domain.Project;
 import io.huoshui.project.domain.ProjectFilter;
+import io.huoshui.project.domain.ProjectStatus;
 import io.huoshui.project.domain.Step;
 import io.huoshui.project.domain.TimelineEntry;
 import io.huoshui.project.persistence.MatchStore;
 import io.huoshui.project.persistence.ProjectStore;
 import io.huoshui.project.persistence.TimelineStore;
+import io.huoshui.service.security.Actor;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.vocabulary.EventTypes;
 import io.huoshui.vocabulary.Topics;
@@ -36,6 +39,9 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class ProjectService {
+
+  /** How the timeline names this service as the one that took a step. */
+  private static final String SERVICE = "project-service";
 
   private final ProjectStore projects;
   private final MatchStore matches;
@@ -67,7 +73,7 @@ public class ProjectService {
    * nothing is written then, neither a second demand nor a second event. The demand is valid: its
    * callers validate it (the API as it reads the request).
    */
-  public Mono<Project> submit(UUID id, String county, Demand demand) {
+  public Mono<Project> submit(UUID id, String county, Demand demand, Actor actor) {
     return Mono.fromSupplier(() -> Project.submitted(id, county, demand, clock.instant()))
         .flatMap(
             project ->
@@ -78,9 +84,10 @@ public class ProjectService {
                             Step.SUBMITTED,
                             project.submittedAt(),
                             demand.amountRequested(),
-                            Map.of()))
+                            Map.of(),
+                            actor))
                     .filter(Boolean::booleanValue)
-                    .flatMap(inserted -> announce(EventTypes.PROJECT_SUBMITTED, project)))
+                    .flatMap(inserted -> announce(EventTypes.PROJECT_SUBMITTED, project, actor)))
         .as(transaction::transactional)
         .doOnNext(metrics::submitted);
   }
@@ -89,7 +96,7 @@ public class ProjectService {
    * The county's change of its demand, valid as the API read it; it restarts matching on the new
    * version.
    */
-  public Mono<Project> revise(Tenant tenant, UUID id, Demand demand) {
+  public Mono<Project> revise(Tenant tenant, UUID id, Demand demand, Actor actor) {
     return projects
         .lockVisible(tenant, id)
         .map(project -> project.revise(demand, clock.instant()))
@@ -102,12 +109,13 @@ public class ProjectService {
                             Step.UPDATED,
                             revised.changedAt(),
                             demand.amountRequested(),
-                            Map.of("version", revised.version())))
-                    .then(announce(EventTypes.PROJECT_UPDATED, revised)))
+                            Map.of("version", revised.version()),
+                            actor))
+                    .then(announce(EventTypes.PROJECT_UPDATED, revised, actor)))
         .as(transaction::transactional);
   }
 
-  public Mono<Project> withdraw(Tenant tenant, UUID id, String reason) {
+  public Mono<Project> withdraw(Tenant tenant, UUID id, String reason, Actor actor) {
     return projects
         .lockVisible(tenant, id)
         .map(project -> project.withdraw(reason, clock.instant()))
@@ -120,17 +128,41 @@ public class ProjectService {
                             Step.WITHDRAWN,
                             withdrawn.withdrawal().at(),
                             null,
-                            Map.of("reason", reason)))
+                            Map.of("reason", reason),
+                            actor))
                     .then(
-                        outbox.append(
-                            Topics.PROJECTS,
+                        append(
                             EventTypes.PROJECT_WITHDRAWN,
-                            id.toString(),
-                            ProjectEvents.WithdrawnPayload.of(withdrawn),
-                            EventTypes.schemaOf(EventTypes.PROJECT_WITHDRAWN)))
-                    .thenReturn(withdrawn))
+                            withdrawn,
+                            ProjectEvents.WithdrawnPayload.of(withdrawn, actor))))
         .as(transaction::transactional)
         .doOnNext(metrics::withdrawn);
+  }
+
+  /**
+   * The county closes its demand; matching ends every live match when it reads the event. The note,
+   * when given, is kept on the step beside the reason.
+   */
+  public Mono<Project> close(
+      Tenant tenant, UUID id, ClosureReason reason, String note, Actor actor) {
+    return projects
+        .lockVisible(tenant, id)
+        .map(project -> project.close(reason, note, clock.instant()))
+        .flatMap(
+            closed -> {
+              Map<String, Object> details = new LinkedHashMap<>();
+              details.put("reason", reason.name());
+              putIfPresent(details, "note", note);
+              return projects
+                  .update(closed, entry(Step.CLOSED, closed.closure().at(), null, details, actor))
+                  .then(
+                      append(
+                          EventTypes.PROJECT_CLOSED,
+                          closed,
+                          ProjectEvents.ClosedPayload.of(closed, actor)));
+            })
+        .as(transaction::transactional)
+        .doOnNext(metrics::closed);
   }
 
   /** The demand if the tenant may see it; empty otherwise, whether it exists or not. */
@@ -159,30 +191,78 @@ public class ProjectService {
       UUID productId,
       String productName,
       Map<String, Object> details,
-      Instant proposedAt) {
+      Instant proposedAt,
+      String service) {
     Map<String, Object> all = new LinkedHashMap<>(details);
     all.put("matchId", matchId.toString());
-    return progress(
-        projectId,
-        projects.lock(
+    TimelineEntry step =
+        new TimelineEntry(
+            Step.PUSHED, proposedAt, bankCode, productId, productName, null, all, null, service);
+    return projects
+        .lock(
             projectId,
             matches.proposed(matchId, bankCode, productId, productName, proposedAt),
-            (project, written) -> project),
-        Project::pushed,
-        new TimelineEntry(Step.PUSHED, proposedAt, bankCode, productId, productName, null, all));
+            (project, written) -> project)
+        .switchIfEmpty(Mono.error(() -> unknown(projectId)))
+        .flatMap(
+            project ->
+                project.status() == ProjectStatus.EXHAUSTED
+                    ? timeline
+                        .append(
+                            projectId,
+                            new TimelineEntry(
+                                Step.REOPENED,
+                                proposedAt,
+                                bankCode,
+                                productId,
+                                productName,
+                                null,
+                                Map.of("matchId", matchId.toString()),
+                                null,
+                                service))
+                        .then(write(project, project.pushed(), step))
+                    : write(project, project.pushed(), step))
+        .as(transaction::transactional);
+  }
+
+  /**
+   * Matching found no fitting bank left for the demand; {@code tried} lists every match it had with
+   * how it ended, as the event carries them.
+   */
+  public Mono<Void> exhausted(
+      UUID projectId, List<Map<String, Object>> tried, Instant exhaustedAt, String service) {
+    return progress(
+        projectId,
+        projects.lock(projectId),
+        Project::exhausted,
+        new TimelineEntry(
+            Step.EXHAUSTED,
+            exhaustedAt,
+            null,
+            null,
+            null,
+            null,
+            Map.of("tried", tried),
+            null,
+            service));
   }
 
   /** Matching found no product for the demand. */
-  public Mono<Void> unmatched(UUID projectId, NoMatch why, Instant decidedAt) {
+  public Mono<Void> unmatched(UUID projectId, NoMatch why, Instant decidedAt, String service) {
     return progress(
         projectId,
         projects.lock(projectId),
         project -> project.unmatched(why),
-        entry(
+        new TimelineEntry(
             Step.NO_MATCH,
             decidedAt,
             null,
-            Map.of("evaluatedProducts", why.evaluatedProducts(), "failures", why.failures())));
+            null,
+            null,
+            null,
+            Map.of("evaluatedProducts", why.evaluatedProducts(), "failures", why.failures()),
+            null,
+            service));
   }
 
   /** Supervision raised a notice because a bank has not answered in time. */
@@ -193,7 +273,8 @@ public class ProjectService {
       UUID productId,
       String colour,
       LocalDate deadline,
-      Instant escalatedAt) {
+      Instant escalatedAt,
+      String service) {
     return progress(
         projectId,
         projects.lock(projectId),
@@ -206,7 +287,9 @@ public class ProjectService {
             null,
             null,
             Map.of(
-                "matchId", matchId.toString(), "colour", colour, "deadline", deadline.toString())));
+                "matchId", matchId.toString(), "colour", colour, "deadline", deadline.toString()),
+            null,
+            service));
   }
 
   /** A match ended without financing (declined, escalated to red, withdrawn, superseded). */
@@ -216,7 +299,8 @@ public class ProjectService {
       String bankCode,
       UUID productId,
       String cause,
-      Instant releasedAt) {
+      Instant releasedAt,
+      String service) {
     return progress(
         projectId,
         projects.lock(
@@ -231,7 +315,9 @@ public class ProjectService {
             productId,
             null,
             null,
-            Map.of("matchId", matchId.toString(), "cause", cause)));
+            Map.of("matchId", matchId.toString(), "cause", cause),
+            null,
+            service));
   }
 
   /** A bank answered: the match's totals are updated, then the demand's funnel and status. */
@@ -314,7 +400,9 @@ public class ProjectService {
         answer.productId(),
         null,
         answer.amount(),
-        details);
+        details,
+        answer.actor(),
+        answer.service());
   }
 
   private static void putIfPresent(Map<String, Object> details, String name, Object value) {
@@ -327,19 +415,19 @@ public class ProjectService {
     return new PoisonEventException("no demand " + projectId + " is known here");
   }
 
-  private Mono<Project> announce(String type, Project project) {
+  private Mono<Project> announce(String type, Project project, Actor actor) {
+    return append(type, project, ProjectEvents.DemandPayload.of(project, actor));
+  }
+
+  private Mono<Project> append(String type, Project project, Object payload) {
     return outbox
-        .append(
-            Topics.PROJECTS,
-            type,
-            project.id().toString(),
-            ProjectEvents.DemandPayload.of(project),
-            EventTypes.schemaOf(type))
+        .append(Topics.PROJECTS, type, project.id().toString(), payload, EventTypes.schemaOf(type))
         .thenReturn(project);
   }
 
+  /** A step the county took here, on a request. */
   private static TimelineEntry entry(
-      Step step, Instant at, BigDecimal amount, Map<String, Object> details) {
-    return new TimelineEntry(step, at, null, null, null, amount, details);
+      Step step, Instant at, BigDecimal amount, Map<String, Object> details, Actor actor) {
+    return new TimelineEntry(step, at, null, null, null, amount, details, actor, SERVICE);
   }
 }

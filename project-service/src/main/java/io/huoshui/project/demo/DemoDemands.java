@@ -82,7 +82,7 @@ class DemoDemands {
   /** Submits the demands not yet in place; emits how many were new. */
   Mono<Long> loadAll() {
     return Flux.fromIterable(demands)
-        .concatMap(each -> projects.submit(each.id(), each.county(), each.demand()))
+        .concatMap(each -> projects.submit(each.id(), each.county(), each.demand(), null))
         .count();
   }
 }

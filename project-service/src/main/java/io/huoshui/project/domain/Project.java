@@ -22,10 +22,14 @@ public record Project(
     Instant submittedAt,
     Instant changedAt,
     Withdrawal withdrawal,
+    Closure closure,
     int version) {
 
   /** Why and when the county withdrew the demand. */
   public record Withdrawal(String reason, Instant at) {}
+
+  /** Why and when the county closed the demand; the note is optional prose. */
+  public record Closure(ClosureReason reason, String note, Instant at) {}
 
   public static Project submitted(UUID id, String county, Demand demand, Instant now) {
     return new Project(
@@ -37,6 +41,7 @@ public record Project(
         Funnel.of(demand.amountRequested()),
         now,
         now,
+        null,
         null,
         1);
   }
@@ -64,6 +69,7 @@ public record Project(
         submittedAt,
         now,
         null,
+        null,
         version + 1);
   }
 
@@ -82,14 +88,39 @@ public record Project(
         submittedAt,
         changedAt,
         new Withdrawal(reason, now),
+        null,
+        version + 1);
+  }
+
+  /** The county closes the case: financed (below the amount, or elsewhere) or no longer needed. */
+  public Project close(ClosureReason reason, String note, Instant now) {
+    if (status == ProjectStatus.WITHDRAWN || status == ProjectStatus.CLOSED) {
+      throw new ProjectStateException(
+          "PROJECT_NOT_CLOSABLE", "A %s demand cannot be closed.".formatted(status));
+    }
+    return new Project(
+        id,
+        county,
+        demand,
+        ProjectStatus.CLOSED,
+        null,
+        funnel,
+        submittedAt,
+        changedAt,
+        null,
+        new Closure(reason, note, now),
         version + 1);
   }
 
   /**
    * A bank match was proposed. No time of another service's clock is compared with this one's: a
-   * decision is placed by the precedence of its status alone.
+   * decision is placed by the precedence of its status alone. An exhausted demand is re-opened:
+   * matching proposes nothing for it but from a product that fits later, after the exhaustion.
    */
   public Project pushed() {
+    if (status == ProjectStatus.EXHAUSTED) {
+      return withStatus(ProjectStatus.PUSHED, null);
+    }
     ProjectStatus next = status.advancedTo(ProjectStatus.PUSHED);
     return withStatus(next, next == ProjectStatus.NO_MATCH ? noMatch : null);
   }
@@ -98,6 +129,11 @@ public record Project(
   public Project unmatched(NoMatch why) {
     ProjectStatus next = status.advancedTo(ProjectStatus.NO_MATCH);
     return withStatus(next, next == ProjectStatus.NO_MATCH ? why : noMatch);
+  }
+
+  /** No fitting bank is left; a demand already approved or final stays as it is. */
+  public Project exhausted() {
+    return withStatus(status.advancedTo(ProjectStatus.EXHAUSTED), null);
   }
 
   /**
@@ -120,11 +156,22 @@ public record Project(
         submittedAt,
         changedAt,
         withdrawal,
+        closure,
         version);
   }
 
   private Project withStatus(ProjectStatus next, NoMatch why) {
     return new Project(
-        id, county, demand, next, why, funnel, submittedAt, changedAt, withdrawal, version);
+        id,
+        county,
+        demand,
+        next,
+        why,
+        funnel,
+        submittedAt,
+        changedAt,
+        withdrawal,
+        closure,
+        version);
   }
 }

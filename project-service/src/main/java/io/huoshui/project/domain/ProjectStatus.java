@@ -3,17 +3,23 @@ package io.huoshui.project.domain;
 /**
  * Where a demand stands, declared in order of precedence: events arrive late and in any order
  * across topics, so a status only ever moves up this order, never back. WITHDRAWN and CLOSED are
- * final. The one deliberate step back is the county's own change of the demand, which starts
- * matching afresh (see {@link Project#revise}).
+ * final. The deliberate steps back are the county's own change of the demand, which starts matching
+ * afresh (see {@link Project#revise}), and an exhausted demand's re-opening.
  */
 public enum ProjectStatus {
   SUBMITTED,
   NO_MATCH,
   PUSHED,
   IN_TALKS,
+  /**
+   * Every bank that fitted has declined or gone RED and none with room is left; a later fitting
+   * product re-opens it (see {@link Project#pushed}). Below APPROVED, so that money proven late
+   * still counts.
+   */
+  EXHAUSTED,
   APPROVED,
   DISBURSED,
-  /** The amount requested is disbursed in full: the case is settled. */
+  /** The amount requested is disbursed in full, or the county closed the case. */
   CLOSED,
   /** The county withdrew the demand. */
   WITHDRAWN;

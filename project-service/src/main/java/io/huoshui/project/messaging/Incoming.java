@@ -5,6 +5,7 @@ import io.huoshui.eventing.MayBeAbsent;
 import io.huoshui.eventing.PoisonEventException;
 import io.huoshui.project.application.BankAnswer;
 import io.huoshui.project.domain.MatchTotals;
+import io.huoshui.service.security.Actor;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +57,17 @@ final class Incoming {
       String cause,
       Instant releasedAt) {}
 
+  /** Every match the demand had, oldest first, with how it ended. */
+  record DemandExhausted(UUID projectId, String county, List<Tried> tried, Instant exhaustedAt) {
+
+    record Tried(
+        UUID matchId,
+        String bankCode,
+        UUID productId,
+        String cause,
+        @MayBeAbsent String declineReason) {}
+  }
+
   /** What the answer carries beside its kind depends on the kind: the rest may be absent. */
   record BankResponded(
       UUID matchId,
@@ -70,11 +82,12 @@ final class Incoming {
       @MayBeAbsent String note,
       @MayBeAbsent LocalDate disbursedOn,
       Instant respondedAt,
-      Totals totals) {
+      Totals totals,
+      @MayBeAbsent Actor actor) {
 
     record Totals(BigDecimal intended, BigDecimal approved, BigDecimal disbursed) {}
 
-    BankAnswer toAnswer(EventEnvelope event) {
+    BankAnswer toAnswer(EventEnvelope event, String service) {
       BankAnswer.Kind kind;
       try {
         kind = BankAnswer.Kind.valueOf(answer);
@@ -98,7 +111,9 @@ final class Incoming {
           new MatchTotals(
               cents(event, totals.intended()),
               cents(event, totals.approved()),
-              cents(event, totals.disbursed())));
+              cents(event, totals.disbursed())),
+          actor,
+          service);
     }
 
     /**

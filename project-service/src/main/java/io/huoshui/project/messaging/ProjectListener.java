@@ -6,6 +6,7 @@ import io.huoshui.project.application.ProjectService;
 import io.huoshui.project.domain.NoMatch;
 import io.huoshui.vocabulary.EventTypes;
 import io.huoshui.vocabulary.Topics;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,12 +36,12 @@ class ProjectListener {
                 EventTypes.MATCH_PROPOSED,
                 Incoming.MatchProposed.class,
                 Incoming.MatchProposed::projectId,
-                (match, delivery) -> proposed(projects, match))
+                (match, delivery) -> proposed(projects, match, producer(delivery)))
             .on(
                 EventTypes.NO_MATCH,
                 Incoming.NoMatchFound.class,
                 Incoming.NoMatchFound::projectId,
-                (none, delivery) -> unmatched(projects, none))
+                (none, delivery) -> unmatched(projects, none, producer(delivery)))
             .on(
                 EventTypes.MATCH_ESCALATED,
                 Incoming.MatchEscalated.class,
@@ -53,7 +54,8 @@ class ProjectListener {
                         notice.productId(),
                         notice.colour(),
                         notice.deadline(),
-                        notice.escalatedAt()))
+                        notice.escalatedAt(),
+                        producer(delivery)))
             .on(
                 EventTypes.MATCH_RELEASED,
                 Incoming.MatchReleased.class,
@@ -65,7 +67,18 @@ class ProjectListener {
                         release.bankCode(),
                         release.productId(),
                         release.cause(),
-                        release.releasedAt()))
+                        release.releasedAt(),
+                        producer(delivery)))
+            .on(
+                EventTypes.DEMAND_EXHAUSTED,
+                Incoming.DemandExhausted.class,
+                Incoming.DemandExhausted::projectId,
+                (exhausted, delivery) ->
+                    projects.exhausted(
+                        exhausted.projectId(),
+                        exhausted.tried().stream().map(ProjectListener::tried).toList(),
+                        exhausted.exhaustedAt(),
+                        producer(delivery)))
             .build();
     this.answers =
         EventHandlers.of("project-service.bank-responses")
@@ -73,7 +86,8 @@ class ProjectListener {
                 EventTypes.BANK_RESPONDED,
                 Incoming.BankResponded.class,
                 Incoming.BankResponded::projectId,
-                (answer, delivery) -> projects.answered(answer.toAnswer(delivery.event())))
+                (answer, delivery) ->
+                    projects.answered(answer.toAnswer(delivery.event(), producer(delivery))))
             .build();
   }
 
@@ -91,7 +105,31 @@ class ProjectListener {
     events.consume(records, topic -> Topics.MATCHES.equals(topic) ? matches : answers);
   }
 
-  private static Mono<Void> proposed(ProjectService projects, Incoming.MatchProposed match) {
+  /**
+   * The service that wrote the event, the last segment of the envelope's source ({@code
+   * /huoshui/matching-service}): the timeline names it for a step no client of a request took.
+   */
+  private static String producer(EventHandlers.Delivery delivery) {
+    String path = delivery.event().source().getPath();
+    return path == null
+        ? delivery.event().source().toString()
+        : path.substring(path.lastIndexOf('/') + 1);
+  }
+
+  private static Map<String, Object> tried(Incoming.DemandExhausted.Tried tried) {
+    Map<String, Object> match = new LinkedHashMap<>();
+    match.put("matchId", tried.matchId().toString());
+    match.put("bankCode", tried.bankCode());
+    match.put("productId", tried.productId().toString());
+    match.put("cause", tried.cause());
+    if (tried.declineReason() != null) {
+      match.put("declineReason", tried.declineReason());
+    }
+    return match;
+  }
+
+  private static Mono<Void> proposed(
+      ProjectService projects, Incoming.MatchProposed match, String service) {
     return projects.pushed(
         match.projectId(),
         match.matchId(),
@@ -103,10 +141,12 @@ class ProjectListener {
             "rank", match.rank(),
             "score", match.score().toPlainString(),
             "deadline", match.deadline().toString()),
-        match.proposedAt());
+        match.proposedAt(),
+        service);
   }
 
-  private static Mono<Void> unmatched(ProjectService projects, Incoming.NoMatchFound none) {
+  private static Mono<Void> unmatched(
+      ProjectService projects, Incoming.NoMatchFound none, String service) {
     return projects.unmatched(
         none.projectId(),
         new NoMatch(
@@ -114,6 +154,7 @@ class ProjectListener {
             none.failures().stream()
                 .map(failure -> new NoMatch.Failure(failure.rule(), failure.failedProducts()))
                 .toList()),
-        none.decidedAt());
+        none.decidedAt(),
+        service);
   }
 }

@@ -1,5 +1,6 @@
 package io.huoshui.project.persistence;
 
+import io.huoshui.project.domain.ClosureReason;
 import io.huoshui.project.domain.Demand;
 import io.huoshui.project.domain.Funnel;
 import io.huoshui.project.domain.NoMatch;
@@ -41,7 +42,8 @@ public class ProjectStore {
       p.enterprise_size, p.industry, p.purpose, p.total_investment, p.amount_requested,
       p.term_months, p.collateral, p.tags, p.contact_name, p.contact_phone, p.status,
       p.no_match::text AS no_match, p.amount_intended, p.amount_approved, p.amount_disbursed,
-      p.submitted_at, p.changed_at, p.withdrawn_at, p.withdrawal_reason, p.version
+      p.submitted_at, p.changed_at, p.withdrawn_at, p.withdrawal_reason, p.closed_at,
+      p.closure_reason, p.closure_note, p.version
       """;
 
   private final DatabaseClient database;
@@ -66,12 +68,14 @@ public class ProjectStore {
                     enterprise_credit_code, enterprise_size, industry, purpose, total_investment,
                     amount_requested, term_months, collateral, tags, contact_name, contact_phone,
                     status, no_match, amount_intended, amount_approved, amount_disbursed,
-                    submitted_at, changed_at, withdrawn_at, withdrawal_reason, version)
+                    submitted_at, changed_at, withdrawn_at, withdrawal_reason, closed_at,
+                    closure_reason, closure_note, version)
                 VALUES (:id, :county, :title, :description, :enterpriseName, :creditCode,
                     :enterpriseSize, :industry, :purpose, :totalInvestment, :amountRequested,
                     :termMonths, :collateral, :tags, :contactName, :contactPhone, :status,
                     CAST(:noMatch AS jsonb), :intended, :approved, :disbursed, :submittedAt,
-                    :changedAt, :withdrawnAt, :withdrawalReason, :version)
+                    :changedAt, :withdrawnAt, :withdrawalReason, :closedAt, :closureReason,
+                    :closureNote, :version)
                 ON CONFLICT (id) DO NOTHING
                 RETURNING id)
                 INSERT INTO %s SELECT id, %s FROM inserted
@@ -107,7 +111,9 @@ public class ProjectStore {
                         no_match = CAST(:noMatch AS jsonb), amount_intended = :intended,
                         amount_approved = :approved, amount_disbursed = :disbursed,
                         changed_at = :changedAt, withdrawn_at = :withdrawnAt,
-                        withdrawal_reason = :withdrawalReason, version = :version
+                        withdrawal_reason = :withdrawalReason, closed_at = :closedAt,
+                        closure_reason = :closureReason, closure_note = :closureNote,
+                        version = :version
                     WHERE id = :id RETURNING id)
                     INSERT INTO %s SELECT id, %s FROM changed
                     """
@@ -214,6 +220,7 @@ public class ProjectStore {
   private GenericExecuteSpec bindState(GenericExecuteSpec spec, Project project) {
     Demand demand = project.demand();
     Funnel funnel = project.funnel();
+    Project.Closure closure = project.closure();
     return spec.bind("id", project.id())
         .bind("title", demand.title())
         .bind("description", demand.description())
@@ -247,6 +254,14 @@ public class ProjectStore {
             "withdrawalReason",
             Parameter.fromOrEmpty(
                 project.withdrawal() == null ? null : project.withdrawal().reason(), String.class))
+        .bind(
+            "closedAt", Parameter.fromOrEmpty(closure == null ? null : closure.at(), Instant.class))
+        .bind(
+            "closureReason",
+            Parameter.fromOrEmpty(closure == null ? null : closure.reason().name(), String.class))
+        .bind(
+            "closureNote",
+            Parameter.fromOrEmpty(closure == null ? null : closure.note(), String.class))
         .bind("version", project.version());
   }
 
@@ -275,6 +290,7 @@ public class ProjectStore {
                 row.get("contact_name", String.class), row.get("contact_phone", String.class)));
     String noMatch = row.get("no_match", String.class);
     Instant withdrawnAt = row.get("withdrawn_at", Instant.class);
+    Instant closedAt = row.get("closed_at", Instant.class);
     return new Project(
         row.get("id", UUID.class),
         row.get("county", String.class),
@@ -291,6 +307,12 @@ public class ProjectStore {
         withdrawnAt == null
             ? null
             : new Project.Withdrawal(row.get("withdrawal_reason", String.class), withdrawnAt),
+        closedAt == null
+            ? null
+            : new Project.Closure(
+                ClosureReason.valueOf(row.get("closure_reason", String.class)),
+                row.get("closure_note", String.class),
+                closedAt),
         row.get("version", Integer.class));
   }
 

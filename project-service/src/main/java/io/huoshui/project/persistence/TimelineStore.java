@@ -2,6 +2,8 @@ package io.huoshui.project.persistence;
 
 import io.huoshui.project.domain.Step;
 import io.huoshui.project.domain.TimelineEntry;
+import io.huoshui.service.security.Actor;
+import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -32,11 +34,12 @@ public class TimelineStore {
   /** The columns a step is written to, for the stores that write a step with another change. */
   static final String COLUMNS =
       "project_timeline (project_id, step, occurred_at, bank_code, product_id, product_name,"
-          + " amount, details)";
+          + " amount, details, actor_client_id, actor_request_id, actor_service)";
 
   /** The values of {@link #COLUMNS} but the demand's id, as bound by {@link #bind}. */
   static final String VALUES =
-      ":step, :at, :bank, :product, :name, :amount, CAST(:details AS jsonb)";
+      ":step, :at, :bank, :product, :name, :amount, CAST(:details AS jsonb), :actorClient,"
+          + " :actorRequest, :actorService";
 
   public Mono<Void> append(UUID projectId, TimelineEntry entry) {
     return bind(
@@ -55,7 +58,16 @@ public class TimelineStore {
         .bind("product", Parameter.fromOrEmpty(entry.productId(), UUID.class))
         .bind("name", Parameter.fromOrEmpty(entry.productName(), String.class))
         .bind("amount", Parameter.fromOrEmpty(entry.amount(), BigDecimal.class))
-        .bind("details", json.writeValueAsString(entry.details()));
+        .bind("details", json.writeValueAsString(entry.details()))
+        .bind(
+            "actorClient",
+            Parameter.fromOrEmpty(
+                entry.actor() == null ? null : entry.actor().clientId(), String.class))
+        .bind(
+            "actorRequest",
+            Parameter.fromOrEmpty(
+                entry.actor() == null ? null : entry.actor().requestId(), String.class))
+        .bind("actorService", Parameter.fromOrEmpty(entry.service(), String.class));
   }
 
   /** Every step in the order it happened; steps of the same instant in the order recorded. */
@@ -64,7 +76,7 @@ public class TimelineStore {
         .sql(
             """
             SELECT step, occurred_at, bank_code, product_id, product_name, amount,
-                details::text AS details
+                details::text AS details, actor_client_id, actor_request_id, actor_service
             FROM project_timeline WHERE project_id = :project ORDER BY occurred_at, seq
             """)
         .bind("project", projectId)
@@ -77,7 +89,14 @@ public class TimelineStore {
                     row.get("product_id", UUID.class),
                     row.get("product_name", String.class),
                     row.get("amount", BigDecimal.class),
-                    json.readValue(row.get("details", String.class), DETAILS)))
+                    json.readValue(row.get("details", String.class), DETAILS),
+                    actorOf(row),
+                    row.get("actor_service", String.class)))
         .all();
+  }
+
+  private static Actor actorOf(Readable row) {
+    String client = row.get("actor_client_id", String.class);
+    return client == null ? null : new Actor(client, row.get("actor_request_id", String.class));
   }
 }

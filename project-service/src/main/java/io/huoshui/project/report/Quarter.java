@@ -18,7 +18,7 @@ record Quarter(int year, int number) {
   private static final Pattern FORMAT = Pattern.compile("(\\d{4})-Q([1-4])");
 
   static Quarter parse(String text) {
-    Matcher matcher = text == null ? null : FORMAT.matcher(text.trim());
+    Matcher matcher = text == null ? null : FORMAT.matcher(text);
     if (matcher == null || !matcher.matches()) {
       throw ApiProblem.invalid("quarter", "must be a year and a quarter, e.g. 2026-Q4");
     }

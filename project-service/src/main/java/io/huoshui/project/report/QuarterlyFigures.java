@@ -24,6 +24,7 @@ final class QuarterlyFigures {
       long submitted,
       long pushed,
       long noMatch,
+      long exhausted,
       long withIntent,
       long approved,
       long disbursed,

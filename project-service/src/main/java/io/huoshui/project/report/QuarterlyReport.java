@@ -35,6 +35,7 @@ record QuarterlyReport(
           rows.stream().mapToLong(FunnelRow::submitted).sum(),
           rows.stream().mapToLong(FunnelRow::pushed).sum(),
           rows.stream().mapToLong(FunnelRow::noMatch).sum(),
+          rows.stream().mapToLong(FunnelRow::exhausted).sum(),
           rows.stream().mapToLong(FunnelRow::withIntent).sum(),
           rows.stream().mapToLong(FunnelRow::approved).sum(),
           rows.stream().mapToLong(FunnelRow::disbursed).sum(),

@@ -104,6 +104,11 @@ class QuarterlyReports {
               : new String[] {"answered, no bank interested yet", "银行已回应，尚无意向"};
       case "IN_TALKS" ->
           new String[] {"a bank is interested; no credit approved yet", "银行有意向，尚未授信"};
+      case "EXHAUSTED" ->
+          new String[] {
+            "every fitting bank declined or did not answer; waiting for a product that fits",
+            "所有匹配银行均已拒绝或超时，等待新的适配产品"
+          };
       case "APPROVED" -> new String[] {"credit approved; nothing disbursed yet", "已授信，尚未放款"};
       default -> new String[] {row.status(), row.status()};
     };

@@ -1,6 +1,9 @@
 package io.huoshui.project.report;
 
+import io.huoshui.project.domain.DivisionCodes;
 import io.huoshui.service.security.Tenant;
+import io.huoshui.service.web.ApiProblem;
+import io.huoshui.service.web.QueryParameters;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,13 +47,18 @@ class ReportController {
       @RequestParam(required = false) String county,
       Tenant tenant,
       ServerWebExchange exchange) {
+    String asked = QueryParameters.text("quarter", quarter);
     Quarter which =
-        quarter == null
+        asked == null
             ? Quarter.of(LocalDate.ofInstant(clock.instant(), Quarter.CHINA))
-            : Quarter.parse(quarter);
+            : Quarter.parse(asked);
+    String inCounty = QueryParameters.text("county", county);
+    if (inCounty != null && !DivisionCodes.isCounty(inCounty)) {
+      return Mono.error(ApiProblem.invalid("county", DivisionCodes.NOT_A_COUNTY));
+    }
     MediaType format = formatOf(exchange.getRequest().getHeaders().getAccept());
     return reports
-        .of(tenant, which, county)
+        .of(tenant, which, inCounty)
         .map(
             report -> {
               if (format.equals(CSV)) {

@@ -112,7 +112,7 @@ final class ReportHtml {
   private static String funnelTable(String heading, List<FunnelRow> rows, FunnelRow total) {
     StringBuilder table =
         new StringBuilder(
-            "<table><tr><th>%s</th><th>submitted</th><th>pushed</th><th>no match</th>"
+            "<table><tr><th>%s</th><th>submitted</th><th>pushed</th><th>no match</th><th>exhausted</th>"
                     .formatted(escape(heading))
                 + "<th>requested 万元</th><th>intended 万元</th><th>approved 万元</th>"
                 + "<th>disbursed 万元</th></tr>");
@@ -126,12 +126,13 @@ final class ReportHtml {
   }
 
   private static String funnelRow(String label, FunnelRow row) {
-    return "<tr><td>%s</td><td>%d</td><td>%d</td><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>"
+    return "<tr><td>%s</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>"
         .formatted(
             label,
             row.submitted(),
             row.pushed(),
             row.noMatch(),
+            row.exhausted(),
             wan(row.requestedAmount()),
             wan(row.intendedAmount()),
             wan(row.approvedAmount()),

@@ -56,6 +56,7 @@ class ReportStore {
                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM project_match m
                     WHERE m.project_id = p.id AND m.proposed_at IS NOT NULL)) AS pushed,
                   count(*) FILTER (WHERE p.status = 'NO_MATCH') AS no_match,
+                  count(*) FILTER (WHERE p.status = 'EXHAUSTED') AS exhausted,
                   count(*) FILTER (WHERE p.amount_intended > 0) AS with_intent,
                   count(*) FILTER (WHERE p.amount_approved > 0) AS approved,
                   count(*) FILTER (WHERE p.amount_disbursed > 0) AS disbursed,
@@ -75,6 +76,7 @@ class ReportStore {
                     row.get("submitted", Long.class),
                     row.get("pushed", Long.class),
                     row.get("no_match", Long.class),
+                    row.get("exhausted", Long.class),
                     row.get("with_intent", Long.class),
                     row.get("approved", Long.class),
                     row.get("disbursed", Long.class),
@@ -187,7 +189,9 @@ class ReportStore {
   Flux<StuckRow> stuck(Scope scope, int limit) {
     Where where =
         visible(scope)
-            .and("p.status IN ('SUBMITTED', 'PUSHED', 'NO_MATCH', 'IN_TALKS', 'APPROVED')")
+            .and(
+                "p.status IN ('SUBMITTED', 'PUSHED', 'NO_MATCH', 'IN_TALKS', 'EXHAUSTED',"
+                    + " 'APPROVED')")
             .and("p.submitted_at < :to", "to", scope.to());
     return where
         .bind(
