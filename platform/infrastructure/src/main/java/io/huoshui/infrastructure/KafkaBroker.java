@@ -34,7 +34,12 @@ public final class KafkaBroker implements AutoCloseable {
   public static final String PROCESS_MARKER = "-Dhuoshui.component=kafka";
 
   private static final String CLASS_PATH_RESOURCE = "io/huoshui/kafka/broker.classpath";
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+  /**
+   * How long a start may take before it counts as failed: long, as two cores shared with a build's
+   * other JVMs can make a start that takes 5 s on a quiet machine take a minute and more.
+   */
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
   /**
    * The broker's loopback ports: PLAINTEXT for the broker itself and for whoever administers it
@@ -203,7 +208,7 @@ public final class KafkaBroker implements AutoCloseable {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
             .start();
     try {
-      if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+      if (!format.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || format.exitValue() != 0) {
         format.destroyForcibly();
         throw new InfrastructureException(
             "Formatting Kafka storage failed; %s ends with:%n%s"

@@ -44,7 +44,7 @@ public final class PostgresServer implements AutoCloseable {
               .setCleanDataDirectory(false)
               .setRegisterShutdownHook(stopWithThisJvm)
               .setPort(port)
-              .setPGStartupWait(Duration.ofSeconds(60))
+              .setPGStartupWait(Duration.ofMinutes(3))
               // zonky's builder turns fsync and synchronous_commit off; the caller decides.
               .setServerConfig("fsync", onOff(durability))
               .setServerConfig("synchronous_commit", onOff(durability))

@@ -13,7 +13,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads topics the way an outside system would: with a plain Kafka consumer of its own. */
 public final class KafkaRecords {
 
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final Duration PATIENCE = Duration.ofMinutes(2);
 
   private KafkaRecords() {}
 
@@ -28,7 +28,7 @@ public final class KafkaRecords {
     return new KafkaConsumer<>(config);
   }
 
-  /** The first record with the key on the topic; fails after 30 s without one. */
+  /** The first record with the key on the topic; fails after two minutes without one. */
   public static ConsumerRecord<String, String> awaitRecord(
       String bootstrapServers, String topic, String key) {
     try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
