@@ -42,6 +42,11 @@ public class CalendarAutoConfiguration {
   }
 
   static WorkingCalendar shippedCalendar() {
+    return WorkingCalendar.of(shippedYears());
+  }
+
+  /** The years shipped with the release ({@link CalendarFiles#SHIPPED_PATTERN}), one file each. */
+  public static List<CalendarYear> shippedYears() {
     try {
       Resource[] files =
           new PathMatchingResourcePatternResolver().getResources(CalendarFiles.SHIPPED_PATTERN);
@@ -49,7 +54,7 @@ public class CalendarAutoConfiguration {
       for (Resource file : files) {
         years.add(CalendarFiles.read(file.getInputStream()));
       }
-      return WorkingCalendar.of(years);
+      return List.copyOf(years);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

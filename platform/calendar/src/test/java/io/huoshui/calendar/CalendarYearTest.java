@@ -74,6 +74,33 @@ class CalendarYearTest {
   }
 
   @Test
+  void aRefusalNamesTheMemberAtFault() {
+    assertThatThrownBy(
+            () ->
+                year(
+                    List.of(
+                        new Holiday("元旦", day("2026-01-01"), day("2026-01-03")),
+                        new Holiday("国庆节", day("2026-10-01"), day("2026-10-10"))),
+                    List.of(day("2026-01-04"), day("2026-10-10"))))
+        .isInstanceOfSatisfying(
+            InvalidCalendarYearException.class,
+            refused -> assertThat(refused.field()).isEqualTo("makeUpWorkingDays[1]"));
+    assertThatThrownBy(
+            () -> year(List.of(new Holiday("元旦", day("2025-12-31"), day("2026-01-01"))), List.of()))
+        .isInstanceOfSatisfying(
+            InvalidCalendarYearException.class,
+            refused -> assertThat(refused.field()).isEqualTo("holidays[0].first"));
+    assertThatThrownBy(() -> new CalendarYear(1999, List.of(), List.of(), SOURCE))
+        .isInstanceOfSatisfying(
+            InvalidCalendarYearException.class,
+            refused -> assertThat(refused.field()).isEqualTo("year"));
+    assertThatThrownBy(() -> new Holiday("端午节", day("2026-06-21"), day("2026-06-19")))
+        .isInstanceOfSatisfying(
+            InvalidCalendarYearException.class,
+            refused -> assertThat(refused.field()).isEqualTo("last"));
+  }
+
+  @Test
   void aFileIsReadStrictlyAndWrittenBackTheSame() {
     CalendarYear shipped = WorkingCalendarTest.SHIPPED.year(2026).orElseThrow();
     assertThat(CalendarFiles.read(CalendarFiles.write(shipped))).isEqualTo(shipped);
