@@ -2,14 +2,17 @@ package io.huoshui.service.web;
 
 import io.huoshui.service.web.ApiProblem.Reason;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * The values of a list's filters, read by the same rules as a request body: a date within the years
- * every store holds, an amount in its documented form ({@code 1e200000} is not one), text without
- * control characters. Each method takes the raw parameter ({@code @RequestParam(required = false)
- * String}) and answers null when it is absent, or refuses it with a 400 naming the parameter.
+ * The values of a list's filters, read by the same rules as a request body: a date or a date-time
+ * within the years every store holds, an amount in its documented form ({@code 1e200000} is not
+ * one), text without control characters. Each method takes the raw parameter
+ * ({@code @RequestParam(required = false) String}) and answers null when it is absent, or refuses
+ * it with a 400 naming the parameter.
  */
 public final class QueryParameters {
 
@@ -24,6 +27,27 @@ public final class QueryParameters {
       throw refused(name, refusal, "");
     }
     return (LocalDate) day;
+  }
+
+  /**
+   * A date-time with its offset, as the API writes one ({@code 2026-11-01T08:00:00+08:00} or {@code
+   * ...Z}), within the years a date may fall in.
+   */
+  public static OffsetDateTime dateTime(String name, String value) {
+    if (value == null) {
+      return null;
+    }
+    Object dateTime = StrictJson.dateTimeOrRefusal(value);
+    if (dateTime instanceof Refusal refusal) {
+      throw refused(name, refusal, "");
+    }
+    return (OffsetDateTime) dateTime;
+  }
+
+  /** {@link #dateTime} as the instant it names. */
+  public static Instant instant(String name, String value) {
+    OffsetDateTime dateTime = dateTime(name, value);
+    return dateTime == null ? null : dateTime.toInstant();
   }
 
   /** An amount as the API writes money, between {@code min} and {@code max} inclusive. */

@@ -1,10 +1,15 @@
 package io.huoshui.service.web;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.core.JsonParser;
@@ -34,8 +39,8 @@ import tools.jackson.databind.type.LogicalType;
  * are lenient in ways that let a careless or hostile client store what the API does not allow — a
  * title of {@code 12345}, {@code "36"} for a term, {@code 1.5} truncated to 1, an industry by
  * ordinal or with a trailing space, the last of two {@code amount} keys, money as {@code "1E+3"} —
- * and in ways that fail later, in the database, with a 500: a NUL in a text, a date in the year
- * 999999999. Each of these is refused here with a 400 naming the field.
+ * and in ways that fail later, in the database, with a 500: a NUL in a text, a date or a date-time
+ * in the year 999999999. Each of these is refused here with a 400 naming the field.
  *
  * <p>Only the API's decoder uses these rules: events keep their tolerant reader.
  */
@@ -63,7 +68,7 @@ public final class StrictJson {
     rules.addDeserializer(String.class, new Text(false));
     rules.addDeserializer(BigDecimal.class, new Decimal());
     rules.addDeserializer(LocalDate.class, new Day());
-    rules.setDeserializerModifier(new ExactEnumNames());
+    rules.setDeserializerModifier(new ExactNamesAndTimes());
     return api.rebuild()
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -125,11 +130,46 @@ public final class StrictJson {
     return DECIMAL.matcher(text).matches() ? new BigDecimal(text) : null;
   }
 
+  private static final Instant EARLIEST =
+      LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+  private static final Instant AFTER_LATEST =
+      LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+  /**
+   * Whether a value is a moment outside the years a date may fall in, read in UTC: instants and
+   * date-times are held to the same years as dates. Compared as instants, which hold every year
+   * Jackson parses, so that no conversion overflows.
+   */
+  static boolean beyondYears(Object value) {
+    if (value instanceof Instant instant) {
+      return instant.isBefore(EARLIEST) || !instant.isBefore(AFTER_LATEST);
+    }
+    if (value instanceof OffsetDateTime dateTime) {
+      return beyondYears(dateTime.toInstant());
+    }
+    return value instanceof LocalDateTime dateTime && !withinYears(dateTime.getYear());
+  }
+
+  static boolean withinYears(int year) {
+    return year >= FIRST_YEAR && year <= LAST_YEAR;
+  }
+
+  /** A date-time with its offset ({@code 2026-11-01T08:00:00+08:00}); the refusal when not one. */
+  static Object dateTimeOrRefusal(String text) {
+    try {
+      OffsetDateTime dateTime = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      return beyondYears(dateTime) ? Refusal.DATE_OUT_OF_RANGE : dateTime;
+    } catch (DateTimeParseException e) {
+      return Refusal.NOT_A_TIME;
+    }
+  }
+
   /** A date within the years allowed; the refusal when it is not one. */
   static Object dayOrRefusal(String text) {
     try {
       LocalDate day = LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-      if (!DAY.matcher(text).matches() || day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR) {
+      if (!DAY.matcher(text).matches() || !withinYears(day.getYear())) {
         return Refusal.DATE_OUT_OF_RANGE;
       }
       return day;
@@ -225,8 +265,11 @@ public final class StrictJson {
     }
   }
 
-  /** An enum only by its exact name: no ordinal, no padding, no other case. */
-  private static final class ExactEnumNames extends ValueDeserializerModifier {
+  /**
+   * An enum only by its exact name: no ordinal, no padding, no other case. An instant or a
+   * date-time only as an ISO-8601 string (not epoch numbers) within the years dates allow.
+   */
+  private static final class ExactNamesAndTimes extends ValueDeserializerModifier {
 
     @Override
     public ValueDeserializer<?> modifyEnumDeserializer(
@@ -235,6 +278,45 @@ public final class StrictJson {
         BeanDescription.Supplier description,
         ValueDeserializer<?> deserializer) {
       return new ExactName(deserializer, type.getRawClass());
+    }
+
+    @Override
+    public ValueDeserializer<?> modifyDeserializer(
+        DeserializationConfig config,
+        BeanDescription.Supplier description,
+        ValueDeserializer<?> deserializer) {
+      Class<?> type = description.getBeanClass();
+      return MOMENTS.contains(type) ? new Moment(deserializer, type) : deserializer;
+    }
+  }
+
+  private static final Set<Class<?>> MOMENTS =
+      Set.of(Instant.class, OffsetDateTime.class, LocalDateTime.class);
+
+  private static final class Moment extends DelegatingDeserializer {
+
+    private final Class<?> type;
+
+    Moment(ValueDeserializer<?> delegate, Class<?> type) {
+      super(delegate);
+      this.type = type;
+    }
+
+    @Override
+    protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+      return new Moment(delegate, type);
+    }
+
+    @Override
+    public Object deserialize(JsonParser parser, DeserializationContext context) {
+      if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+        throw new Refused(parser, Refusal.NOT_A_TIME, type, "");
+      }
+      Object moment = super.deserialize(parser, context);
+      if (beyondYears(moment)) {
+        throw new Refused(parser, Refusal.DATE_OUT_OF_RANGE, type, "");
+      }
+      return moment;
     }
   }
 

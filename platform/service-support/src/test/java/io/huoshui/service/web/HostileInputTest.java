@@ -9,7 +9,10 @@ import io.huoshui.servicetest.hostile.HostileText;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -79,6 +83,14 @@ class HostileInputTest {
       Enterprise enterprise,
       List<String> tags) {}
 
+  record Schedule(Instant at, OffsetDateTime from, LocalDateTime local) {}
+
+  static final String VALID_SCHEDULE =
+      """
+      {"at": "2026-11-01T00:00:00Z", "from": "2026-11-01T08:00:00+08:00",
+       "local": "2026-11-01T08:00:00"}
+      """;
+
   static final String VALID =
       """
       {"title": "潞尧食用菌扩产", "description": "第一行\\n第二行",
@@ -104,6 +116,20 @@ class HostileInputTest {
     @PostMapping("/api/v1/demands")
     Mono<Demand> submit(@RequestBody Demand demand) {
       return Mono.just(demand);
+    }
+
+    @PostMapping("/api/v1/schedules")
+    Mono<Schedule> schedule(@RequestBody Schedule schedule) {
+      return Mono.just(schedule);
+    }
+
+    @GetMapping("/api/v1/schedules")
+    Mono<Map<String, Object>> schedules(
+        @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+      Map<String, Object> read = new java.util.LinkedHashMap<>();
+      read.put("from", QueryParameters.dateTime("from", from));
+      read.put("to", QueryParameters.instant("to", to));
+      return Mono.just(read);
     }
 
     @GetMapping("/api/v1/demands")
@@ -386,6 +412,91 @@ class HostileInputTest {
                   ? "The request body is larger than the API accepts."
                   : "请求体超过了 API 接受的大小。");
     }
+  }
+
+  @Test
+  void momentsWithinTheYearsAreRead() {
+    client
+        .post()
+        .uri("/api/v1/schedules")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(VALID_SCHEDULE)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.local")
+        .isEqualTo("2026-11-01T08:00:00");
+    client
+        .get()
+        .uri(
+            builder ->
+                builder
+                    .path("/api/v1/schedules")
+                    .queryParam("from", "{from}")
+                    .queryParam("to", "{to}")
+                    .build("2026-11-01T08:00:00+08:00", "9999-12-31T23:59:59Z"))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.to")
+        .isEqualTo("9999-12-31T23:59:59Z");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "at    | \"+999999999-12-31T00:00:00Z\"",
+        "at    | \"1899-12-31T23:59:59Z\"",
+        "at    | 1700000000",
+        "at    | \"2026-11-01\"",
+        "from  | \"+999999999-12-31T23:59:59-18:00\"",
+        "from  | \"1900-01-01T07:59:59+08:00\"",
+        "local | \"+10000-01-01T00:00:00\"",
+        "local | \"0001-01-01T00:00:00\""
+      })
+  void aMomentOutsideTheYearsOrNotAStringIsRefusedNamingIt(String field, String value) {
+    String body =
+        VALID_SCHEDULE.replaceFirst("\"" + field + "\": \"[^\"]*\"", "\"" + field + "\": " + value);
+    EntityExchangeResult<byte[]> answer =
+        client
+            .post()
+            .uri("/api/v1/schedules")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange()
+            .expectStatus()
+            .isBadRequest()
+            .expectBody()
+            .returnResult();
+    assertNamesFieldWithoutInternals(answer, field);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "from | +999999999-12-31T00:00:00Z",
+        "from | 1899-12-31T23:59:59Z",
+        "from | 2026-11-01T08:00:00",
+        "to   | 10000-01-01T00:00:00Z",
+        "to   | 1e200000"
+      })
+  void aDateTimeFilterOutsideTheYearsIsRefusedNamingIt(String name, String value) {
+    EntityExchangeResult<byte[]> answer =
+        client
+            .get()
+            .uri(builder -> builder.path("/api/v1/schedules").queryParam(name, "{v}").build(value))
+            .exchange()
+            .expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .returnResult();
+    assertNamesFieldWithoutInternals(answer, name);
   }
 
   /**
