@@ -16,7 +16,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * The gateway turns away a request without a valid token before routing it. Only the token
- * endpoint, the published keys and the gateway's own health and metrics are open.
+ * endpoint, the published keys, the API documents and their page, and the gateway's own health and
+ * metrics are open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewayProperties.class)
@@ -33,6 +34,8 @@ class GatewaySecurity {
                     "/oauth2/token", "/oauth2/jwks", "/.well-known/oauth-authorization-server")
                 .permitAll()
                 .pathMatchers("/fallback/**")
+                .permitAll()
+                .pathMatchers(HttpMethod.GET, ApiDocumentsController.PAGE)
                 .permitAll()
                 .pathMatchers(HttpMethod.OPTIONS, "/api/**", "/oauth2/**")
                 .permitAll()

@@ -112,6 +112,15 @@ class GatewayRoutingTest {
                 routes ->
                     routes
                         .get(
+                            "/openapi/{document}",
+                            (request, response) ->
+                                response
+                                    .header(HttpHeaders.CONTENT_TYPE, "application/yaml")
+                                    .sendString(
+                                        Mono.just(
+                                            "openapi: 3.1.0\ninfo:\n  title: %s\n"
+                                                .formatted(request.param("document")))))
+                        .get(
                             "/api/v1/projects/flaky",
                             (request, response) ->
                                 flakyGets.incrementAndGet() == 1
@@ -573,6 +582,50 @@ class GatewayRoutingTest {
         .isEqualTo(431)
         .jsonPath("$.detail")
         .isEqualTo("The request headers are larger than the server accepts.");
+  }
+
+  @Test
+  void theDocumentsPageListsEveryServicesDocumentAndEachIsRoutedWithoutAToken() {
+    String page =
+        http.get()
+            .uri("/docs")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(page).contains("活水 API 文档");
+    for (String service :
+        List.of(
+            "identity-service",
+            "project-service",
+            "credit-service",
+            "matching-service",
+            "notification-service")) {
+      assertThat(page).contains("href=\"/openapi/" + service + ".yaml\"");
+    }
+    // The stand-ins answer under the name they were asked for: each document reached its service.
+    for (String service : List.of("project-service", "notification-service")) {
+      http.get()
+          .uri("/openapi/" + service + ".yaml")
+          .exchange()
+          .expectStatus()
+          .isOk()
+          .expectBody(String.class)
+          .value(document -> assertThat(document).contains("title: " + service + ".yaml"));
+    }
+    // Routed, not refused: the document of a service that is down is its fallback, not a 401.
+    http.get()
+        .uri("/openapi/credit-service.yaml")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectBody()
+        .jsonPath("$.service")
+        .isEqualTo("credit-service");
   }
 
   @Test
