@@ -272,16 +272,7 @@ class MatchingFlowTest {
     demand.put("amountRequested", "12000000.00");
     demand.put("version", 2);
     network.publishProject(EventTypes.PROJECT_UPDATED, demand);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                "SUPERSEDED"
-                    .equals(
-                        fetchMatches(projectId, "611024")
-                            .get(0)
-                            .path("releaseCause")
-                            .asString("")));
+    awaitMatch(projectId, "611024", 0, "releaseCause", "SUPERSEDED");
     assertThat(fetchMatches(projectId, "611024").get(1).get("status").asString())
         .isEqualTo("PROPOSED");
 
@@ -318,6 +309,184 @@ class MatchingFlowTest {
                 1))
         .extracting(EventEnvelope::id)
         .containsExactly(broken);
+  }
+
+  @Test
+  void interestThenSilenceTurnsTheDecisionClockRedWithoutReleasingAndAnApprovalStartsTheNext() {
+    String projectId = pushedTo("450105", "st-bank-1").get("projectId").toString();
+    String matchId = fetchMatches(projectId, "450105").get(0).get("matchId").asString();
+    assertThat(fetchMatches(projectId, "450105").get(0).get("stage").asString())
+        .isEqualTo("FIRST_ANSWER");
+
+    clock.set(Instant.parse("2026-09-30T01:00:00Z")); // the eve of National Day
+    network.respond(projectId, matchId, "st-bank-1", "INTEREST", clock.instant(), "0.00", "0.00");
+    awaitMatch(projectId, "450105", 0, "stage", "DECISION");
+    // Ten working days: 8, 9, 10 (the make-up Saturday), 12 … 16, 19 and 20 October.
+    assertThat(fetchMatches(projectId, "450105").get(0).get("deadline").asString())
+        .isEqualTo("2026-10-20");
+
+    sweepOn("2026-10-19T01:00:00Z");
+    assertThat(colours(projectId, "450105")).containsExactly("null");
+    sweepOn("2026-10-20T01:00:00Z");
+    assertThat(colours(projectId, "450105")).containsExactly("BLUE");
+    sweepOn("2026-10-22T01:00:00Z");
+    assertThat(colours(projectId, "450105")).containsExactly("YELLOW");
+    assertThat(board("YELLOW", "450105")).contains(projectId);
+    sweepOn("2026-10-26T01:00:00Z");
+    sweepOn("2026-10-27T01:00:00Z");
+
+    JsonNode after = fetchMatches(projectId, "450105");
+    assertThat(after).hasSize(1);
+    assertThat(after.get(0).get("colour").asString()).isEqualTo("RED");
+    assertThat(after.get(0).get("status").asString()).isEqualTo("ANSWERED");
+    List<EventEnvelope> notices = network.awaitEvents(MATCHES, projectId, Set.of(ESCALATED), 3);
+    assertThat(notices)
+        .extracting(n -> n.data().get("colour").asString() + " " + n.data().get("stage").asString())
+        .containsExactly("BLUE DECISION", "YELLOW DECISION", "RED DECISION");
+    notices.forEach(notice -> Contracts.assertConforms(notice));
+
+    network.respond(
+        projectId, matchId, "st-bank-1", "APPROVAL", clock.instant(), "3000000.00", "0.00");
+    awaitMatch(projectId, "450105", 0, "stage", "DISBURSEMENT");
+    JsonNode approved = fetchMatches(projectId, "450105").get(0);
+    assertThat(approved.get("deadline").asString()).isEqualTo("2026-11-10");
+    assertThat(approved.get("colour").isNull()).isTrue();
+    network.respond(
+        projectId,
+        matchId,
+        "st-bank-1",
+        "DISBURSEMENT",
+        clock.instant(),
+        "3000000.00",
+        "3000000.00");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> fetchMatches(projectId, "450105").get(0).path("stage").isNull());
+  }
+
+  @Test
+  void aDemandOneBankFinancesInFullReleasesTheOthersAndIsRoutedNoMore() {
+    String projectId =
+        pushedTo("450102", "fin-bank-1", "fin-bank-2", "fin-bank-3").get("projectId").toString();
+    JsonNode matches = fetchMatches(projectId, "450102");
+    Map<String, Object> other = network.demand("450102");
+    String otherId = other.get("projectId").toString();
+    network.publishProject(EventTypes.PROJECT_SUBMITTED, other);
+    JsonNode others = awaitMatches(otherId, "450102", 3);
+    String first = matches.get(0).get("matchId").asString();
+    network.respond(projectId, first, "fin-bank-1", "INTEREST", clock.instant(), "0.00", "0.00");
+    // Half the amount approved: the others keep their slots.
+    network.respond(
+        projectId, first, "fin-bank-1", "APPROVAL", clock.instant(), "3500000.00", "0.00");
+    awaitMatch(projectId, "450102", 0, "lastAnswer", "APPROVAL");
+    assertThat(fetchMatches(projectId, "450102").findValuesAsString("releaseCause"))
+        .containsExactly("", "", "");
+
+    network.respond(
+        projectId, first, "fin-bank-1", "APPROVAL", clock.instant(), "7000000.00", "0.00");
+
+    JsonNode view = awaitDemand(projectId, "450102", "FINANCED");
+    assertThat(view.get("matches").findValuesAsString("releaseCause"))
+        .containsExactly("", "FINANCED", "FINANCED");
+    List<EventEnvelope> released = network.awaitEvents(MATCHES, projectId, Set.of(RELEASED), 2);
+    released.forEach(event -> Contracts.assertConforms(event));
+    assertThat(released)
+        .extracting(event -> event.data().get("cause").asString())
+        .containsOnly("FINANCED");
+
+    // A new bank's product reaches the other demand, which has room, and not the financed one.
+    network.respond(
+        otherId,
+        others.get(0).get("matchId").asString(),
+        "fin-bank-1",
+        "DECLINE",
+        clock.instant(),
+        "0.00",
+        "0.00");
+    awaitDemand(otherId, "450102", "OPEN");
+    publishProducts(
+        EventTypes.PRODUCT_PUBLISHED, List.of(network.product("fin-bank-4", "450102", "3.400")));
+    assertThat(awaitMatches(otherId, "450102", 4).get(3).get("bankCode").asString())
+        .isEqualTo("fin-bank-4");
+    assertThat(fetchMatches(projectId, "450102")).hasSize(3);
+
+    network.respond(
+        projectId,
+        first,
+        "fin-bank-1",
+        "DISBURSEMENT",
+        clock.instant(),
+        "7000000.00",
+        "7000000.00");
+    awaitMatch(projectId, "450102", 0, "lastAnswer", "DISBURSEMENT");
+    sweepOn("2026-11-30T01:00:00Z");
+    assertThat(fetchMatches(projectId, "450102").findValuesAsString("colour"))
+        .as("no supervision once financed")
+        .containsOnly("");
+    assertThat(fetchMatches(projectId, "450102")).hasSize(3);
+  }
+
+  @Test
+  void aDemandEveryBankDeclinesIsExhaustedAndANewFittingProductReOpensIt() {
+    String projectId = pushedTo("450103", "ex-bank-1", "ex-bank-2").get("projectId").toString();
+    JsonNode matches = fetchMatches(projectId, "450103");
+    double before = meters.counter("huoshui.demands.exhausted", "county", "450103").count();
+
+    network.respond(
+        projectId,
+        matches.get(0).get("matchId").asString(),
+        "ex-bank-1",
+        "DECLINE",
+        clock.instant());
+    awaitMatch(projectId, "450103", 0, "releaseCause", "DECLINED");
+    assertThat(fetchDemand(projectId, "450103").get("status").asString()).isEqualTo("OPEN");
+    network.respond(
+        projectId,
+        matches.get(1).get("matchId").asString(),
+        "ex-bank-2",
+        "DECLINE",
+        clock.instant());
+
+    awaitDemand(projectId, "450103", "EXHAUSTED");
+    EventEnvelope exhausted =
+        network.awaitEvents(MATCHES, projectId, Set.of(EventTypes.DEMAND_EXHAUSTED), 1).get(0);
+    Contracts.assertConforms(exhausted);
+    assertThat(exhausted.data().get("tried").findValuesAsString("bankCode"))
+        .containsExactly("ex-bank-1", "ex-bank-2");
+    assertThat(exhausted.data().get("tried").findValuesAsString("declineReason"))
+        .containsExactly("INSUFFICIENT_COLLATERAL", "INSUFFICIENT_COLLATERAL");
+    assertThat(meters.counter("huoshui.demands.exhausted", "county", "450103").count())
+        .isEqualTo(before + 1);
+
+    publishProducts(
+        EventTypes.PRODUCT_PUBLISHED, List.of(network.product("ex-bank-3", "450103", "3.300")));
+    assertThat(awaitMatches(projectId, "450103", 3).get(2).get("bankCode").asString())
+        .isEqualTo("ex-bank-3");
+    awaitDemand(projectId, "450103", "OPEN");
+    assertThat(network.awaitEvents(MATCHES, projectId, Set.of(PROPOSED), 3)).hasSize(3);
+  }
+
+  @Test
+  void aDemandItsCountyClosesReleasesEveryMatchAndIgnoresLaterChanges() {
+    Map<String, Object> demand = pushedTo("450104", "cl-bank-1", "cl-bank-2");
+    String projectId = demand.get("projectId").toString();
+
+    network.publishProject(
+        EventTypes.PROJECT_CLOSED, network.closure(projectId, "450104", clock.instant(), 2));
+
+    JsonNode view = awaitDemand(projectId, "450104", "CLOSED");
+    assertThat(view.get("matches").findValuesAsString("releaseCause"))
+        .containsExactly("CLOSED", "CLOSED");
+    network
+        .awaitEvents(MATCHES, projectId, Set.of(RELEASED), 2)
+        .forEach(event -> Contracts.assertConforms(event));
+    demand.put("amountRequested", "8000000.00");
+    demand.put("version", 3);
+    network.publishProject(EventTypes.PROJECT_UPDATED, demand);
+    publishProducts(
+        EventTypes.PRODUCT_PUBLISHED, List.of(network.product("cl-bank-3", "450104", "3.300")));
+    assertThat(fetchDemand(projectId, "450104").get("status").asString()).isEqualTo("CLOSED");
+    assertThat(fetchMatches(projectId, "450104")).hasSize(2);
   }
 
   @Test
@@ -382,10 +551,11 @@ class MatchingFlowTest {
         .toList();
   }
 
+  /** The supervision board as the financial office of the county's city reads it. */
   private String board(String colour, String county) {
     return http.get()
         .uri("/api/v1/supervision?colour={c}&county={county}", colour, county)
-        .headers(h -> h.setBearerAuth(TestTokens.operator("1407")))
+        .headers(h -> h.setBearerAuth(TestTokens.operator(county.substring(0, 4))))
         .exchange()
         .expectStatus()
         .isOk()
@@ -397,6 +567,32 @@ class MatchingFlowTest {
   private String status(String projectId, String county, int index) {
     JsonNode matches = fetchMatches(projectId, county);
     return matches.size() > index ? matches.get(index).get("status").asString() : "";
+  }
+
+  /**
+   * A product of each bank in the county, the first the cheapest, and a demand of the county
+   * submitted and pushed to all of them; returns the demand as published.
+   */
+  private Map<String, Object> pushedTo(String county, String... banks) {
+    publishProducts(
+        EventTypes.PRODUCT_PUBLISHED,
+        IntStream.range(0, banks.length)
+            .mapToObj(i -> network.product(banks[i], county, "3." + (i + 1) + "00"))
+            .toList());
+    Map<String, Object> demand = network.demand(county);
+    network.publishProject(EventTypes.PROJECT_SUBMITTED, demand);
+    awaitMatches(demand.get("projectId").toString(), county, banks.length);
+    return demand;
+  }
+
+  /** Awaits the member of the demand's match at the index to read as the value. */
+  private void awaitMatch(String projectId, String county, int index, String member, String value) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                value.equals(
+                    fetchMatches(projectId, county).path(index).path(member).asString("")));
   }
 
   private JsonNode awaitMatches(String projectId, String county, int count) {

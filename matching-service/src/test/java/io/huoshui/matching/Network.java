@@ -192,12 +192,51 @@ final class Network {
 
   /** credit-service's example of the bank's answer (INTEREST, DECLINE, APPROVAL, DISBURSEMENT). */
   void respond(String projectId, String matchId, String bankCode, String answer, Instant at) {
+    send(
+        Topics.BANK_RESPONSES,
+        EventTypes.BANK_RESPONDED,
+        projectId,
+        answer(projectId, matchId, bankCode, answer, at));
+  }
+
+  private static Payload answer(
+      String projectId, String matchId, String bankCode, String answer, Instant at) {
     Payload response =
         Payload.about(EventTypes.BANK_RESPONDED, answer.toLowerCase(Locale.ROOT), projectId);
     response.put("matchId", matchId);
     response.put("bankCode", bankCode);
     response.put("respondedAt", at);
+    return response;
+  }
+
+  /**
+   * credit-service's example of the bank's answer, with the match's sums after it: what the bank
+   * has approved and paid out for the match in all.
+   */
+  void respond(
+      String projectId,
+      String matchId,
+      String bankCode,
+      String answer,
+      Instant at,
+      String approved,
+      String disbursed) {
+    Payload response = answer(projectId, matchId, bankCode, answer, at);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> totals = new LinkedHashMap<>((Map<String, Object>) response.get("totals"));
+    totals.put("approved", approved);
+    totals.put("disbursed", disbursed);
+    response.put("totals", totals);
     send(Topics.BANK_RESPONSES, EventTypes.BANK_RESPONDED, projectId, response);
+  }
+
+  /** project-service's example closure of the demand by its county, at its version. */
+  Map<String, Object> closure(String projectId, String county, Instant at, long version) {
+    Payload closure = Payload.about(EventTypes.PROJECT_CLOSED, "financed-elsewhere", projectId);
+    closure.put("county", county);
+    closure.put("closedAt", at);
+    closure.put("version", version);
+    return closure;
   }
 
   /** Sends an envelope; returns its id. */

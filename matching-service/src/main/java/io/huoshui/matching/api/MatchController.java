@@ -7,6 +7,7 @@ import io.huoshui.matching.domain.FitRule;
 import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.MatchOutcome;
 import io.huoshui.matching.domain.Reason;
+import io.huoshui.matching.domain.Stage;
 import io.huoshui.matching.domain.Tier;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
@@ -111,6 +112,8 @@ class MatchController {
    * One match.
    *
    * @param status PROPOSED (awaiting the bank's first answer), ANSWERED or RELEASED
+   * @param stage what the bank owes next, whose deadline and colour are shown; null when no clock
+   *     runs
    */
   record MatchView(
       UUID matchId,
@@ -124,6 +127,7 @@ class MatchController {
       BigDecimal score,
       List<Reason> reasons,
       Match.Status status,
+      Stage stage,
       Colour colour,
       LocalDate deadline,
       Instant proposedAt,
@@ -144,6 +148,7 @@ class MatchController {
           row.score(),
           row.reasons(),
           row.status(),
+          row.stage(),
           row.colour(),
           row.deadline(),
           row.proposedAt(),

@@ -7,6 +7,7 @@ import io.huoshui.matching.domain.FitRule;
 import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.MatchOutcome;
 import io.huoshui.matching.domain.Reason;
+import io.huoshui.matching.domain.Stage;
 import io.huoshui.matching.domain.Tier;
 import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.EnterpriseSize;
@@ -110,8 +111,36 @@ class MatchAnnouncements {
                         match.bankCode(),
                         match.productId(),
                         colour,
+                        match.stage(),
                         match.deadline(),
                         at))))
+        .then();
+  }
+
+  /** The demand has no live match and no fitting bank left: every match it had, oldest first. */
+  Mono<Void> exhausted(Demand demand, List<Match> tried, Instant at) {
+    return outbox
+        .append(
+            Topics.MATCHES,
+            EventTypes.DEMAND_EXHAUSTED,
+            demand.projectId().toString(),
+            new DemandExhausted(
+                demand.projectId(),
+                demand.county(),
+                tried.stream()
+                    .map(
+                        match ->
+                            new Tried(
+                                match.matchId(),
+                                match.bankCode(),
+                                match.productId(),
+                                match.releaseCause(),
+                                match.releaseCause() == Match.ReleaseCause.DECLINED
+                                    ? match.declineReason()
+                                    : null))
+                    .toList(),
+                at),
+            EventTypes.schemaOf(EventTypes.DEMAND_EXHAUSTED))
         .then();
   }
 
@@ -180,6 +209,7 @@ class MatchAnnouncements {
       String bankCode,
       UUID productId,
       Colour colour,
+      Stage stage,
       LocalDate deadline,
       Instant escalatedAt) {}
 
@@ -191,4 +221,13 @@ class MatchAnnouncements {
       UUID productId,
       Match.ReleaseCause cause,
       Instant releasedAt) {}
+
+  record Tried(
+      UUID matchId,
+      String bankCode,
+      UUID productId,
+      Match.ReleaseCause cause,
+      String declineReason) {}
+
+  record DemandExhausted(UUID projectId, String county, List<Tried> tried, Instant exhaustedAt) {}
 }

@@ -45,6 +45,11 @@ class MatchingMetrics {
     }
   }
 
+  /** A demand every fitting bank let go, by its county. */
+  void exhausted(String county) {
+    meters.counter("huoshui.demands.exhausted", "county", county).increment();
+  }
+
   void openByColour(Map<Colour, Long> counts) {
     open.forEach((colour, count) -> count.set(counts.getOrDefault(colour, 0L)));
   }

@@ -2,18 +2,20 @@ package io.huoshui.matching.application;
 
 import io.huoshui.calendar.CalendarHolder;
 import io.huoshui.calendar.WorkingCalendar;
+import io.huoshui.matching.domain.BankAnswer;
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.Demand;
 import io.huoshui.matching.domain.DemandDecision;
 import io.huoshui.matching.domain.DemandStatus;
+import io.huoshui.matching.domain.Financing;
 import io.huoshui.matching.domain.FitRule;
 import io.huoshui.matching.domain.Match;
-import io.huoshui.matching.domain.Match.Answer;
 import io.huoshui.matching.domain.Match.ReleaseCause;
 import io.huoshui.matching.domain.MatchOutcome;
 import io.huoshui.matching.domain.Matcher;
 import io.huoshui.matching.domain.ProductIndex;
 import io.huoshui.matching.domain.Proposal;
+import io.huoshui.matching.domain.Stage;
 import io.huoshui.matching.domain.StoredDemand;
 import io.huoshui.matching.domain.Supervision;
 import io.huoshui.matching.persistence.DemandStore;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -102,6 +105,9 @@ public class Matchmaking {
               if (write.inserted()) {
                 return announced(changed, null, ifNew);
               }
+              if (write.before() != null && write.before().status() == DemandStatus.FINANCED) {
+                return Mono.empty(); // its banks keep it; nothing more is routed to it
+              }
               Demand before = write.before() == null ? null : write.before().demand();
               return matches
                   .ofProject(demand.projectId())
@@ -113,16 +119,29 @@ public class Matchmaking {
 
   /** A demand withdrawn: every live match released, the demand out of matching for good. */
   public Mono<Void> withdrawn(UUID projectId, long version) {
+    return ended(projectId, version, DemandStatus.WITHDRAWN, ReleaseCause.WITHDRAWN);
+  }
+
+  /** A demand closed by its county: as a withdrawal, every live match released CLOSED. */
+  public Mono<Void> closed(UUID projectId, long version) {
+    return ended(projectId, version, DemandStatus.CLOSED, ReleaseCause.CLOSED);
+  }
+
+  private Mono<Void> ended(UUID projectId, long version, DemandStatus status, ReleaseCause cause) {
     return demands
         .lock(projectId)
-        .filter(held -> held.version() < version && held.status() != DemandStatus.WITHDRAWN)
+        .filter(
+            held ->
+                held.version() < version
+                    && held.status() != DemandStatus.WITHDRAWN
+                    && held.status() != DemandStatus.CLOSED)
         .flatMap(
             held ->
                 demands
-                    .setStatus(projectId, DemandStatus.WITHDRAWN, version)
+                    .setStatus(projectId, status, version)
                     .thenMany(matches.ofProject(projectId))
                     .filter(Match::isLive)
-                    .concatMap(match -> release(match, ReleaseCause.WITHDRAWN))
+                    .concatMap(match -> release(match, cause))
                     .then(
                         AfterCommit.run(
                             () ->
@@ -133,20 +152,21 @@ public class Matchmaking {
   /**
    * A bank answered a match: the first answer ends its supervision and feeds the bank's answer
    * speed; approvals and declines feed its approval rate; a decline frees the slot for the next
-   * candidate. Answers to a match already released change nothing.
+   * candidate; an approval or disbursement that makes the demand financed releases the banks that
+   * did not finance it. Answers to a match already released change nothing.
    */
-  public Mono<Void> answered(UUID projectId, UUID matchId, Answer answer, Instant respondedAt) {
+  public Mono<Void> answered(UUID projectId, BankAnswer answer) {
     return matches
-        .findLockingDemand(projectId, matchId)
+        .findLockingDemand(projectId, answer.matchId())
         .filter(Match::isLive)
-        .flatMap(match -> recordAnswer(match, answer, respondedAt));
+        .flatMap(match -> recordAnswer(match, answer));
   }
 
   /** Fills a demand's free slots, when it still has any; reverse matching calls it. */
   public Mono<Void> refill(UUID projectId) {
     return demands
         .lock(projectId)
-        .filter(held -> held.status() != DemandStatus.WITHDRAWN)
+        .filter(held -> held.status().routable())
         .flatMap(
             held ->
                 matches
@@ -157,9 +177,10 @@ public class Matchmaking {
   }
 
   /**
-   * Turns an unanswered match to the colour its deadline gives it today, announcing each colour it
-   * passes (a sweep that missed days announces BLUE and YELLOW before RED); RED releases it and
-   * pushes the demand to the next candidate.
+   * Turns a match to the colour the deadline of its running stage gives it today, announcing each
+   * colour it passes (a sweep that missed days announces BLUE and YELLOW before RED). RED at the
+   * first answer releases it and pushes the demand to the next candidate; RED at a later stage is
+   * escalated and the match stays the bank's, which is working on it.
    */
   public Mono<Void> supervise(UUID projectId, UUID matchId) {
     LocalDate today = today();
@@ -170,7 +191,7 @@ public class Matchmaking {
             held ->
                 matches
                     .find(matchId)
-                    .filter(Match::isProposed)
+                    .filter(match -> match.isLive() && match.stage() != null)
                     .flatMap(
                         match -> {
                           Colour target =
@@ -186,7 +207,7 @@ public class Matchmaking {
                                       c -> c.ordinal() >= from && c.ordinal() <= target.ordinal())
                                   .concatMap(c -> announce.escalated(match, c, now))
                                   .then(matches.colour(matchId, target));
-                          if (target != Colour.RED) {
+                          if (target != Colour.RED || match.stage() != Stage.FIRST_ANSWER) {
                             return notices;
                           }
                           return notices
@@ -197,21 +218,70 @@ public class Matchmaking {
         .as(transaction::transactional);
   }
 
-  private Mono<Void> recordAnswer(Match match, Answer answer, Instant respondedAt) {
-    int workingDays = calendar.current().workingDaysElapsed(match.proposedAt(), respondedAt);
-    Mono<Void> recorded = matches.answer(match.matchId(), answer, respondedAt, workingDays);
-    if (answer != Answer.DECLINE) {
-      return recorded;
-    }
-    return recorded
-        .then(release(match, ReleaseCause.DECLINED))
-        .then(demands.lock(match.projectId()))
+  private Mono<Void> recordAnswer(Match match, BankAnswer answer) {
+    int workingDays =
+        calendar.current().workingDaysElapsed(match.proposedAt(), answer.respondedAt());
+    Mono<Void> recorded = matches.answer(answer, workingDays, clockAfter(match, answer));
+    return switch (answer.answer()) {
+      case INTEREST -> recorded;
+      case DECLINE ->
+          recorded
+              .then(release(match, ReleaseCause.DECLINED))
+              .then(
+                  withMatches(
+                      match.projectId(),
+                      (held, existing) -> fill(held, held.demand(), existing, false)));
+      case APPROVAL, DISBURSEMENT -> recorded.then(withMatches(match.projectId(), this::financed));
+    };
+  }
+
+  /** The demand, its row locked, with every match it has had as they stand now. */
+  private Mono<Void> withMatches(
+      UUID projectId, BiFunction<StoredDemand, List<Match>, Mono<Void>> decision) {
+    return demands
+        .lock(projectId)
         .flatMap(
             held ->
                 matches
-                    .ofProject(match.projectId())
+                    .ofProject(projectId)
                     .collectList()
-                    .flatMap(existing -> fill(held, held.demand(), existing, false)));
+                    .flatMap(existing -> decision.apply(held, existing)));
+  }
+
+  /** The match with the clock that runs after the answer. */
+  private Match clockAfter(Match match, BankAnswer answer) {
+    Stage next = Stage.after(match.stage(), answer.answer());
+    if (next == match.stage()) {
+      return match;
+    }
+    if (next == null) {
+      return match.clocked(null, match.deadline(), match.colour());
+    }
+    LocalDate answeredOn = LocalDate.ofInstant(answer.respondedAt(), WorkingCalendar.ZONE);
+    return match.clocked(
+        next, calendar.current().plusWorkingDays(answeredOn, settings.workingDays(next)), null);
+  }
+
+  /**
+   * Once the demand's approvals cover the amount requested it is financed: routed no more, out of
+   * reverse matching, and the banks that financed nothing are released (again once the
+   * disbursements cover it).
+   */
+  private Mono<Void> financed(StoredDemand held, List<Match> existing) {
+    Demand demand = held.demand();
+    boolean routable = held.status().routable();
+    if (!Financing.financed(demand, existing)
+        || !routable && held.status() != DemandStatus.FINANCED) {
+      return Mono.empty();
+    }
+    Mono<Void> status =
+        routable
+            ? demands.setOutcome(demand.projectId(), DemandStatus.FINANCED, null)
+            : Mono.empty();
+    return status
+        .thenMany(Flux.fromIterable(Financing.released(demand, existing)))
+        .concatMap(match -> release(match, ReleaseCause.FINANCED))
+        .then(AfterCommit.run(() -> openDemands.update(held.partition(), demand, demand, false)));
   }
 
   /** Releases the live matches whose product the changed demand no longer fits. */
@@ -257,8 +327,9 @@ public class Matchmaking {
    * What filling the demand's free slots comes to, written nowhere yet.
    *
    * @param status the demand's new status, null when it stays: an OPEN demand holds no NoMatch, so
-   *     only one that fitted nothing before changes when something fits now
+   *     only one that fitted nothing before (or was exhausted) changes when something fits now
    * @param noMatch what the county learns, with the status NO_MATCH
+   * @param tried every match the demand had, when it is newly exhausted; null otherwise
    * @param hasRoom whether the demand still has free slots afterwards
    */
   private record Decision(
@@ -266,6 +337,7 @@ public class Matchmaking {
       DemandStatus status,
       MatchOutcome.NoMatch noMatch,
       boolean announceNoMatch,
+      List<Match> tried,
       boolean hasRoom,
       Instant at) {}
 
@@ -274,13 +346,14 @@ public class Matchmaking {
     Instant now = clock.instant();
     long live = existing.stream().filter(Match::isLive).count();
     int slots = (int) Math.max(0, settings.banksPerDemand() - live);
-    if (slots == 0) {
-      return new Decision(List.of(), null, null, false, false, now);
+    if (slots == 0 || !held.status().routable()) {
+      return new Decision(List.of(), null, null, false, null, false, now);
     }
     Set<String> excluded = existing.stream().map(Match::bankCode).collect(Collectors.toSet());
     LocalDate today = today();
     MatchOutcome outcome = matcher.match(demand, today, excluded, slots);
-    if (outcome instanceof MatchOutcome.Proposals proposals) {
+    boolean exhausted = live == 0 && !existing.isEmpty();
+    if (outcome instanceof MatchOutcome.Proposals proposals && !proposals.picks().isEmpty()) {
       List<Proposal> picks = proposals.picks();
       LocalDate deadline =
           calendar.current().plusWorkingDays(today, settings.deadlineWorkingDays());
@@ -288,26 +361,42 @@ public class Matchmaking {
       for (int i = 0; i < picks.size(); i++) {
         rows.add(Match.proposed(demand, picks.get(i), existing.size() + i + 1, deadline, now));
       }
-      DemandStatus status =
-          !picks.isEmpty() && held.status() == DemandStatus.NO_MATCH ? DemandStatus.OPEN : null;
+      DemandStatus status = held.status() == DemandStatus.OPEN ? null : DemandStatus.OPEN;
       boolean hasRoom = live + picks.size() < settings.banksPerDemand();
-      return new Decision(rows, status, null, false, hasRoom, now);
+      return new Decision(rows, status, null, false, null, hasRoom, now);
     }
     if (live > 0) {
-      return new Decision(List.of(), null, null, false, true, now);
+      return new Decision(List.of(), null, null, false, null, true, now);
+    }
+    // Every bank it had has let it go and none is left: after a decline, a RED or a change that
+    // broke a fit — unless the change itself made the demand fit nothing, which NoMatch explains.
+    if (exhausted && (outcome instanceof MatchOutcome.Proposals || !demandChanged)) {
+      boolean announceIt = held.status() != DemandStatus.EXHAUSTED;
+      return new Decision(
+          List.of(), DemandStatus.EXHAUSTED, null, false, announceIt ? existing : null, true, now);
     }
     boolean announceIt = demandChanged || held.status() != DemandStatus.NO_MATCH;
     return new Decision(
-        List.of(), DemandStatus.NO_MATCH, (MatchOutcome.NoMatch) outcome, announceIt, true, now);
+        List.of(),
+        DemandStatus.NO_MATCH,
+        (MatchOutcome.NoMatch) outcome,
+        announceIt,
+        null,
+        true,
+        now);
   }
 
   /** The decision's events and, once it has committed, the index and the metrics. */
   private Mono<Void> announced(StoredDemand held, Demand before, Decision decision) {
     Demand demand = held.demand();
-    Mono<Void> events =
-        decision.announceNoMatch()
-            ? announce.noMatch(demand, decision.noMatch(), decision.at())
-            : announce.proposed(decision.rows(), demand);
+    Mono<Void> events;
+    if (decision.announceNoMatch()) {
+      events = announce.noMatch(demand, decision.noMatch(), decision.at());
+    } else if (decision.tried() != null) {
+      events = announce.exhausted(demand, decision.tried(), decision.at());
+    } else {
+      events = announce.proposed(decision.rows(), demand);
+    }
     return events.then(
         AfterCommit.run(
             () -> {
@@ -315,6 +404,9 @@ public class Matchmaking {
               decision.rows().forEach(row -> metrics.pushed(row.tier(), row.bankCode()));
               if (decision.announceNoMatch()) {
                 metrics.noMatch(demand.county(), decision.noMatch());
+              }
+              if (decision.tried() != null) {
+                metrics.exhausted(demand.county());
               }
             }));
   }

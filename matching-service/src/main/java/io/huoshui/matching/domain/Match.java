@@ -10,11 +10,17 @@ import java.util.UUID;
  * A demand pushed to a bank's product, and what became of it.
  *
  * @param rank the match's place among all of its demand's matches, released ones included
- * @param colour the supervision colour reached while unanswered, null while on time
+ * @param deadline when the running stage is due
+ * @param colour the supervision colour reached at the running stage, null while on time
  * @param firstAnswerAt when the bank first answered, null before
  * @param lastAnswer the bank's latest answer, null before its first
  * @param releasedAt when it was released, null while live
  * @param releaseCause why it was released, null while live
+ * @param approved what the bank has approved for it in all, after its latest answer
+ * @param disbursed what the bank has paid out for it in all, after its latest answer
+ * @param declineReason the bank's reason when it declined, as credit-service names it
+ * @param stage what the bank owes next, whose clock the deadline and colour are; null when no clock
+ *     runs (paid out or released)
  */
 public record Match(
     UUID matchId,
@@ -34,7 +40,11 @@ public record Match(
     Instant firstAnswerAt,
     Answer lastAnswer,
     Instant releasedAt,
-    ReleaseCause releaseCause) {
+    ReleaseCause releaseCause,
+    BigDecimal approved,
+    BigDecimal disbursed,
+    String declineReason,
+    Stage stage) {
 
   public Match {
     reasons = List.copyOf(reasons);
@@ -66,7 +76,11 @@ public record Match(
     /** The county withdrew the demand. */
     WITHDRAWN,
     /** The demand changed out of the product's fit. */
-    SUPERSEDED
+    SUPERSEDED,
+    /** Other banks' approvals, or their disbursements, cover the amount requested. */
+    FINANCED,
+    /** The county closed the demand. */
+    CLOSED
   }
 
   /** A new match of a demand to a product the matcher chose, due for an answer by the deadline. */
@@ -91,7 +105,11 @@ public record Match(
         null,
         null,
         null,
-        null);
+        null,
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        null,
+        Stage.FIRST_ANSWER);
   }
 
   /** Whether it still holds one of its demand's slots. */
@@ -99,9 +117,31 @@ public record Match(
     return status != Status.RELEASED;
   }
 
-  /** Whether it awaits the bank's first answer. */
-  public boolean isProposed() {
-    return status == Status.PROPOSED;
+  /** The same match with the clock of a stage: its deadline and the colour reached at it. */
+  public Match clocked(Stage running, LocalDate due, Colour reached) {
+    return new Match(
+        matchId,
+        projectId,
+        county,
+        bankCode,
+        productId,
+        productName,
+        tier,
+        rank,
+        score,
+        reasons,
+        status,
+        due,
+        reached,
+        proposedAt,
+        firstAnswerAt,
+        lastAnswer,
+        releasedAt,
+        releaseCause,
+        approved,
+        disbursed,
+        declineReason,
+        running);
   }
 
   /** The same match released. */
@@ -124,6 +164,10 @@ public record Match(
         firstAnswerAt,
         lastAnswer,
         at,
-        cause);
+        cause,
+        approved,
+        disbursed,
+        declineReason,
+        null);
   }
 }

@@ -2,6 +2,7 @@ package io.huoshui.matching.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.huoshui.eventing.MayBeAbsent;
+import io.huoshui.matching.domain.BankAnswer;
 import io.huoshui.matching.domain.Demand;
 import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.Product;
@@ -111,8 +112,27 @@ final class Incoming {
     }
   }
 
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ProjectClosed(UUID projectId, Long version) {}
+
+  /** The match's sums after an answer. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Totals(BigDecimal approved, BigDecimal disbursed) {}
+
   /** A bank's answer; an answer matching does not know is poison. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record BankResponded(
-      UUID matchId, UUID projectId, String bankCode, Match.Answer answer, Instant respondedAt) {}
+      UUID matchId,
+      UUID projectId,
+      String bankCode,
+      Match.Answer answer,
+      @MayBeAbsent String declineReason,
+      Instant respondedAt,
+      Totals totals) {
+
+    BankAnswer bankAnswer() {
+      return new BankAnswer(
+          matchId, answer, totals.approved(), totals.disbursed(), declineReason, respondedAt);
+    }
+  }
 }

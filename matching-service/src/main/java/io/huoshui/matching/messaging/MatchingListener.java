@@ -76,15 +76,16 @@ class MatchingListener implements ConsumerSeekAware {
                 (withdrawn, delivery) ->
                     matchmaking.withdrawn(withdrawn.projectId(), withdrawn.version()))
             .on(
+                EventTypes.PROJECT_CLOSED,
+                Incoming.ProjectClosed.class,
+                Incoming.ProjectClosed::projectId,
+                (closed, delivery) -> matchmaking.closed(closed.projectId(), closed.version()))
+            .on(
                 EventTypes.BANK_RESPONDED,
                 Incoming.BankResponded.class,
                 Incoming.BankResponded::projectId,
                 (response, delivery) ->
-                    matchmaking.answered(
-                        response.projectId(),
-                        response.matchId(),
-                        response.answer(),
-                        response.respondedAt()))
+                    matchmaking.answered(response.projectId(), response.bankAnswer()))
             .build();
   }
 

@@ -46,10 +46,10 @@ public class DemandStore {
 
   /**
    * Writes a submitted or changed demand unless a version at least as new is held or it was
-   * withdrawn — in one statement that also locks the row (as {@link #lock} does) and reads what it
-   * replaced. A new demand is written as decided beforehand, its matches with it, so that it costs
-   * one round trip; a changed one is written OPEN without a NoMatch, for the caller to decide again
-   * with its matches in view.
+   * withdrawn or closed (a financed one stays financed) — in one statement that also locks the row
+   * (as {@link #lock} does) and reads what it replaced. A new demand is written as decided
+   * beforehand, its matches with it, so that it costs one round trip; a changed one is written OPEN
+   * without a NoMatch, for the caller to decide again with its matches in view.
    *
    * @param ifNew the decision about the demand were it new
    * @return whether it was new and what was held before; empty when the demand was kept as held
@@ -83,9 +83,11 @@ public class DemandStore {
                   VALUES (:id, :county, :version, :status, :partition, CAST(:data AS jsonb),
                     CAST(:noMatch AS jsonb), :submittedAt)
                   ON CONFLICT (project_id) DO UPDATE SET county = excluded.county,
-                    version = excluded.version, status = 'OPEN',
+                    version = excluded.version,
+                    status = CASE demand.status WHEN 'FINANCED' THEN 'FINANCED' ELSE 'OPEN' END,
                     partition_no = excluded.partition_no, data = excluded.data, no_match = NULL
-                  WHERE demand.version < excluded.version AND demand.status <> 'WITHDRAWN'
+                  WHERE demand.version < excluded.version
+                    AND demand.status NOT IN ('WITHDRAWN', 'CLOSED')
                   RETURNING project_id, xmax = 0 AS inserted
                 )
                 """
@@ -138,13 +140,15 @@ public class DemandStore {
     return sql.then();
   }
 
-  /** The demands of these partitions that are not withdrawn and hold fewer live matches than K. */
+  /**
+   * The demands of these partitions that may still be routed and hold fewer live matches than K.
+   */
   public Flux<StoredDemand> withRoom(Collection<Integer> partitions, int banksPerDemand) {
     return database
         .sql(
             """
             SELECT project_id, version, status, partition_no, data::text AS data FROM demand d
-            WHERE partition_no = ANY(:partitions) AND status <> 'WITHDRAWN'
+            WHERE partition_no = ANY(:partitions) AND status IN ('OPEN', 'NO_MATCH', 'EXHAUSTED')
               AND (SELECT count(*) FROM match m
                    WHERE m.project_id = d.project_id AND m.status <> 'RELEASED') < :k
             """)

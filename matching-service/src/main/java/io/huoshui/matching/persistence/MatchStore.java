@@ -1,10 +1,12 @@
 package io.huoshui.matching.persistence;
 
+import io.huoshui.matching.domain.BankAnswer;
 import io.huoshui.matching.domain.BankStanding;
 import io.huoshui.matching.domain.BoardFilter;
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.Reason;
+import io.huoshui.matching.domain.Stage;
 import io.huoshui.matching.domain.Tier;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
@@ -30,7 +32,8 @@ public class MatchStore {
       """
       m.match_id, m.project_id, m.county, m.bank_code, m.product_id, m.product_name, m.tier,
       m.rank, m.score, m.reasons::text AS reasons, m.status, m.deadline, m.colour, m.proposed_at,
-      m.first_answer_at, m.last_answer, m.released_at, m.release_cause
+      m.first_answer_at, m.last_answer, m.released_at, m.release_cause, m.approved, m.disbursed,
+      m.decline_reason, m.stage
       """;
 
   private final DatabaseClient database;
@@ -44,13 +47,13 @@ public class MatchStore {
   static final String INSERT_COLUMNS =
       """
       match_id, project_id, county, bank_code, product_id, product_name, tier, rank, score,
-      reasons, status, deadline, proposed_at
+      reasons, status, deadline, proposed_at, stage
       """;
 
   private static final String ROW =
       "(:id%1$d, :project%1$d, :county%1$d, :bank%1$d, :product%1$d, :productName%1$d, :tier%1$d,"
           + " :rank%1$d, :score%1$d, CAST(:reasons%1$d AS jsonb), :status%1$d, :deadline%1$d,"
-          + " :proposedAt%1$d)";
+          + " :proposedAt%1$d, :stage%1$d)";
 
   /** Writes the new matches of one decision in one statement. */
   public Mono<Void> insert(List<Match> rows) {
@@ -90,7 +93,8 @@ public class MatchStore {
               .bind("reasons" + i, json.writeValueAsString(match.reasons()))
               .bind("status" + i, match.status().name())
               .bind("deadline" + i, match.deadline())
-              .bind("proposedAt" + i, match.proposedAt());
+              .bind("proposedAt" + i, match.proposedAt())
+              .bind("stage" + i, match.stage().name());
     }
     return sql;
   }
@@ -136,7 +140,8 @@ public class MatchStore {
     return database
         .sql(
             """
-            UPDATE match SET status = 'RELEASED', release_cause = :cause, released_at = :at
+            UPDATE match SET status = 'RELEASED', release_cause = :cause, released_at = :at,
+              stage = NULL
             WHERE match_id = :id
             """)
         .bind("cause", cause.name())
@@ -146,22 +151,33 @@ public class MatchStore {
   }
 
   /**
-   * Records a bank's answer; the first one also ends the match's supervision and keeps how many
-   * working days the bank took, which its standing reads.
+   * Records a bank's answer, the match's sums after it and the clock that runs next; the first
+   * answer also keeps how many working days the bank took, which its standing reads.
+   *
+   * @param clocked the match with the stage, deadline and colour that follow the answer
    */
-  public Mono<Void> answer(UUID matchId, Match.Answer answer, Instant at, int workingDays) {
-    return database
-        .sql(
-            """
-            UPDATE match SET status = 'ANSWERED', last_answer = :answer,
-              first_answer_at = coalesce(first_answer_at, :at),
-              first_answer_working_days = coalesce(first_answer_working_days, :days)
-            WHERE match_id = :id
-            """)
-        .bind("answer", answer.name())
-        .bind("at", at)
-        .bind("days", workingDays)
-        .bind("id", matchId)
+  public Mono<Void> answer(BankAnswer answer, int workingDays, Match clocked) {
+    var sql =
+        database
+            .sql(
+                """
+                UPDATE match SET status = 'ANSWERED', last_answer = :answer,
+                  first_answer_at = coalesce(first_answer_at, :at),
+                  first_answer_working_days = coalesce(first_answer_working_days, :days),
+                  approved = :approved, disbursed = :disbursed, decline_reason = :declineReason,
+                  stage = :stage, deadline = :deadline, colour = :colour
+                WHERE match_id = :id
+                """)
+            .bind("answer", answer.answer().name())
+            .bind("at", answer.respondedAt())
+            .bind("days", workingDays)
+            .bind("approved", answer.approved())
+            .bind("disbursed", answer.disbursed())
+            .bind("deadline", clocked.deadline())
+            .bind("id", answer.matchId());
+    sql = bindOptional(sql, "declineReason", answer.declineReason());
+    sql = bindOptional(sql, "stage", clocked.stage() == null ? null : clocked.stage().name());
+    return bindOptional(sql, "colour", clocked.colour() == null ? null : clocked.colour().name())
         .then();
   }
 
@@ -203,7 +219,10 @@ public class MatchStore {
         .then();
   }
 
-  /** Unanswered matches past their deadline, of demands in these partitions. */
+  /**
+   * Matches past the deadline of their running stage and not yet RED, of demands in these
+   * partitions.
+   */
   public Flux<Match> overdue(Collection<Integer> partitions, LocalDate today) {
     return database
         .sql(
@@ -211,8 +230,8 @@ public class MatchStore {
                 + COLUMNS
                 + """
                 FROM match m JOIN demand d ON d.project_id = m.project_id
-                WHERE m.status = 'PROPOSED' AND m.deadline <= :today
-                  AND d.partition_no = ANY(:partitions)
+                WHERE m.stage IS NOT NULL AND m.deadline <= :today
+                  AND m.colour IS DISTINCT FROM 'RED' AND d.partition_no = ANY(:partitions)
                 ORDER BY m.proposed_at
                 """)
         .bind("today", today)
@@ -221,13 +240,13 @@ public class MatchStore {
         .all();
   }
 
-  /** How many unanswered matches carry each colour. */
+  /** How many matches whose clock runs carry each colour. */
   public Mono<Map<Colour, Long>> openByColour() {
     return database
         .sql(
             """
             SELECT colour, count(*) AS open FROM match
-            WHERE status = 'PROPOSED' AND colour IS NOT NULL GROUP BY colour
+            WHERE stage IS NOT NULL AND colour IS NOT NULL GROUP BY colour
             """)
         .map(
             (row, meta) ->
@@ -238,8 +257,8 @@ public class MatchStore {
   }
 
   /**
-   * The supervision board: unanswered matches in counties under a region, oldest first, with the
-   * optional filters (null: any).
+   * The supervision board: the matches whose clock runs, in counties under a region, oldest first,
+   * with the optional filters (null: any).
    */
   public Mono<List<Match>> board(BoardFilter filter, long offset, int limit) {
     return bindFilter(
@@ -265,7 +284,7 @@ public class MatchStore {
   private static final String BOARD_WHERE =
       """
        FROM match m
-      WHERE m.status = 'PROPOSED' AND starts_with(m.county, :region)
+      WHERE m.stage IS NOT NULL AND starts_with(m.county, :region)
         AND (CAST(:colour AS text) IS NULL OR m.colour = :colour)
         AND (CAST(:county AS text) IS NULL OR m.county = :county)
         AND (CAST(:bank AS text) IS NULL OR m.bank_code = :bank)
@@ -303,7 +322,11 @@ public class MatchStore {
         row.get("first_answer_at", Instant.class),
         named(Match.Answer.class, row.get("last_answer", String.class)),
         row.get("released_at", Instant.class),
-        named(Match.ReleaseCause.class, row.get("release_cause", String.class)));
+        named(Match.ReleaseCause.class, row.get("release_cause", String.class)),
+        row.get("approved", BigDecimal.class),
+        row.get("disbursed", BigDecimal.class),
+        row.get("decline_reason", String.class),
+        named(Stage.class, row.get("stage", String.class)));
   }
 
   private static <E extends Enum<E>> E named(Class<E> type, String name) {
