@@ -195,12 +195,7 @@ class AnswerApiTest extends CreditApiTest {
 
     // The matching service lets the declined match go: the bank's inbox still says why.
     String projectId = projectOf(matchId);
-    send(
-        "huoshui.matches",
-        "matching-service",
-        EventTypes.MATCH_RELEASED,
-        projectId,
-        release(matchId, projectId, "DECLINED"));
+    release(matchId, projectId, bank, productId, "DECLINED");
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -234,12 +229,7 @@ class AnswerApiTest extends CreditApiTest {
     assertProblem(answer(bank, withdrawnMatch, INTEREST), 409, "DEMAND_WITHDRAWN");
 
     UUID releasedMatch = pushMatch(bank, productId, "100000000.00");
-    send(
-        "huoshui.matches",
-        "matching-service",
-        EventTypes.MATCH_RELEASED,
-        projectOf(releasedMatch),
-        release(releasedMatch, projectOf(releasedMatch), "RED"));
+    release(releasedMatch, projectOf(releasedMatch), bank, productId, "RED");
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -487,18 +477,6 @@ class AnswerApiTest extends CreditApiTest {
     List<String> ids = new ArrayList<>();
     page.get("items").forEach(item -> ids.add(item.get("matchId").asString()));
     return ids;
-  }
-
-  /** matching-service's MatchReleased of the bank's match. */
-  private Payload release(UUID matchId, String projectId, String cause) {
-    Payload release = example(EventTypes.MATCH_RELEASED, "declined", projectId);
-    release.put("matchId", matchId.toString());
-    release.put("county", ZHANGZI);
-    release.put("bankCode", bank);
-    release.put("productId", productId);
-    release.put("cause", cause);
-    release.put("releasedAt", Instant.now().toString());
-    return release;
   }
 
   /** project-service's ProjectWithdrawn of a demand of Zhangzi county. */

@@ -8,10 +8,14 @@ import io.huoshui.servicetest.Contracts;
 import io.huoshui.vocabulary.EventTypes;
 import io.huoshui.vocabulary.Topics;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The bank's own topic, written by this service in the transaction that stores what
@@ -83,5 +87,69 @@ class BankTopicTest extends CreditApiTest {
     assertThat(onBankTopic)
         .extracting(EventEnvelope::type)
         .containsExactly(EventTypes.MATCH_PROPOSED, EventTypes.MATCH_ESCALATED);
+  }
+
+  @Test
+  void everyReleaseReachesTheBanksTopicOnceAndAnAnswerAfterItIsToldWhy() {
+    String bank = newBank("CITY_BRANCH");
+    String productId = publishProduct(bank);
+    Map<String, String> refusals = new LinkedHashMap<>();
+    refusals.put("FINANCED", "该需求已由其他银行足额融资");
+    refusals.put("CLOSED", "县区已关闭该需求");
+    refusals.put("DECLINED", "该银行已拒绝此匹配");
+    refusals.put("RED", "该匹配超过答复期限未获答复");
+    refusals.put("WITHDRAWN", "县区已撤回该需求");
+    refusals.put("SUPERSEDED", "该需求已变更");
+    Map<String, UUID> matches = new LinkedHashMap<>();
+    Map<String, EventEnvelope> releases = new LinkedHashMap<>();
+    refusals
+        .keySet()
+        .forEach(cause -> matches.put(cause, pushMatch(bank, productId, "30000000.00")));
+    matches.forEach(
+        (cause, matchId) -> {
+          String key = projectOf(bank, matchId);
+          EventEnvelope released = release(matchId, key, bank, productId, cause);
+          releases.put(cause, released);
+          // A release told again under a new event id, as a replay of matching's writes it.
+          release(matchId, key, bank, productId, cause);
+          // A match of the same demand after them: once the bank has it, a second release written
+          // for the replay would be before it on the bank's partition.
+          propose(UUID.randomUUID(), UUID.fromString(key), bank, productId, "30000000.00");
+        });
+
+    matches.forEach(
+        (cause, matchId) -> {
+          List<EventEnvelope> onBankTopic =
+              events(
+                  Topics.bankMatches(bank), projectOf(bank, matchId), found -> found.size() >= 3);
+          assertThat(onBankTopic)
+              .extracting(EventEnvelope::type)
+              .as(cause)
+              .containsExactly(
+                  EventTypes.MATCH_PROPOSED, EventTypes.MATCH_RELEASED, EventTypes.MATCH_PROPOSED);
+          EventEnvelope released = onBankTopic.get(1);
+          assertThat(released.data()).isEqualTo(releases.get(cause).data());
+          Contracts.assertConforms(released);
+          assertThat(
+                  refusal(
+                      answer(bank, matchId, Map.of("answer", "INTEREST", "amount", "1000000.00"))))
+              .as(cause)
+              .startsWith(refusals.get(cause));
+        });
+  }
+
+  /** The detail of a 409 MATCH_RELEASED. */
+  private static String refusal(WebTestClient.ResponseSpec answer) {
+    JsonNode problem =
+        answer
+            .expectStatus()
+            .isEqualTo(409)
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(problem.get("code").asString()).isEqualTo("MATCH_RELEASED");
+    return problem.get("detail").asString();
   }
 }

@@ -350,6 +350,19 @@ public abstract class CreditApiTest {
         .asString();
   }
 
+  /** Writes matching-service's MatchReleased of the bank's match, for the cause. */
+  protected EventEnvelope release(
+      UUID matchId, String projectId, String bank, String productId, String cause) {
+    Payload release = example(EventTypes.MATCH_RELEASED, "declined", projectId);
+    release.put("matchId", matchId.toString());
+    release.put("county", ZHANGZI);
+    release.put("bankCode", bank);
+    release.put("productId", productId);
+    release.put("cause", cause);
+    release.put("releasedAt", Instant.now().toString());
+    return send(Topics.MATCHES, "matching-service", EventTypes.MATCH_RELEASED, projectId, release);
+  }
+
   /** Writes matching-service's MatchEscalated of the bank's match: YELLOW, due 2026-12-31. */
   protected EventEnvelope escalate(UUID matchId, String projectId, String bank, String productId) {
     Payload escalation = example(EventTypes.MATCH_ESCALATED, "yellow", projectId);

@@ -119,9 +119,8 @@ class Answers {
 
   /** The answer rules; each refusal names its rule in {@code code}. */
   private static void check(MatchState match, AnswerRequest request) {
-    if (match.released()) {
-      throw ApiProblem.conflict(
-          "MATCH_RELEASED", "The match was released and takes no more answers.");
+    if (match.releasedCause() != null) {
+      throw ApiProblem.conflict("MATCH_RELEASED", ReleaseCause.refusal(match.releasedCause()));
     }
     if (match.withdrawn()) {
       throw ApiProblem.conflict(

@@ -49,6 +49,7 @@ class CreditListener {
                         new Escalation(
                             escalation.matchId(),
                             escalation.colour(),
+                            escalation.stage(),
                             escalation.deadline(),
                             escalation.escalatedAt())))
             .on(

@@ -1,12 +1,13 @@
 package io.huoshui.credit.inbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * A held match as escalated, in matching's MatchEscalated payload, which goes on to the bank's own
- * topic as it is.
+ * topic as it is: without a stage when matching sent none.
  */
 record EscalatedMatch(
     UUID matchId,
@@ -15,5 +16,6 @@ record EscalatedMatch(
     String bankCode,
     UUID productId,
     String colour,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String stage,
     LocalDate deadline,
     Instant escalatedAt) {}

@@ -96,13 +96,17 @@ class InboxStore {
                     row.get("bank_code", String.class),
                     row.get("product_id", UUID.class),
                     escalation.colour(),
+                    escalation.stage(),
                     escalation.deadline(),
                     escalation.escalatedAt()))
         .one();
   }
 
-  /** A match the bank declined stays DECLINED; a release delivered again changes nothing. */
-  Mono<Void> release(Release release) {
+  /**
+   * The released match, or nothing when this service does not hold it or has released it already (a
+   * release delivered again changes nothing). A match the bank declined stays DECLINED.
+   */
+  Mono<ReleasedMatch> release(Release release) {
     return database
         .sql(
             """
@@ -110,11 +114,22 @@ class InboxStore {
             SET status = CASE WHEN status = 'DECLINED' THEN status ELSE 'RELEASED' END,
                 released_cause = :cause, released_at = :at
             WHERE match_id = :matchId AND released_at IS NULL
+            RETURNING project_id, county, bank_code, product_id
             """)
         .bind("cause", release.cause())
         .bind("at", release.releasedAt())
         .bind("matchId", release.matchId())
-        .then();
+        .map(
+            row ->
+                new ReleasedMatch(
+                    release.matchId(),
+                    row.get("project_id", UUID.class),
+                    row.get("county", String.class),
+                    row.get("bank_code", String.class),
+                    row.get("product_id", UUID.class),
+                    release.cause(),
+                    release.releasedAt()))
+        .one();
   }
 
   /** Keeps the newest version of a demand; an older one arriving late changes nothing. */
@@ -311,7 +326,9 @@ class InboxStore {
         row.get("bank_code", String.class),
         row.get("product_id", UUID.class),
         row.get("proposed_at", Instant.class),
-        row.get("released_at", Instant.class) != null,
+        row.get("released_at", Instant.class) == null
+            ? null
+            : row.get("released_cause", String.class),
         row.get("withdrawn_at", Instant.class) != null,
         row.get("interested_at", Instant.class) != null,
         row.get("declined_at", Instant.class) != null,

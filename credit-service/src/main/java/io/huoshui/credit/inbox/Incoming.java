@@ -35,8 +35,14 @@ final class Incoming {
     record AnonymisedDemand(BigDecimal amountRequested) {}
   }
 
+  /** Without a stage, an escalation of the first answer. */
   record MatchEscalated(
-      UUID matchId, UUID projectId, String colour, LocalDate deadline, Instant escalatedAt) {}
+      UUID matchId,
+      UUID projectId,
+      String colour,
+      @MayBeAbsent String stage,
+      LocalDate deadline,
+      Instant escalatedAt) {}
 
   record MatchReleased(UUID matchId, UUID projectId, String cause, Instant releasedAt) {}
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 /**
  * What the answer rules look at of a match.
  *
+ * @param releasedCause why the matching service let the match go; null while it holds it
  * @param unanswered whether the bank has not answered it at all yet
  * @param requested the amount the demand asks for, as its latest version says
  */
@@ -17,7 +18,7 @@ record MatchState(
     String bankCode,
     UUID productId,
     Instant proposedAt,
-    boolean released,
+    String releasedCause,
     boolean withdrawn,
     boolean interested,
     boolean declined,

@@ -12,10 +12,10 @@ import reactor.core.publisher.Mono;
  * What the matching and project services tell of the demand pushed to the banks, kept for the
  * banks' inboxes. Each call runs in the transaction of the event that brought it.
  *
- * <p>A proposal and an escalation go on to the bank's own topic from here, in that transaction,
- * rather than from matching-service: a bank that answers as soon as it reads a match then never
- * meets an answer API that does not know the match yet. They keep matching's event types and
- * payloads (its JSON Schemas), and the project id as key: this service reads the matches topic
+ * <p>A proposal, an escalation and a release go on to the bank's own topic from here, in that
+ * transaction, rather than from matching-service: a bank that answers as soon as it reads a match
+ * then never meets an answer API that does not know the match yet. They keep matching's event types
+ * and payloads (its JSON Schemas), and the project id as key: this service reads the matches topic
  * partitioned by that key, so a demand's events reach the bank in the order matching wrote them.
  */
 @Service
@@ -53,9 +53,15 @@ class Pushes {
                 toBank(EventTypes.MATCH_ESCALATED, match.bankCode(), match.projectId(), match));
   }
 
-  /** A match the bank declined stays DECLINED in its inbox when the matching service lets it go. */
+  /**
+   * Every release reaches the bank, whatever its cause, so that a bank stops work on a demand
+   * others financed or its county closed. A match the bank declined stays DECLINED in its inbox.
+   */
   Mono<Void> release(Release release) {
-    return store.release(release);
+    return store
+        .release(release)
+        .flatMap(
+            match -> toBank(EventTypes.MATCH_RELEASED, match.bankCode(), match.projectId(), match));
   }
 
   /** Keeps the newest version of a demand; an older one arriving late changes nothing. */
