@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 class AnswerApiTest extends CreditApiTest {
@@ -110,6 +111,51 @@ class AnswerApiTest extends CreditApiTest {
     assertThat(productEvents.get(1).type()).isEqualTo("io.huoshui.credit.ProductUpdated.v1");
     assertThat(productEvents.get(1).data().get("remainingBudget").asString())
         .isEqualTo("430000000.00");
+  }
+
+  @Test
+  void whoAnsweredIsKeptShownAndAnnouncedAndWhoPublishedTheProductIsKept() {
+    UUID matchId = pushMatch(bank, productId, "100000000.00");
+    String requestId = "answer-" + matchId;
+
+    JsonNode actor =
+        body(http.post()
+                .uri("/api/v1/matches/" + matchId + "/responses")
+                .headers(
+                    h -> {
+                      h.setBearerAuth(TestTokens.bank(bank));
+                      h.set("X-Request-Id", requestId);
+                    })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(INTEREST)
+                .exchange()
+                .expectStatus()
+                .isCreated())
+            .get("actor");
+
+    assertThat(actor.get("clientId").asString()).isEqualTo("bank-" + bank);
+    assertThat(actor.get("requestId").asString()).isEqualTo(requestId);
+    assertThat(
+            get(TestTokens.bank(bank), "/api/v1/matches/" + matchId)
+                .get("responses")
+                .get(0)
+                .get("actor"))
+        .isEqualTo(actor);
+    EventEnvelope responded =
+        events("huoshui.bank-responses", projectOf(matchId), found -> !found.isEmpty()).get(0);
+    assertThat(responded.data().get("actor")).isEqualTo(actor);
+    Contracts.assertConforms(responded);
+    assertThat(
+            database
+                .sql(
+                    "SELECT change || ' by ' || actor_client_id FROM product_change"
+                        + " WHERE product_id = :id AND actor_request_id IS NOT NULL")
+                .bind("id", UUID.fromString(productId))
+                .map(row -> row.get(0, String.class))
+                .all()
+                .collectList()
+                .block())
+        .containsExactly("NEW by bank-" + bank);
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.huoshui.credit.product.Product;
 import io.huoshui.credit.product.ProductQuery;
 import io.huoshui.credit.product.ProductRequest;
 import io.huoshui.credit.product.Products;
+import io.huoshui.service.security.Actor;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.PageRequest;
 import java.io.IOException;
@@ -38,6 +39,9 @@ class DemoCatalog implements ApplicationRunner {
   static final String FILE = "/demo/catalog.json";
 
   private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
+
+  /** The demo's products are published by this service at its start, on no one's request. */
+  private static final Actor LOADER = new Actor("credit-service", null);
 
   private final Banks banks;
   private final Products products;
@@ -111,6 +115,6 @@ class DemoCatalog implements ApplicationRunner {
             (Set<String> names) ->
                 names.contains(offer.product().name())
                     ? Mono.empty()
-                    : products.publish(offer.bankCode(), offer.product()));
+                    : products.publish(offer.bankCode(), offer.product(), LOADER));
   }
 }

@@ -3,6 +3,7 @@ package io.huoshui.credit.inbox;
 import io.huoshui.credit.product.Products;
 import io.huoshui.credit.values.Decimals;
 import io.huoshui.eventing.Outbox;
+import io.huoshui.service.security.Actor;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
 import io.huoshui.service.web.PageRequest;
@@ -70,18 +71,18 @@ class Answers {
             Mono.error(() -> ApiProblem.notFound("There is no answer " + responseId + ".")));
   }
 
-  /** Records the bank's answer if the match's state allows it. */
-  Mono<BankResponse> answer(String bankCode, UUID matchId, AnswerRequest request) {
+  /** Records the bank's answer, and who gave it, if the match's state allows it. */
+  Mono<BankResponse> answer(String bankCode, UUID matchId, AnswerRequest request, Actor actor) {
     return Mono.fromCallable(() -> request.requireShape(LocalDate.now(clock)))
         .then(store.lockOwned(matchId, bankCode))
         .switchIfEmpty(Mono.error(() -> notFound(matchId)))
-        .flatMap(match -> accept(match, request))
+        .flatMap(match -> accept(match, request, actor))
         .as(transaction::transactional)
         .doOnNext(accepted -> metrics.answered(accepted.match(), accepted.response()))
         .map(Accepted::response);
   }
 
-  private Mono<Accepted> accept(MatchState match, AnswerRequest request) {
+  private Mono<Accepted> accept(MatchState match, AnswerRequest request, Actor actor) {
     check(match, request);
     BankResponse response =
         new BankResponse(
@@ -95,7 +96,8 @@ class Answers {
             request.note(),
             request.overRequestReason(),
             request.disbursedOn(),
-            clock.instant());
+            clock.instant(),
+            actor);
     Mono<Void> charge =
         request.answer() == Answer.APPROVAL
             ? products.chargeApproval(match.productId(), request.amount())

@@ -1,5 +1,6 @@
 package io.huoshui.credit.inbox;
 
+import io.huoshui.service.security.Actor;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +23,8 @@ record BankResponded(
     String overRequestReason,
     LocalDate disbursedOn,
     Instant respondedAt,
-    Totals totals) {
+    Totals totals,
+    Actor actor) {
 
   static BankResponded of(MatchState match, BankResponse response, Totals totals) {
     return new BankResponded(
@@ -41,6 +43,7 @@ record BankResponded(
         response.overRequestReason(),
         response.disbursedOn(),
         response.respondedAt(),
-        totals);
+        totals,
+        response.actor());
   }
 }

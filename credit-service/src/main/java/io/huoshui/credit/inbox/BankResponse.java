@@ -1,5 +1,6 @@
 package io.huoshui.credit.inbox;
 
+import io.huoshui.service.security.Actor;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,8 @@ import java.util.UUID;
  * One accepted answer of a bank to a match.
  *
  * @param amount INTEREST: indicative; APPROVAL: approved; DISBURSEMENT: this tranche
+ * @param actor the bank's client that answered, and its request; null for an answer kept before the
+ *     network recorded who answered
  */
 record BankResponse(
     UUID responseId,
@@ -21,4 +24,5 @@ record BankResponse(
     String note,
     String overRequestReason,
     LocalDate disbursedOn,
-    Instant respondedAt) {}
+    Instant respondedAt,
+    Actor actor) {}

@@ -1,6 +1,7 @@
 package io.huoshui.credit.inbox;
 
 import io.huoshui.credit.values.Decimals;
+import io.huoshui.service.security.Actor;
 import io.huoshui.service.web.PageRequest;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
@@ -270,6 +271,8 @@ class InboxStore {
     values.put("over", Parameter.fromOrEmpty(response.overRequestReason(), String.class));
     values.put("disbursedOn", Parameter.fromOrEmpty(response.disbursedOn(), LocalDate.class));
     values.put("at", response.respondedAt());
+    values.put("client", response.actor().clientId());
+    values.put("request", Parameter.fromOrEmpty(response.actor().requestId(), String.class));
     values.put("status", answer.statusAfter().name());
     values.put("counted", response.amount() == null ? BigDecimal.ZERO : response.amount());
     return database
@@ -278,9 +281,9 @@ class InboxStore {
             WITH kept AS (
                 INSERT INTO bank_response (id, match_id, bank_code, answer, amount, annual_rate,
                     term_months, decline_reason, note, over_request_reason, disbursed_on,
-                    responded_at)
+                    responded_at, actor_client_id, actor_request_id)
                 VALUES (:id, :matchId, :bank, :answer, :amount, :rate, :term, :reason, :note,
-                    :over, :disbursedOn, :at))
+                    :over, :disbursedOn, :at, :client, :request))
             UPDATE bank_match SET status = :status,
                 interested_at = CASE WHEN :answer = 'INTEREST' THEN :at ELSE interested_at END,
                 declined_at = CASE WHEN :answer = 'DECLINE' THEN :at ELSE declined_at END,
@@ -378,6 +381,7 @@ class InboxStore {
 
   private static BankResponse response(Readable row) {
     String reason = row.get("decline_reason", String.class);
+    String client = row.get("actor_client_id", String.class);
     return new BankResponse(
         row.get("id", UUID.class),
         row.get("match_id", UUID.class),
@@ -389,7 +393,8 @@ class InboxStore {
         row.get("note", String.class),
         row.get("over_request_reason", String.class),
         row.get("disbursed_on", LocalDate.class),
-        row.get("responded_at", Instant.class));
+        row.get("responded_at", Instant.class),
+        client == null ? null : new Actor(client, row.get("actor_request_id", String.class)));
   }
 
   private record Filter(String where, Map<String, Object> binds) {}

@@ -4,6 +4,7 @@ import static io.huoshui.credit.web.BankClients.bankOf;
 
 import io.huoshui.credit.web.QueryParams;
 import io.huoshui.service.idempotency.IdempotentRequests;
+import io.huoshui.service.security.Actor;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.Page;
 import io.huoshui.service.web.PageRequest;
@@ -67,6 +68,7 @@ class MatchController {
   @PreAuthorize("hasAuthority('SCOPE_responses:write')")
   Mono<ResponseEntity<Object>> answer(
       Tenant tenant,
+      Actor actor,
       @PathVariable UUID matchId,
       @Valid @RequestBody AnswerRequest request,
       ServerWebExchange exchange) {
@@ -76,7 +78,7 @@ class MatchController {
         request,
         () ->
             answers
-                .answer(bankOf(tenant), matchId, request)
+                .answer(bankOf(tenant), matchId, request, actor)
                 .map(
                     response ->
                         ResponseEntity.created(

@@ -4,6 +4,7 @@ import static io.huoshui.credit.web.BankClients.bankOf;
 
 import io.huoshui.credit.web.QueryParams;
 import io.huoshui.service.idempotency.IdempotentRequests;
+import io.huoshui.service.security.Actor;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
@@ -50,14 +51,17 @@ class ProductController {
   @PostMapping
   @PreAuthorize(BANK_WRITERS)
   Mono<ResponseEntity<Object>> publish(
-      @Valid @RequestBody ProductRequest request, Tenant tenant, ServerWebExchange exchange) {
+      @Valid @RequestBody ProductRequest request,
+      Tenant tenant,
+      Actor actor,
+      ServerWebExchange exchange) {
     return idempotent.create(
         exchange,
         tenant,
         request,
         () ->
             products
-                .publish(bankOf(tenant), request)
+                .publish(bankOf(tenant), request, actor)
                 .map(
                     product ->
                         ResponseEntity.created(
@@ -68,14 +72,17 @@ class ProductController {
   @PutMapping("/{id}")
   @PreAuthorize(BANK_WRITERS)
   Mono<Product> update(
-      @PathVariable UUID id, @Valid @RequestBody ProductRequest request, Tenant tenant) {
-    return products.update(bankOf(tenant), id, request);
+      @PathVariable UUID id,
+      @Valid @RequestBody ProductRequest request,
+      Tenant tenant,
+      Actor actor) {
+    return products.update(bankOf(tenant), id, request, actor);
   }
 
   @PostMapping("/{id}/retire")
   @PreAuthorize(BANK_WRITERS)
-  Mono<Product> retire(@PathVariable UUID id, Tenant tenant) {
-    return products.retire(bankOf(tenant), id);
+  Mono<Product> retire(@PathVariable UUID id, Tenant tenant, Actor actor) {
+    return products.retire(bankOf(tenant), id, actor);
   }
 
   @GetMapping("/{id}")

@@ -2,6 +2,7 @@ package io.huoshui.credit.product;
 
 import io.huoshui.credit.bank.BankLevel;
 import io.huoshui.credit.values.Decimals;
+import io.huoshui.service.security.Actor;
 import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.EnterpriseSize;
 import io.huoshui.vocabulary.Industry;
@@ -137,13 +138,19 @@ class ProductStore {
         .one();
   }
 
-  Mono<Void> recordChange(UUID id, String change, Instant at) {
+  Mono<Void> recordChange(UUID id, String change, Instant at, Actor actor) {
     return database
         .sql(
-            "INSERT INTO product_change (product_id, change, changed_at) VALUES (:id, :change, :at)")
+            """
+            INSERT INTO product_change (product_id, change, changed_at, actor_client_id,
+                actor_request_id)
+            VALUES (:id, :change, :at, :client, :request)
+            """)
         .bind("id", id)
         .bind("change", change)
         .bind("at", at)
+        .bind("client", actor.clientId())
+        .bind("request", Parameter.fromOrEmpty(actor.requestId(), String.class))
         .then();
   }
 

@@ -2,6 +2,7 @@ package io.huoshui.credit.product;
 
 import io.huoshui.credit.bank.Banks;
 import io.huoshui.eventing.Outbox;
+import io.huoshui.service.security.Actor;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
 import io.huoshui.service.web.PageRequest;
@@ -42,8 +43,12 @@ public class Products {
     this.clock = clock;
   }
 
-  /** Publishes a product of the bank; the bank must have been registered by an operator. */
-  public Mono<Product> publish(String bankCode, ProductRequest request) {
+  /**
+   * Publishes a product of the bank; the bank must have been registered by an operator.
+   *
+   * @param actor who published it, kept with the change
+   */
+  public Mono<Product> publish(String bankCode, ProductRequest request, Actor actor) {
     UUID id = UUID.randomUUID();
     return Mono.fromCallable(request::requireConsistent)
         .then(banks.find(bankCode))
@@ -59,14 +64,14 @@ public class Products {
               Instant now = clock.instant();
               return store
                   .insert(id, bankCode, request, now)
-                  .then(store.recordChange(id, "NEW", now));
+                  .then(store.recordChange(id, "NEW", now, actor));
             })
         .then(Mono.defer(() -> announce(id, EventTypes.PRODUCT_PUBLISHED)))
         .as(transaction::transactional);
   }
 
   /** Replaces the bank's own product; a retired product is no longer changed. */
-  public Mono<Product> update(String bankCode, UUID id, ProductRequest request) {
+  public Mono<Product> update(String bankCode, UUID id, ProductRequest request, Actor actor) {
     return Mono.fromCallable(request::requireConsistent)
         .then(activeOwned(bankCode, id))
         .flatMap(
@@ -79,19 +84,21 @@ public class Products {
                             .formatted(stored.committed().toPlainString())));
               }
               Instant now = clock.instant();
-              return store.replace(id, request, now).then(store.recordChange(id, "UPDATED", now));
+              return store
+                  .replace(id, request, now)
+                  .then(store.recordChange(id, "UPDATED", now, actor));
             })
         .then(Mono.defer(() -> announce(id, EventTypes.PRODUCT_UPDATED)))
         .as(transaction::transactional);
   }
 
   /** Takes the bank's own product off the catalog. */
-  public Mono<Product> retire(String bankCode, UUID id) {
+  public Mono<Product> retire(String bankCode, UUID id, Actor actor) {
     return activeOwned(bankCode, id)
         .flatMap(
             stored -> {
               Instant now = clock.instant();
-              return store.retire(id, now).then(store.recordChange(id, "RETIRED", now));
+              return store.retire(id, now).then(store.recordChange(id, "RETIRED", now, actor));
             })
         .then(Mono.defer(() -> announce(id, EventTypes.PRODUCT_RETIRED)))
         .as(transaction::transactional);
