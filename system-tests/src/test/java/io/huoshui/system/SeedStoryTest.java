@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeedStoryTest {
 
-  private static final Duration OUTCOME = Duration.ofSeconds(60);
+  private static final Duration OUTCOME = Duration.ofMinutes(2);
   private static final String COUNTY = "140428";
 
   private static final Api county = Api.as("county-" + COUNTY);
