@@ -29,6 +29,11 @@ class FallbackController {
   @RequestMapping("/fallback/{service}")
   Mono<ResponseEntity<ProblemDetail>> unavailable(
       @PathVariable String service, ServerWebExchange exchange) {
+    // The route's Retry takes this 503 for the service's own and tries again, which fails over to
+    // here once more: the first answer has been sent, and there is nothing to add to it.
+    if (exchange.getResponse().isCommitted()) {
+      return Mono.empty();
+    }
     boolean busy =
         exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR)
             instanceof BulkheadFullException;
