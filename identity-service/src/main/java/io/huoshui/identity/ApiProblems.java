@@ -1,5 +1,6 @@
 package io.huoshui.identity;
 
+import io.huoshui.calendar.InvalidCalendarYearException;
 import io.huoshui.identity.client.BankKafkaAccess;
 import io.huoshui.identity.client.ClientRejectedException;
 import java.util.List;
@@ -42,6 +43,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(InvalidCalendarYearException.class)
+  ProblemDetail invalidYear(InvalidCalendarYearException invalid) {
+    return refused(new Refusal(invalid.field(), invalid.getMessage()));
+  }
+
   @ExceptionHandler(BankKafkaAccess.KafkaAccessException.class)
   ProblemDetail kafkaUnavailable(BankKafkaAccess.KafkaAccessException unavailable) {
     ProblemDetail problem =
@@ -59,13 +65,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    Refusal refusal = refusalOf(jsonCause(unreadable));
+    ProblemDetail problem = refused(refusalOf(jsonCause(unreadable)));
+    return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  private static ProblemDetail refused(Refusal refusal) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refusal.message());
     problem.setTitle("请求无效 (Invalid client request)");
     problem.setProperty(
         "errors", List.of(Map.of("field", refusal.field(), "message", refusal.message())));
-    return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
+    return problem;
   }
 
   /** The MVC layer's own refusals get a title in Chinese first; their detail names no class. */
@@ -107,6 +117,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   private static Refusal refusalOf(Throwable cause) {
+    if (cause instanceof DatabindException invalid
+        && invalid.getCause() instanceof InvalidCalendarYearException year) {
+      // The year's own rule, at the member it names within the object that refused it.
+      String at = invalid.getPath().isEmpty() ? "" : path(invalid) + ".";
+      return new Refusal(at + year.field(), year.getMessage());
+    }
     if (cause instanceof UnrecognizedPropertyException unknown) {
       return new Refusal(path(unknown), "未知字段，本接口不接受 (unknown field: not part of this API)");
     }

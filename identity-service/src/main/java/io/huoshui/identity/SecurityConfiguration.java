@@ -2,12 +2,14 @@ package io.huoshui.identity;
 
 import io.huoshui.identity.key.SigningKeys;
 import io.huoshui.service.secrets.SecretBox;
+import io.huoshui.vocabulary.Scopes;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -57,6 +59,12 @@ class SecurityConfiguration {
                     .requestMatchers(
                         "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                     .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/v1/calendar/**")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.PUT, "/api/v1/calendar/years/*")
+                    .hasAuthority("SCOPE_" + Scopes.CALENDAR_ADMIN)
+                    .requestMatchers("/api/v1/calendar/**")
+                    .denyAll()
                     .requestMatchers("/api/v1/**")
                     .hasAuthority("SCOPE_clients:admin")
                     .anyRequest()

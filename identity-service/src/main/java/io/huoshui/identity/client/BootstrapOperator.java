@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * The first operator of a fresh deployment, from configuration: every other client is registered by
  * an operator, so without one nobody could start. Registered once; later changes of the configured
  * secret are ignored, rotate through the API instead. It is the network's administrator ({@link
- * Scopes#NETWORK_ADMIN}); one registered before that scope existed is given it at the next start.
+ * Scopes#NETWORK_ADMIN}); one registered before those scopes existed is given them at the next
+ * start.
  */
 @Component
 class BootstrapOperator implements ApplicationRunner {
@@ -44,8 +45,10 @@ class BootstrapOperator implements ApplicationRunner {
       return;
     }
     if (registry.find(clientId).isPresent()) {
-      if (registry.grantScope(clientId, Scopes.NETWORK_ADMIN)) {
-        log.info("Bootstrap operator {} made the network's administrator", clientId);
+      for (String scope : List.of(Scopes.NETWORK_ADMIN, Scopes.CALENDAR_ADMIN)) {
+        if (registry.grantScope(clientId, scope)) {
+          log.info("Bootstrap operator {} given the administrator's {}", clientId, scope);
+        }
       }
       return;
     }
@@ -63,7 +66,9 @@ class BootstrapOperator implements ApplicationRunner {
 
   /** An operator's scopes and the administrator's. */
   static List<String> administrator() {
-    return Stream.concat(TenantType.OPERATOR.scopes().stream(), Stream.of(Scopes.NETWORK_ADMIN))
+    return Stream.concat(
+            TenantType.OPERATOR.scopes().stream(),
+            Stream.of(Scopes.NETWORK_ADMIN, Scopes.CALENDAR_ADMIN))
         .toList();
   }
 }

@@ -43,13 +43,15 @@ class ClientController {
               : "不在本运营方管辖的地区 %s 内 (outside the region this operator runs)"
                   .formatted(Reach.region(operator)));
     }
-    if (request.scopes() != null
-        && request.scopes().contains(Scopes.NETWORK_ADMIN)
-        && !Reach.isAdministrator(operator)) {
-      throw new ClientRejectedException(
-          "scopes",
-          "只有网络管理员可以授予 %s (only the network's administrator grants it)"
-              .formatted(Scopes.NETWORK_ADMIN));
+    for (String administrators : List.of(Scopes.NETWORK_ADMIN, Scopes.CALENDAR_ADMIN)) {
+      if (request.scopes() != null
+          && request.scopes().contains(administrators)
+          && !Reach.isAdministrator(operator)) {
+        throw new ClientRejectedException(
+            "scopes",
+            "只有网络管理员可以授予 %s (only the network's administrator grants it)"
+                .formatted(administrators));
+      }
     }
     ClientRegistry.IssuedSecret issued = registry.register(request);
     return ResponseEntity.created(URI.create("/api/v1/clients/" + issued.client().clientId()))

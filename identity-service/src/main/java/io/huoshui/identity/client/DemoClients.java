@@ -54,6 +54,9 @@ class DemoClients implements ApplicationRunner {
       if (registry.find(demo.clientId()).isEmpty()) {
         registry.register(demo, secretOf(demo.clientId()));
         log.info("Demo client {} ({}) registered", demo.clientId(), demo.displayName());
+      } else {
+        // A local run's data outlives a release that gives a demo client a new scope.
+        demo.grantedScopes().forEach(scope -> registry.grantScope(demo.clientId(), scope));
       }
     }
   }

@@ -22,7 +22,9 @@ public enum TenantType {
   OPERATOR(
       Pattern.compile("\\d{2}|\\d{4}|\\d{6}"),
       Scopes.OPERATOR,
-      Stream.concat(Scopes.OPERATOR.stream(), Stream.of(Scopes.NETWORK_ADMIN)).toList());
+      Stream.concat(
+              Scopes.OPERATOR.stream(), Stream.of(Scopes.NETWORK_ADMIN, Scopes.CALENDAR_ADMIN))
+          .toList());
 
   private final Pattern tenantId;
   private final List<String> scopes;

@@ -1,0 +1,62 @@
+package io.huoshui.identity.calendar;
+
+import io.huoshui.calendar.CalendarYear;
+import io.huoshui.calendar.InvalidCalendarYearException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/**
+ * The working-day calendar (docs/calendar.md): every client reads the years the network counts on;
+ * the network's administrator ({@code calendar:admin}) adds or corrects a year, which every service
+ * applies without a restart.
+ */
+@RestController
+@RequestMapping("/api/v1/calendar/years")
+class CalendarController {
+
+  private final CalendarYears years;
+
+  CalendarController(CalendarYears years) {
+    this.years = years;
+  }
+
+  @GetMapping
+  Mono<List<PublishedYear>> list() {
+    return years.all();
+  }
+
+  @GetMapping("/{year}")
+  Mono<PublishedYear> get(@PathVariable int year) {
+    return years
+        .find(year)
+        .switchIfEmpty(
+            Mono.error(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "没有这一年的日历 (no calendar for this year)")));
+  }
+
+  /** The year in the shape of the shipped files; it replaces the year whole. */
+  @PutMapping("/{year}")
+  Mono<PublishedYear> publish(
+      @AuthenticationPrincipal Jwt administrator,
+      @PathVariable int year,
+      @RequestBody CalendarYear calendar) {
+    if (calendar.year() != year) {
+      throw new InvalidCalendarYearException(
+          "year",
+          "年份 %d 与路径中的 %d 不符 (the year does not match the path)".formatted(calendar.year(), year));
+    }
+    return years.publish(calendar, administrator.getSubject());
+  }
+}
