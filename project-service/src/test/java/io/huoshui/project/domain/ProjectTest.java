@@ -36,6 +36,41 @@ class ProjectTest {
   }
 
   @Test
+  void anExhaustedDemandStaysSoUntilAProposalReopensItAndMoneyStillCounts() {
+    Project talks = submitted.pushed().financed(funnel("0", "0", "0"), true);
+    Project exhausted = talks.exhausted();
+    assertThat(exhausted.status()).isEqualTo(ProjectStatus.EXHAUSTED);
+    assertThat(exhausted.financed(funnel("0", "0", "0"), true).status())
+        .isEqualTo(ProjectStatus.EXHAUSTED);
+    assertThat(exhausted.unmatched(new NoMatch(3, List.of())).status())
+        .isEqualTo(ProjectStatus.EXHAUSTED);
+    assertThat(exhausted.pushed().status()).isEqualTo(ProjectStatus.PUSHED);
+    assertThat(exhausted.financed(funnel("70000000.00", "70000000.00", "0"), false).status())
+        .isEqualTo(ProjectStatus.APPROVED);
+
+    Project approved = submitted.financed(funnel("70000000.00", "70000000.00", "0"), false);
+    assertThat(approved.exhausted().status()).isEqualTo(ProjectStatus.APPROVED);
+  }
+
+  @Test
+  void theCountyClosesAnyDemandButAWithdrawnOrClosedOne() {
+    Instant at = SUBMITTED_AT.plusSeconds(3600);
+    Project closed = submitted.pushed().exhausted().close(ClosureReason.NO_LONGER_NEEDED, null, at);
+    assertThat(closed.status()).isEqualTo(ProjectStatus.CLOSED);
+    assertThat(closed.closure())
+        .isEqualTo(new Project.Closure(ClosureReason.NO_LONGER_NEEDED, null, at));
+    assertThat(closed.version()).isEqualTo(2);
+    assertThat(closed.pushed().status()).isEqualTo(ProjectStatus.CLOSED);
+    assertThatThrownBy(() -> closed.close(ClosureReason.FINANCED_ELSEWHERE, null, at))
+        .isInstanceOf(ProjectStateException.class)
+        .extracting("code")
+        .isEqualTo("PROJECT_NOT_CLOSABLE");
+    assertThatThrownBy(
+            () -> submitted.withdraw("不要了", at).close(ClosureReason.NO_LONGER_NEEDED, null, at))
+        .isInstanceOf(ProjectStateException.class);
+  }
+
+  @Test
   void interestWithoutAnAmountStillMeansTalks() {
     assertThat(submitted.financed(funnel("0", "0", "0"), true).status())
         .isEqualTo(ProjectStatus.IN_TALKS);

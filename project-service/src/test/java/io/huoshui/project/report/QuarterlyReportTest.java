@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.huoshui.project.ProjectServiceTest;
 import io.huoshui.testsupport.TestTokens;
+import io.huoshui.vocabulary.EventTypes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,7 @@ class QuarterlyReportTest extends ProjectServiceTest {
   private UUID a;
   private UUID b;
   private UUID c;
+  private UUID d;
 
   @BeforeAll
   void aQuarterOfTheRegion() {
@@ -51,6 +53,7 @@ class QuarterlyReportTest extends ProjectServiceTest {
     a = submit(FIRST, demand("乙县铸造厂技改", "70000000.00"));
     b = submit(FIRST, demand("乙县民宿改造", "5000000.00"));
     c = submit(SECOND, demand("丙县冷链物流", "3000000.00"));
+    d = submit(SECOND, demand("丙县农机合作社", "2000000.00"));
     // Matching decides after the demand was stored; the banks answer hours later.
     Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     UUID product = UUID.randomUUID();
@@ -172,7 +175,16 @@ class QuarterlyReportTest extends ProjectServiceTest {
             "0",
             "0"));
 
+    publish(
+        MATCHES,
+        example(
+            EventTypes.DEMAND_EXHAUSTED,
+            "all-declined",
+            d,
+            Map.of("exhaustedAt", start.plus(Duration.ofHours(7)).toString())));
+
     awaitStatus(a, "DISBURSED");
+    awaitStatus(d, "EXHAUSTED");
     awaitStatus(b, "NO_MATCH");
     await()
         .atMost(Duration.ofSeconds(30))
@@ -187,10 +199,11 @@ class QuarterlyReportTest extends ProjectServiceTest {
     JsonNode report = report(TestTokens.operator(OPERATOR_REGION), "", "application/json");
 
     JsonNode total = report.get("funnel").get("total");
-    assertThat(total.get("submitted").asLong()).isEqualTo(3);
+    assertThat(total.get("submitted").asLong()).isEqualTo(4);
     assertThat(total.get("pushed").asLong()).isEqualTo(2);
     assertThat(total.get("noMatch").asLong()).isEqualTo(1);
-    assertThat(total.get("requestedAmount").asString()).isEqualTo("78000000.00");
+    assertThat(total.get("exhausted").asLong()).isEqualTo(1);
+    assertThat(total.get("requestedAmount").asString()).isEqualTo("80000000.00");
     assertThat(total.get("intendedAmount").asString()).isEqualTo("70000000.00");
     assertThat(total.get("approvedAmount").asString()).isEqualTo("60000000.00");
     assertThat(total.get("disbursedAmount").asString()).isEqualTo("25000000.00");
@@ -200,7 +213,8 @@ class QuarterlyReportTest extends ProjectServiceTest {
     assertThat(counties.get(0).get("group").asString()).isEqualTo(FIRST);
     assertThat(counties.get(0).get("requestedAmount").asString()).isEqualTo("75000000.00");
     assertThat(counties.get(1).get("group").asString()).isEqualTo(SECOND);
-    assertThat(counties.get(1).get("requestedAmount").asString()).isEqualTo("3000000.00");
+    assertThat(counties.get(1).get("requestedAmount").asString()).isEqualTo("5000000.00");
+    assertThat(counties.get(1).get("exhausted").asLong()).isEqualTo(1);
 
     JsonNode banks = report.get("banks");
     assertThat(banks).hasSize(3);
@@ -222,7 +236,10 @@ class QuarterlyReportTest extends ProjectServiceTest {
     assertThat(supervision.get(0).get("open").asLong()).isEqualTo(1);
 
     String stuck = report.get("stuck").toString();
-    assertThat(stuck).contains(b.toString(), c.toString()).doesNotContain(a.toString());
+    assertThat(stuck)
+        .contains(b.toString(), c.toString(), d.toString())
+        .doesNotContain(a.toString());
+    assertThat(stuck).contains("所有匹配银行均已拒绝或超时，等待新的适配产品");
     assertThat(stuck).contains("REGION 12, AMOUNT 3").contains("1家银行未回应，督办等级BLUE");
   }
 
@@ -230,7 +247,7 @@ class QuarterlyReportTest extends ProjectServiceTest {
   void aCountyGetsItsOwnFiguresOnlyAndAnotherCountyIsNotThere() {
     JsonNode own = report(TestTokens.county(SECOND), "", "application/json");
     assertThat(own.get("funnel").get("total").get("requestedAmount").asString())
-        .isEqualTo("3000000.00");
+        .isEqualTo("5000000.00");
     assertThat(own.get("banks")).hasSize(1);
 
     http.get()
@@ -274,7 +291,8 @@ class QuarterlyReportTest extends ProjectServiceTest {
     String text = new String(csv, StandardCharsets.UTF_8);
     assertThat(text).startsWith("\uFEFF");
     assertThat(text)
-        .contains(FIRST + ",2,1,1,1,1,1,0,75000000.00,70000000.00,60000000.00,25000000.00");
+        .contains("group,submitted,pushed,no_match,exhausted,with_intent,")
+        .contains(FIRST + ",2,1,1,0,1,1,1,0,75000000.00,70000000.00,60000000.00,25000000.00");
     assertThat(text).contains("乙县民宿改造");
 
     String html =
@@ -288,7 +306,9 @@ class QuarterlyReportTest extends ProjectServiceTest {
             .expectBody(String.class)
             .returnResult()
             .getResponseBody();
-    assertThat(html).contains("<svg", "7800.00", "丙县冷链物流").doesNotContain("<script");
+    assertThat(html)
+        .contains("<svg", "8000.00", "丙县冷链物流", "<th>exhausted</th>")
+        .doesNotContain("<script");
   }
 
   private JsonNode report(String token, String query, String accept) {
