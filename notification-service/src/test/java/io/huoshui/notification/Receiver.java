@@ -7,17 +7,18 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tenant's webhook receiver: a real HTTP server on a free port that answers as the test tells it
- * (accept, fail the first n requests, fail all, or hang) and records every request it was sent.
+ * (accept, fail the first n requests, fail all, or hold every request unanswered until it is
+ * closed) and records every request it was sent.
  */
 public final class Receiver implements AutoCloseable {
 
@@ -30,7 +31,9 @@ public final class Receiver implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile boolean failing;
-  private volatile Duration hang = Duration.ZERO;
+  private final AtomicInteger arrived = new AtomicInteger();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private volatile boolean holding;
 
   public Receiver() {
     try {
@@ -59,16 +62,20 @@ public final class Receiver implements AutoCloseable {
     return this;
   }
 
-  /** Keeps every request waiting this long before it answers. */
-  public Receiver hangFor(Duration duration) {
-    hang = duration;
+  /** Keeps every request waiting, unanswered, until the receiver is closed. */
+  public Receiver hold() {
+    holding = true;
     return this;
   }
 
   public Receiver recover() {
     failing = false;
-    hang = Duration.ZERO;
     return this;
+  }
+
+  /** The requests that have arrived, answered or not. */
+  public int arrived() {
+    return arrived.get();
   }
 
   public List<Received> received() {
@@ -82,12 +89,14 @@ public final class Receiver implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      if (!hang.isZero()) {
+      arrived.incrementAndGet();
+      if (holding) {
         try {
-          Thread.sleep(hang.toMillis());
+          closed.await();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
+        return;
       }
       boolean accept = !failing && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) == 0;
       received.add(
@@ -103,6 +112,7 @@ public final class Receiver implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
     threads.shutdownNow();
   }

@@ -5,7 +5,8 @@ import io.huoshui.notification.notice.Notification;
 import java.util.UUID;
 
 /**
- * A delivery leased for one attempt, with what the attempt needs.
+ * A delivery leased for one attempt, with what the attempt needs; the endpoint's secret still
+ * sealed, opened only to sign.
  *
  * @param attempts attempts made before this one, ever
  * @param roundAttempts attempts made before this one since it was scheduled or last replayed
@@ -14,7 +15,7 @@ record ClaimedDelivery(
     UUID id,
     UUID endpointId,
     String url,
-    String secret,
+    String sealedSecret,
     Language language,
     int attempts,
     int roundAttempts,

@@ -96,7 +96,7 @@ class DeliveryStore {
                 FROM chosen c, webhook_endpoint e, notification n
                 WHERE d.id = c.id AND e.id = d.endpoint_id AND n.id = d.notification_id
                 RETURNING d.id AS delivery_id, d.endpoint_id, d.attempts, d.round_attempts,
-                          e.url, e.secret, e.language,
+                          e.url, e.sealed_secret, e.language,
                           n.id, n.audience_type, n.audience_id, n.seq, n.kind, n.subject, n.county,
                           n.data, n.created_at, n.read_at
                 """)
@@ -110,7 +110,7 @@ class DeliveryStore {
                     row.get("delivery_id", UUID.class),
                     row.get("endpoint_id", UUID.class),
                     row.get("url", String.class),
-                    row.get("secret", String.class),
+                    row.get("sealed_secret", String.class),
                     Language.valueOf(row.get("language", String.class)),
                     row.get("attempts", Integer.class),
                     row.get("round_attempts", Integer.class),

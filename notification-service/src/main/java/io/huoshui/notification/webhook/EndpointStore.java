@@ -21,18 +21,19 @@ class EndpointStore {
     this.database = database;
   }
 
-  Mono<Void> insert(Audience owner, WebhookEndpoint endpoint, String secret) {
+  Mono<Void> insert(Audience owner, WebhookEndpoint endpoint, String sealedSecret) {
     return database
         .sql(
             """
-            INSERT INTO webhook_endpoint (id, tenant_type, tenant_id, url, secret, language, created_at)
+            INSERT INTO webhook_endpoint (id, tenant_type, tenant_id, url, sealed_secret, language,
+                                          created_at)
             VALUES (:id, :type, :tenant, :url, :secret, :language, :at)
             """)
         .bind("id", endpoint.id())
         .bind("type", owner.type().name())
         .bind("tenant", owner.id())
         .bind("url", endpoint.url().toString())
-        .bind("secret", secret)
+        .bind("secret", sealedSecret)
         .bind("language", endpoint.language().name())
         .bind("at", endpoint.createdAt())
         .then();

@@ -2,6 +2,7 @@ package io.huoshui.notification.webhook;
 
 import io.huoshui.notification.notice.Audience;
 import io.huoshui.notification.notice.Language;
+import io.huoshui.service.secrets.SecretBox;
 import io.huoshui.service.web.ApiProblem;
 import java.net.URI;
 import java.time.Clock;
@@ -18,17 +19,32 @@ class Endpoints {
   /** Enough for a primary and a standby receiver per system; more is a misconfiguration. */
   static final int MAX_ENDPOINTS = 5;
 
-  /** An endpoint with the secret it was given, returned at registration only. */
-  record Registered(WebhookEndpoint endpoint, String secret) {}
+  /**
+   * An endpoint with the secret it was given, sealed: opened ({@link #reveal}) only for the
+   * answer's bytes, so that neither the database nor the idempotency record holds it in the clear.
+   */
+  record Registered(WebhookEndpoint endpoint, String sealedSecret) {}
 
   private final EndpointStore store;
   private final TransactionalOperator transaction;
   private final Clock clock;
+  private final SecretBox box;
 
-  Endpoints(EndpointStore store, TransactionalOperator transaction, Clock clock) {
+  Endpoints(EndpointStore store, TransactionalOperator transaction, Clock clock, SecretBox box) {
     this.store = store;
     this.transaction = transaction;
     this.clock = clock;
+    this.box = box;
+  }
+
+  /** What a sealed secret is bound to: one endpoint's signing, so a copied value opens nowhere. */
+  static String secretPurpose(UUID endpointId) {
+    return "webhook_endpoint:" + endpointId;
+  }
+
+  /** The signing secret of the endpoint in the clear, to sign with or to show once. */
+  String reveal(UUID endpointId, String sealedSecret) {
+    return box.open(sealedSecret, secretPurpose(endpointId));
   }
 
   /** Refused (unprocessable) when the owner has {@link #MAX_ENDPOINTS} already. */
@@ -48,10 +64,10 @@ class Endpoints {
               }
               WebhookEndpoint endpoint =
                   new WebhookEndpoint(UUID.randomUUID(), url, language, clock.instant());
-              String secret = Signatures.newSecret();
+              String sealed = box.seal(Signatures.newSecret(), secretPurpose(endpoint.id()));
               return store
-                  .insert(owner, endpoint, secret)
-                  .thenReturn(new Registered(endpoint, secret));
+                  .insert(owner, endpoint, sealed)
+                  .thenReturn(new Registered(endpoint, sealed));
             })
         .as(transaction::transactional);
   }

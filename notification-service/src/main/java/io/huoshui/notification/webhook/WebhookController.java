@@ -10,10 +10,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A tenant's webhook endpoints: every notification of the tenant is POSTed to each of them. */
 @RestController
@@ -41,15 +40,20 @@ class WebhookController {
     }
   }
 
-  /** The answer to a registration: the only time the secret is shown. */
+  /** The answer to a registration: the only time the secret is shown (sealed until it is sent). */
   record RegisteredView(UUID id, URI url, String language, Instant createdAt, String secret) {}
 
   private final Endpoints endpoints;
   private final IdempotentRequests idempotent;
   private final CircuitBreakerRegistry breakers;
+  private final Receivers receivers;
 
   WebhookController(
-      Endpoints endpoints, IdempotentRequests idempotent, CircuitBreakerRegistry webhookBreakers) {
+      Endpoints endpoints,
+      IdempotentRequests idempotent,
+      CircuitBreakerRegistry webhookBreakers,
+      Receivers receivers) {
+    this.receivers = receivers;
     this.endpoints = endpoints;
     this.idempotent = idempotent;
     this.breakers = webhookBreakers;
@@ -59,31 +63,72 @@ class WebhookController {
   @PreAuthorize("hasAuthority('SCOPE_notifications:read')")
   Mono<ResponseEntity<Object>> register(
       @Valid @RequestBody Registration registration, Tenant tenant, ServerWebExchange exchange) {
-    URI url = receiverUrl(registration.url());
     Language language =
         registration.language() == null
             ? Language.ZH_CN
             : Language.ofTag(registration.language())
                 .orElseThrow(() -> ApiProblem.invalid("language", "must be zh-CN or en"));
     Audience owner = Audience.of(tenant);
-    return idempotent.create(
-        exchange,
-        tenant,
-        registration,
-        () ->
-            endpoints
-                .register(owner, url, language)
-                .map(
-                    registered ->
-                        ResponseEntity.created(
-                                URI.create("/api/v1/webhooks/" + registered.endpoint().id()))
-                            .body(
-                                new RegisteredView(
-                                    registered.endpoint().id(),
-                                    registered.endpoint().url(),
-                                    registered.endpoint().language().tag(),
-                                    registered.endpoint().createdAt(),
-                                    registered.secret()))));
+    return receivers
+        .admit(registration.url())
+        .flatMap(url -> register(owner, url, language, registration, tenant, exchange));
+  }
+
+  private Mono<ResponseEntity<Object>> register(
+      Audience owner,
+      URI url,
+      Language language,
+      Registration registration,
+      Tenant tenant,
+      ServerWebExchange exchange) {
+    return idempotent
+        .create(
+            exchange,
+            tenant,
+            registration,
+            () ->
+                endpoints
+                    .register(owner, url, language)
+                    .map(
+                        registered ->
+                            ResponseEntity.created(
+                                    URI.create("/api/v1/webhooks/" + registered.endpoint().id()))
+                                .body(
+                                    new RegisteredView(
+                                        registered.endpoint().id(),
+                                        registered.endpoint().url(),
+                                        registered.endpoint().language().tag(),
+                                        registered.endpoint().createdAt(),
+                                        registered.sealedSecret()))))
+        .map(this::revealed);
+  }
+
+  /**
+   * The answer as the client reads it: the secret, kept sealed in the answer that is remembered for
+   * a retry, opened for the bytes sent. A retry's answer comes back as the JSON it was stored as.
+   */
+  private ResponseEntity<Object> revealed(ResponseEntity<Object> answer) {
+    Object body = answer.getBody();
+    Object shown = body;
+    if (body instanceof RegisteredView view) {
+      shown =
+          new RegisteredView(
+              view.id(),
+              view.url(),
+              view.language(),
+              view.createdAt(),
+              endpoints.reveal(view.id(), view.secret()));
+    } else if (body instanceof ObjectNode stored && stored.has("secret")) {
+      shown =
+          stored
+              .deepCopy()
+              .put(
+                  "secret",
+                  endpoints.reveal(
+                      UUID.fromString(stored.get("id").asString()),
+                      stored.get("secret").asString()));
+    }
+    return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).body(shown);
   }
 
   @GetMapping
@@ -103,26 +148,5 @@ class WebhookController {
                     ? Mono.fromRunnable(() -> breakers.remove(id.toString()))
                         .thenReturn(ResponseEntity.noContent().<Void>build())
                     : Mono.error(ApiProblem.notFound("No webhook endpoint " + id + " of yours.")));
-  }
-
-  /** An absolute http(s) URL with a host, without credentials in it. */
-  private static URI receiverUrl(String text) {
-    URI url;
-    try {
-      url = new URI(text.strip());
-    } catch (URISyntaxException e) {
-      throw ApiProblem.invalid("url", "must be an absolute http or https URL");
-    }
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-      throw ApiProblem.invalid("url", "must be an absolute http or https URL");
-    }
-    if (url.getUserInfo() != null) {
-      throw ApiProblem.invalid("url", "must not carry credentials; deliveries are signed instead");
-    }
-    if (url.getFragment() != null) {
-      throw ApiProblem.invalid("url", "must not have a fragment");
-    }
-    return url;
   }
 }

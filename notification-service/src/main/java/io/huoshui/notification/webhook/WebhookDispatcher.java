@@ -9,7 +9,10 @@ import io.huoshui.notification.notice.Texts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ConnectTimeoutException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -41,7 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookDispatcher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
-  private static final int ERROR_LENGTH = 500;
 
   private final Deliveries deliveries;
   private final Texts texts;
@@ -51,6 +54,7 @@ class WebhookDispatcher implements SmartLifecycle {
   private final Clock clock;
   private final MeterRegistry meters;
   private final WebhookProperties settings;
+  private final Endpoints endpoints;
   private final IntervalFunction backoff;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicLong parked = new AtomicLong();
@@ -64,8 +68,10 @@ class WebhookDispatcher implements SmartLifecycle {
       CircuitBreakerRegistry webhookBreakers,
       Clock clock,
       MeterRegistry meters,
-      WebhookProperties settings) {
+      WebhookProperties settings,
+      Endpoints endpoints) {
     this.deliveries = deliveries;
+    this.endpoints = endpoints;
     this.texts = texts;
     this.json = json;
     this.http = webhookClient;
@@ -157,7 +163,12 @@ class WebhookDispatcher implements SmartLifecycle {
     return http.post()
         .uri(URI.create(delivery.url()))
         .contentType(MediaType.APPLICATION_JSON)
-        .header(Signatures.HEADER, Signatures.header(delivery.secret(), unixSeconds, body))
+        .header(
+            Signatures.HEADER,
+            Signatures.header(
+                endpoints.reveal(delivery.endpointId(), delivery.sealedSecret()),
+                unixSeconds,
+                body))
         .header(Signatures.NOTIFICATION_ID_HEADER, delivery.notification().id().toString())
         .bodyValue(body)
         .exchangeToMono(
@@ -184,7 +195,7 @@ class WebhookDispatcher implements SmartLifecycle {
           delivery.id(),
           delivery.notification().id(),
           round,
-          describe(error));
+          error.toString());
     }
     return deliveries.failed(delivery, now, status, describe(error), durationMs, retryAt);
   }
@@ -203,16 +214,34 @@ class WebhookDispatcher implements SmartLifecycle {
     return (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
   }
 
+  /**
+   * What the tenant reads of a failed attempt in its delivery log: the kind of failure, never an
+   * address, a port or an exception's text, which could tell what answers inside our network.
+   */
   private String describe(Throwable error) {
-    String text;
     if (error instanceof RefusedDelivery refused) {
-      text = "HTTP " + refused.status;
-    } else if (error instanceof TimeoutException) {
-      text = "no answer within " + settings.responseTimeout().toMillis() + " ms";
-    } else {
-      text = error.getMessage() != null ? error.getMessage() : error.toString();
+      return "HTTP " + refused.status;
     }
-    return text.length() <= ERROR_LENGTH ? text : text.substring(0, ERROR_LENGTH);
+    if (error instanceof TimeoutException) {
+      return "接收方未在 %d 毫秒内答复 (no answer within %d ms)"
+          .formatted(settings.responseTimeout().toMillis(), settings.responseTimeout().toMillis());
+    }
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ReceiverAddresses.InsideAddress) {
+        return "接收地址解析到内部网络地址，未投递 (the receiver's host resolves to an address"
+            + " inside a private network; not delivered)";
+      }
+      if (cause instanceof UnknownHostException) {
+        return "接收方主机名无法解析 (the receiver's host name does not resolve)";
+      }
+      if (cause instanceof SSLException) {
+        return "TLS 握手失败 (the TLS handshake with the receiver failed)";
+      }
+      if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException) {
+        return "无法连接接收方 (could not connect to the receiver)";
+      }
+    }
+    return "投递失败 (the request to the receiver failed)";
   }
 
   /** An endpoint answered, but not with 2xx. */

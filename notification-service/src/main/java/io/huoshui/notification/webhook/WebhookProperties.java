@@ -1,6 +1,7 @@
 package io.huoshui.notification.webhook;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long an attempt in flight keeps its delivery from being attempted again; longer
  *     than an attempt can take, so only a process that died mid-attempt lets it lapse
  * @param parkedGaugeRefresh how often the parked-deliveries gauge is recounted
+ * @param requireHttps whether a receiver must be an https URL; only a local run turns it off
+ * @param allowedNetworks addresses inside the network (CIDR, or single addresses) that receivers
+ *     may nevertheless resolve to: empty but for a local run or a test, whose receivers listen on
+ *     loopback
  */
 @ConfigurationProperties("huoshui.webhooks")
 record WebhookProperties(
@@ -26,6 +31,8 @@ record WebhookProperties(
     @DefaultValue("10s") Duration responseTimeout,
     @DefaultValue("60s") Duration lease,
     @DefaultValue("30s") Duration parkedGaugeRefresh,
+    @DefaultValue("true") boolean requireHttps,
+    @DefaultValue List<String> allowedNetworks,
     @DefaultValue Retry retry,
     @DefaultValue Breaker breaker) {
 

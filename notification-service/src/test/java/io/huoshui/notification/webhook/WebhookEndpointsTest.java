@@ -23,6 +23,7 @@ class WebhookEndpointsTest extends NotificationServiceTest {
 
   @Autowired CircuitBreakerRegistry webhookBreakers;
   @Autowired MeterRegistry meters;
+  @Autowired TestNames names;
 
   @Test
   void anEndpointMustBeAnAbsoluteHttpUrlWithoutCredentials() {
@@ -49,6 +50,46 @@ class WebhookEndpointsTest extends NotificationServiceTest {
     register(token, Map.of("url", "https://portal.example.cn/hook", "secret", "mine"))
         .expectStatus()
         .isBadRequest();
+    assertThat(get(token, "/api/v1/webhooks")).isEmpty();
+  }
+
+  @Test
+  void anEndpointInsideTheNetworkIsRefusedWithoutSayingWhatIsThere() {
+    String token = TestTokens.county(freshCounty());
+    names.point("metadata.huoshui.test", "169.254.169.254");
+    names.point("half-inside.huoshui.test", "203.0.113.8", "10.1.2.3");
+    for (String url :
+        List.of(
+            "http://127.0.0.2:8081/",
+            "http://10.0.0.1/hook",
+            "http://172.16.5.4/hook",
+            "http://192.168.1.1/hook",
+            "http://100.100.100.200/latest/meta-data",
+            "http://169.254.169.254/latest/meta-data",
+            "http://metadata.huoshui.test/computeMetadata/v1/",
+            "http://half-inside.huoshui.test/hook",
+            "http://0.0.0.0:8084/",
+            "http://224.0.0.251/",
+            "http://[::1]:8081/",
+            "http://[::]/",
+            "http://[fe80::1]/",
+            "http://[fd00:ec2::254]/",
+            "http://[::ffff:10.0.0.1]/",
+            "http://[::ffff:7f00:2]/",
+            "http://name-that-does-not-exist.invalid/hook")) {
+      JsonNode problem =
+          json.readTree(
+              register(token, Map.of("url", url))
+                  .expectStatus()
+                  .isBadRequest()
+                  .expectHeader()
+                  .contentType("application/problem+json")
+                  .expectBody(String.class)
+                  .returnResult()
+                  .getResponseBody());
+      assertThat(problem.get("errors").get(0).get("field").asString()).as(url).isEqualTo("url");
+      assertThat(problem.toString()).as(url).doesNotContain("169.254", "10.1.2.3", "127.0.0");
+    }
     assertThat(get(token, "/api/v1/webhooks")).isEmpty();
   }
 
