@@ -1,14 +1,14 @@
 package io.huoshui.notification.intake;
 
+import io.huoshui.calendar.CalendarHolder;
+import io.huoshui.calendar.WorkingCalendar;
 import io.huoshui.notification.notice.Audience;
 import io.huoshui.notification.notice.Kind;
 import io.huoshui.notification.notice.NewNotification;
 import io.huoshui.notification.notice.Notices;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +21,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reminds a bank when its first answer to a match is due one working day from today (Saturdays and
- * Sundays are not working days; a deadline that falls on the weekend is reminded on Friday). Runs
- * periodically on the injected clock; each match is reminded once, by whichever replica claims it.
+ * Reminds a bank when its first answer to a match is due by the next working day of the network's
+ * calendar (public holidays are rest days, make-up working days are working days: a deadline on the
+ * Saturday after Golden Week is reminded on the Friday before it, the working day in between being
+ * that Saturday itself). Runs periodically on the injected clock; each match is reminded once, by
+ * whichever replica claims it.
  */
 @Component
 class DeadlineReminders implements SmartLifecycle {
@@ -34,7 +36,7 @@ class DeadlineReminders implements SmartLifecycle {
   private final Notices notices;
   private final TransactionalOperator transaction;
   private final Clock clock;
-  private final ZoneId zone;
+  private final CalendarHolder calendar;
   private final Duration every;
   private volatile Disposable running;
 
@@ -43,28 +45,22 @@ class DeadlineReminders implements SmartLifecycle {
       Notices notices,
       TransactionalOperator transaction,
       Clock clock,
-      @Value("${huoshui.notifications.deadlines.zone:Asia/Shanghai}") ZoneId zone,
+      CalendarHolder calendar,
       @Value("${huoshui.notifications.deadlines.sweep-every:10m}") Duration every) {
     this.knowledge = knowledge;
     this.notices = notices;
     this.transaction = transaction;
     this.clock = clock;
-    this.zone = zone;
+    this.calendar = calendar;
     this.every = every;
   }
 
   /** Sends the reminders due now; returns how many this sweep sent. */
   Mono<Long> sweep() {
-    LocalDate today = LocalDate.now(clock.withZone(zone));
-    return knowledge.awaitingAnswerBy(today, nextWorkingDay(today)).concatMap(this::remind).count();
-  }
-
-  static LocalDate nextWorkingDay(LocalDate day) {
-    LocalDate next = day.plusDays(1);
-    while (next.getDayOfWeek() == DayOfWeek.SATURDAY || next.getDayOfWeek() == DayOfWeek.SUNDAY) {
-      next = next.plusDays(1);
-    }
-    return next;
+    LocalDate today = clock.instant().atZone(WorkingCalendar.ZONE).toLocalDate();
+    // The calendar as it stands now: a year published since the last sweep counts from this one.
+    LocalDate horizon = calendar.current().nextWorkingDay(today);
+    return knowledge.awaitingAnswerBy(today, horizon).concatMap(this::remind).count();
   }
 
   private Mono<KnownMatch> remind(KnownMatch match) {

@@ -383,11 +383,55 @@ class IntakeTest extends NotificationServiceTest {
   }
 
   @Test
-  void aDeadlineOnTheWeekendIsRemindedOnFriday() {
-    assertThat(DeadlineReminders.nextWorkingDay(LocalDate.of(2026, 11, 27)))
-        .isEqualTo(LocalDate.of(2026, 11, 30));
-    assertThat(DeadlineReminders.nextWorkingDay(LocalDate.of(2026, 11, 25)))
-        .isEqualTo(LocalDate.of(2026, 11, 26));
+  void deadlinesAcrossNationalDayAreRemindedOnTheWorkingDayBeforeOnTheNetworksCalendar() {
+    String county = freshCounty();
+    String bank = "changan-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID project = UUID.randomUUID();
+    // Thursday 8 October, the first working day after Golden Week (1 to 7 October 2026), and
+    // Monday 12 October, after the make-up working Saturday of 10 October.
+    UUID afterHoliday = UUID.randomUUID();
+    UUID afterMakeUpDay = UUID.randomUUID();
+    producers.publish(
+        Topics.MATCHES,
+        "io.huoshui.matching.MatchProposed.v1",
+        project.toString(),
+        proposed(
+            afterHoliday, project, county, bank, UUID.randomUUID(), LocalDate.of(2026, 10, 8)));
+    producers.publish(
+        Topics.MATCHES,
+        "io.huoshui.matching.MatchProposed.v1",
+        project.toString(),
+        proposed(
+            afterMakeUpDay, project, county, bank, UUID.randomUUID(), LocalDate.of(2026, 10, 12)));
+    String token = TestTokens.bank(bank);
+    awaitNotifications(token, project.toString(), found -> found.size() == 2);
+
+    setChinaTime(LocalDate.of(2026, 9, 29));
+    reminders.sweep().block();
+    assertThat(remindedMatches(token, project)).isEmpty();
+
+    // Wednesday 30 September: the next working day is 8 October, not the holiday of 1 October.
+    setChinaTime(LocalDate.of(2026, 9, 30));
+    reminders.sweep().block();
+    assertThat(remindedMatches(token, project)).containsExactly(afterHoliday.toString());
+
+    // Friday 9 October: the next working day is Saturday the 10th, so Monday is not due yet.
+    setChinaTime(LocalDate.of(2026, 10, 9));
+    reminders.sweep().block();
+    assertThat(remindedMatches(token, project)).containsExactly(afterHoliday.toString());
+
+    setChinaTime(LocalDate.of(2026, 10, 10));
+    reminders.sweep().block();
+    assertThat(remindedMatches(token, project))
+        .containsExactly(afterMakeUpDay.toString(), afterHoliday.toString());
+  }
+
+  /** The matches the bank was reminded of about the demand, newest reminder first. */
+  private List<String> remindedMatches(String token, UUID project) {
+    return notificationsAbout(token, project.toString()).stream()
+        .filter(n -> n.get("kind").asString().equals("DEADLINE_NEAR"))
+        .map(n -> n.get("data").get("matchId").asString())
+        .toList();
   }
 
   private static JsonNode only(
