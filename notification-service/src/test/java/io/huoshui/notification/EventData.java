@@ -83,6 +83,24 @@ public final class EventData {
             .put("deadline", "2026-12-02"));
   }
 
+  /**
+   * The match released with that cause (DECLINED, RED, WITHDRAWN, SUPERSEDED, FINANCED, CLOSED).
+   */
+  public static Map<String, Object> released(
+      UUID match, UUID project, String county, String bank, String cause) {
+    return map(
+        example(EventTypes.MATCH_RELEASED, "declined", project)
+            .put("matchId", match.toString())
+            .put("county", county)
+            .put("bankCode", bank)
+            .put("cause", cause));
+  }
+
+  /** Matching's example: one bank declined for want of collateral, another went RED. */
+  public static Map<String, Object> exhausted(UUID project, String county) {
+    return map(example(EventTypes.DEMAND_EXHAUSTED, "all-declined", project).put("county", county));
+  }
+
   public static Map<String, Object> withdrawn(UUID project, String county) {
     return map(
         example(EventTypes.PROJECT_WITHDRAWN, "financed-elsewhere", project).put("county", county));

@@ -113,6 +113,28 @@ final class Happenings {
     String cause();
   }
 
+  /** How one match of an exhausted demand ended; the reason is the bank's, when it declined. */
+  interface Tried {
+    UUID matchId();
+
+    String bankCode();
+
+    String cause();
+
+    String declineReason();
+  }
+
+  /** No fitting bank is left for the demand and none holds it. */
+  interface DemandExhausted {
+    UUID projectId();
+
+    String county();
+
+    List<? extends Tried> tried();
+
+    Instant exhaustedAt();
+  }
+
   interface Totals {
     BigDecimal intended();
 

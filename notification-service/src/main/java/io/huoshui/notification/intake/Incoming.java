@@ -95,6 +95,17 @@ final class Incoming {
   record MatchReleased(UUID matchId, UUID projectId, String cause)
       implements Happenings.MatchReleased {}
 
+  record Tried(UUID matchId, String bankCode, String cause, @MayBeAbsent String declineReason)
+      implements Happenings.Tried {}
+
+  record DemandExhausted(UUID projectId, String county, List<Tried> tried, Instant exhaustedAt)
+      implements Happenings.DemandExhausted {
+
+    DemandExhausted {
+      requireDivisionCode(county);
+    }
+  }
+
   record Totals(BigDecimal intended, BigDecimal approved, BigDecimal disbursed)
       implements Happenings.Totals {}
 

@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.UUID;
@@ -199,6 +200,18 @@ class KnowledgeStore {
         .fetch()
         .rowsUpdated()
         .map(updated -> updated > 0);
+  }
+
+  /** The names known of these banks, by code; a bank not seen yet is absent. */
+  Mono<Map<String, String>> bankNames(Collection<String> codes) {
+    return database
+        .sql("SELECT bank_code, bank_name FROM known_bank WHERE bank_code = ANY(:codes)")
+        .bind("codes", codes.toArray(String[]::new))
+        .map(
+            row ->
+                Map.entry(row.get("bank_code", String.class), row.get("bank_name", String.class)))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
   }
 
   /** The banks' names by their codes, in one statement. */

@@ -62,6 +62,11 @@ class NotificationListener {
                 Incoming.MatchReleased::projectId,
                 (release, delivery) -> outcomes.released(release))
             .on(
+                EventTypes.DEMAND_EXHAUSTED,
+                Incoming.DemandExhausted.class,
+                Incoming.DemandExhausted::projectId,
+                (exhausted, delivery) -> outcomes.exhausted(delivery.event(), exhausted))
+            .on(
                 EventTypes.BANK_RESPONDED,
                 Incoming.BankResponded.class,
                 Incoming.BankResponded::projectId,

@@ -150,23 +150,71 @@ class Outcomes {
                                           .build())
                               .toList())
                       .build();
-              List<Audience> audiences = new ArrayList<>();
-              audiences.add(Audience.county(decision.county()));
-              audiences.addAll(Audience.operatorsOf(decision.county()));
               return notices.publish(
-                  audiences.stream()
-                      .map(
-                          audience ->
-                              new NewNotification(
-                                  audience,
-                                  Kind.NO_MATCH,
-                                  decision.projectId().toString(),
-                                  decision.county(),
-                                  event.id(),
-                                  facts))
-                      .toList());
+                  toCountyAndOperators(
+                      decision.county(),
+                      Kind.NO_MATCH,
+                      decision.projectId().toString(),
+                      event,
+                      facts));
             })
         .then();
+  }
+
+  /**
+   * The county and the operators above it learn that every bank that fitted has declined or gone
+   * quiet and nothing else fits: each bank tried, how it ended and, for a decline, why.
+   */
+  Mono<Void> exhausted(EventEnvelope event, Happenings.DemandExhausted exhaustion) {
+    List<String> banks =
+        exhaustion.tried().stream().map(Happenings.Tried::bankCode).distinct().toList();
+    return Mono.zip(knowledge.projectTitle(exhaustion.projectId()), knowledge.bankNames(banks))
+        .flatMap(
+            known -> {
+              Map<String, Object> facts =
+                  Facts.of()
+                      .put("projectId", exhaustion.projectId())
+                      .put("projectTitle", known.getT1())
+                      .put("county", exhaustion.county())
+                      .put("exhaustedAt", exhaustion.exhaustedAt())
+                      .put("triedCount", exhaustion.tried().size())
+                      .put(
+                          "tried",
+                          exhaustion.tried().stream()
+                              .map(
+                                  tried ->
+                                      Facts.of()
+                                          .put("matchId", tried.matchId())
+                                          .put("bankCode", tried.bankCode())
+                                          .put(
+                                              "bankName",
+                                              known
+                                                  .getT2()
+                                                  .getOrDefault(tried.bankCode(), tried.bankCode()))
+                                          .put("cause", tried.cause())
+                                          .put("declineReason", tried.declineReason())
+                                          .build())
+                              .toList())
+                      .build();
+              return notices.publish(
+                  toCountyAndOperators(
+                      exhaustion.county(),
+                      Kind.DEMAND_EXHAUSTED,
+                      exhaustion.projectId().toString(),
+                      event,
+                      facts));
+            })
+        .then();
+  }
+
+  private static List<NewNotification> toCountyAndOperators(
+      String county, Kind kind, String subject, EventEnvelope event, Map<String, Object> facts) {
+    List<Audience> audiences = new ArrayList<>();
+    audiences.add(Audience.county(county));
+    audiences.addAll(Audience.operatorsOf(county));
+    return audiences.stream()
+        .map(audience -> new NewNotification(audience, kind, subject, county, event.id(), facts))
+        .toList();
   }
 
   /** Supervision colour: the county and the bank; a RED notice also the region's operators. */

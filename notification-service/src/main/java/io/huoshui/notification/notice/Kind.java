@@ -4,6 +4,7 @@ package io.huoshui.notification.notice;
 public enum Kind {
   MATCH_PROPOSED,
   NO_MATCH,
+  DEMAND_EXHAUSTED,
   MATCH_ESCALATED,
   BANK_INTEREST,
   BANK_DECLINE,
