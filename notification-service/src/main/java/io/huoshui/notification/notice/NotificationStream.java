@@ -47,6 +47,10 @@ class NotificationStream {
   Flux<ServerSentEvent<RenderedNotification>> follow(
       Audience audience, Long lastSeen, Language language) {
     Mono<Long> start = lastSeen != null ? Mono.just(lastSeen) : notices.latestSeq(audience);
+    // Sent once the starting point is read, before any notification: from this comment on the
+    // client misses nothing, which is how it (and a test) knows that it is connected.
+    ServerSentEvent<RenderedNotification> opening =
+        ServerSentEvent.<RenderedNotification>builder().comment("connected").build();
     Flux<ServerSentEvent<RenderedNotification>> notifications =
         start.flatMapMany(
             from -> {
@@ -65,18 +69,15 @@ class NotificationStream {
                           ServerSentEvent.builder(texts.render(notification, language))
                               .id(Long.toString(notification.seq()))
                               .event(notification.kind().name())
-                              .build());
+                              .build())
+                  .startWith(opening);
             });
     Flux<ServerSentEvent<RenderedNotification>> heartbeats =
         Flux.interval(keepAlive)
             .map(
                 tick ->
                     ServerSentEvent.<RenderedNotification>builder().comment("keep-alive").build());
-    // Sent at once, so that the response starts (and the client knows it is connected) before
-    // the first notification.
-    ServerSentEvent<RenderedNotification> opening =
-        ServerSentEvent.<RenderedNotification>builder().comment("connected").build();
-    return Flux.merge(notifications, heartbeats).startWith(opening);
+    return Flux.merge(notifications, heartbeats);
   }
 
   private Flux<Notification> unsent(Audience audience, AtomicLong cursor) {

@@ -7,6 +7,7 @@ import io.huoshui.testsupport.TestTokens;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
@@ -70,9 +71,21 @@ class NotificationStreamTest extends NotificationServiceTest {
     publishDecline(county, UUID.randomUUID());
     awaitCount(token, 1);
 
+    CompletableFuture<Void> connected = new CompletableFuture<>();
     CompletableFuture<List<ServerSentEvent<String>>> received =
-        stream(token, null).take(1).collectList().toFuture();
-    Thread.sleep(500);
+        events(token, null)
+            .doOnNext(
+                event -> {
+                  if ("connected".equals(event.comment())) {
+                    connected.complete(null);
+                  }
+                })
+            .filter(event -> event.id() != null)
+            .take(1)
+            .collectList()
+            .toFuture();
+    // Published once the stream says it has read where it starts, however long that took.
+    connected.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     publishDecline(county, UUID.randomUUID());
 
     assertThat(received.join()).extracting(ServerSentEvent::id).containsExactly("2");
@@ -80,6 +93,11 @@ class NotificationStreamTest extends NotificationServiceTest {
 
   /** The notification events of the stream (keep-alive comments left out). */
   private Flux<ServerSentEvent<String>> stream(String token, String lastEventId) {
+    return events(token, lastEventId).filter(event -> event.id() != null);
+  }
+
+  /** Everything the stream sends, comments included. */
+  private Flux<ServerSentEvent<String>> events(String token, String lastEventId) {
     return http.mutate()
         .responseTimeout(PATIENCE)
         .build()
@@ -98,7 +116,6 @@ class NotificationStreamTest extends NotificationServiceTest {
         .isOk()
         .returnResult(EVENTS)
         .getResponseBody()
-        .filter(event -> event.id() != null)
         .timeout(PATIENCE);
   }
 
