@@ -59,6 +59,8 @@ class SecurityConfiguration {
                     .requestMatchers(
                         "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                     .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/openapi/identity-service.yaml")
+                    .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/v1/calendar/**")
                     .authenticated()
                     .requestMatchers(HttpMethod.PUT, "/api/v1/calendar/years/*")
