@@ -517,36 +517,27 @@ class GatewayRoutingTest {
   @Test
   void aBodyOverTheLimitAnswers413() {
     String token = token(claims -> claims.claim("tenant_id", "611021"));
-    http.post()
-        .uri("/api/v1/projects")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue("{\"title\":\"" + "长".repeat(600) + "\"}")
-        .exchange()
-        .expectStatus()
-        .isEqualTo(413)
-        .expectHeader()
-        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.detail")
-        .isEqualTo("请求体超过了 API 接受的大小。");
+    WebTestClient.ResponseSpec declared =
+        http.post()
+            .uri("/api/v1/projects")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"title\":\"" + "长".repeat(600) + "\"}")
+            .exchange();
+    assertTooLarge(declared, "请求体超过了 API 接受的大小。");
     // Chunked: no Content-Length announces it, the count as it streams stops it.
-    http.post()
-        .uri("/api/v1/projects")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-        .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            BodyInserters.fromPublisher(
-                Flux.range(0, 40).map(i -> "{\"title\":\"" + "长".repeat(20) + "\"}"), String.class))
-        .exchange()
-        .expectStatus()
-        .isEqualTo(413)
-        .expectHeader()
-        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.detail")
-        .isEqualTo("The request body is larger than the API accepts.");
+    WebTestClient.ResponseSpec chunked =
+        http.post()
+            .uri("/api/v1/projects")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+            .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                BodyInserters.fromPublisher(
+                    Flux.range(0, 40).map(i -> "{\"title\":\"" + "长".repeat(20) + "\"}"),
+                    String.class))
+            .exchange();
+    assertTooLarge(chunked, "The request body is larger than the API accepts.");
     http.post()
         .uri("/api/v1/projects")
         .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
@@ -674,6 +665,17 @@ class GatewayRoutingTest {
         .exchange()
         .expectStatus()
         .value(status -> assertThat(status).isIn(400, 403, 404));
+  }
+
+  private static void assertTooLarge(WebTestClient.ResponseSpec response, String detail) {
+    response
+        .expectStatus()
+        .isEqualTo(413)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo(detail);
   }
 
   private static String token(Consumer<JWTClaimsSet.Builder> customize) {

@@ -196,18 +196,13 @@ class HostileInputTest {
   @MethodSource("malformedBodies")
   void aMalformedBodyIsRefusedNamingItsField(HostileCase hostile) {
     EntityExchangeResult<byte[]> answer =
-        client
-            .post()
-            .uri("/api/v1/demands")
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(hostile.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
-            .exchange()
-            .expectStatus()
-            .isBadRequest()
-            .expectHeader()
-            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody()
-            .returnResult();
+        refusedAsProblem(
+            client
+                .post()
+                .uri("/api/v1/demands")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(hostile.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .exchange());
     assertNamesFieldWithoutInternals(answer, hostile.field());
   }
 
@@ -237,24 +232,19 @@ class HostileInputTest {
   @MethodSource("malformedQueries")
   void aMalformedFilterIsRefusedNamingIt(HostileQuery hostile) {
     EntityExchangeResult<byte[]> answer =
-        client
-            .get()
-            .uri(
-                builder -> {
-                  builder.path("/api/v1/demands");
-                  hostile
-                      .parameters()
-                      .keySet()
-                      .forEach(name -> builder.queryParam(name, "{" + name + "}"));
-                  return builder.build(hostile.parameters());
-                })
-            .exchange()
-            .expectStatus()
-            .isBadRequest()
-            .expectHeader()
-            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody()
-            .returnResult();
+        refusedAsProblem(
+            client
+                .get()
+                .uri(
+                    builder -> {
+                      builder.path("/api/v1/demands");
+                      hostile
+                          .parameters()
+                          .keySet()
+                          .forEach(name -> builder.queryParam(name, "{" + name + "}"));
+                      return builder.build(hostile.parameters());
+                    })
+                .exchange());
     assertNamesFieldWithoutInternals(answer, hostile.field());
   }
 
@@ -331,16 +321,8 @@ class HostileInputTest {
       })
   void aPathTheFirewallRefusesIsAProblem(String path) {
     EntityExchangeResult<byte[]> answer =
-        client
-            .get()
-            .uri(URI.create("http://localhost:" + port + path))
-            .exchange()
-            .expectStatus()
-            .isBadRequest()
-            .expectHeader()
-            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody()
-            .returnResult();
+        refusedAsProblem(
+            client.get().uri(URI.create("http://localhost:" + port + path)).exchange());
     assertThat(new String(answer.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8))
         .doesNotContain("Exception")
         .doesNotContain("firewall");
@@ -461,16 +443,13 @@ class HostileInputTest {
     String body =
         VALID_SCHEDULE.replaceFirst("\"" + field + "\": \"[^\"]*\"", "\"" + field + "\": " + value);
     EntityExchangeResult<byte[]> answer =
-        client
-            .post()
-            .uri("/api/v1/schedules")
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(body)
-            .exchange()
-            .expectStatus()
-            .isBadRequest()
-            .expectBody()
-            .returnResult();
+        refusedAsProblem(
+            client
+                .post()
+                .uri("/api/v1/schedules")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange());
     assertNamesFieldWithoutInternals(answer, field);
   }
 
@@ -486,16 +465,13 @@ class HostileInputTest {
       })
   void aDateTimeFilterOutsideTheYearsIsRefusedNamingIt(String name, String value) {
     EntityExchangeResult<byte[]> answer =
-        client
-            .get()
-            .uri(builder -> builder.path("/api/v1/schedules").queryParam(name, "{v}").build(value))
-            .exchange()
-            .expectStatus()
-            .isBadRequest()
-            .expectHeader()
-            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody()
-            .returnResult();
+        refusedAsProblem(
+            client
+                .get()
+                .uri(
+                    builder ->
+                        builder.path("/api/v1/schedules").queryParam(name, "{v}").build(value))
+                .exchange());
     assertNamesFieldWithoutInternals(answer, name);
   }
 
@@ -545,6 +521,17 @@ class HostileInputTest {
                 port,
                 "GET /api/v1/demands?county=140428 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
         .startsWith("HTTP/1.1 200 ");
+  }
+
+  private static EntityExchangeResult<byte[]> refusedAsProblem(
+      WebTestClient.ResponseSpec response) {
+    return response
+        .expectStatus()
+        .isBadRequest()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .returnResult();
   }
 
   private void assertNamesFieldWithoutInternals(EntityExchangeResult<byte[]> answer, String field) {
