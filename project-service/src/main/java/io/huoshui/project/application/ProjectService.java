@@ -183,7 +183,10 @@ public class ProjectService {
     return projects.findVisible(tenant, id).flatMap(found -> timeline.of(id).collectList());
   }
 
-  /** Matching pushed the demand to a bank's product. */
+  /**
+   * Matching pushed the demand to a bank's product. An exhausted demand is re-opened by it, a step
+   * of its own before the push, so that the county sees why matching is at work again.
+   */
   public Mono<Void> pushed(
       UUID projectId,
       UUID matchId,
