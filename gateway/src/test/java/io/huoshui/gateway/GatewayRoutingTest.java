@@ -53,9 +53,10 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * The gateway between real HTTP servers: one standing in for project-service that echoes what it
- * received, one publishing the issuer's keys, and a port where nothing listens standing in for a
- * credit-service that is down. Tokens are signed here with the published key, or forged.
+ * The gateway between real HTTP servers: one standing in for project-service and
+ * notification-service (and identity-service's API document) that echoes what it received, one
+ * publishing the issuer's keys, and a port where nothing listens standing in for a credit-service
+ * that is down. Tokens are signed here with the published key, or forged.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -184,6 +185,8 @@ class GatewayRoutingTest {
         "huoshui.identity.jwk-set-uri", () -> "http://127.0.0.1:" + issuer.port() + "/oauth2/jwks");
     registry.add(
         "huoshui.services.project-service", () -> "http://127.0.0.1:" + projectService.port());
+    registry.add(
+        "huoshui.services.identity-service", () -> "http://127.0.0.1:" + projectService.port());
     registry.add("huoshui.services.credit-service", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
     registry.add("huoshui.services.matching-service", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
     registry.add(
@@ -607,7 +610,7 @@ class GatewayRoutingTest {
       assertThat(page).contains("href=\"/openapi/" + service + ".yaml\"");
     }
     // The stand-ins answer under the name they were asked for: each document reached its service.
-    for (String service : List.of("project-service", "notification-service")) {
+    for (String service : List.of("identity-service", "project-service", "notification-service")) {
       http.get()
           .uri("/openapi/" + service + ".yaml")
           .exchange()
