@@ -5,6 +5,7 @@ import io.huoshui.notification.notice.Language;
 import io.r2dbc.spi.Readable;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,26 @@ class EndpointStore {
         .bind("secret", sealedSecret)
         .bind("language", endpoint.language().name())
         .bind("at", endpoint.createdAt())
+        .then();
+  }
+
+  /** Every endpoint's sealed secret, by endpoint id, deleted ones too (their rows keep it). */
+  Flux<Map.Entry<UUID, String>> sealedSecrets() {
+    return database
+        .sql("SELECT id, sealed_secret FROM webhook_endpoint ORDER BY id")
+        .map(row -> Map.entry(row.get("id", UUID.class), row.get("sealed_secret", String.class)))
+        .all();
+  }
+
+  /** Replaces a sealed secret with the same secret sealed anew, unless it changed meanwhile. */
+  Mono<Void> replaceSealedSecret(UUID id, String previous, String sealed) {
+    return database
+        .sql(
+            "UPDATE webhook_endpoint SET sealed_secret = :sealed"
+                + " WHERE id = :id AND sealed_secret = :previous")
+        .bind("sealed", sealed)
+        .bind("id", id)
+        .bind("previous", previous)
         .then();
   }
 

@@ -3,10 +3,15 @@ package io.huoshui.notification.webhook;
 import io.huoshui.notification.notice.Audience;
 import io.huoshui.notification.notice.Language;
 import io.huoshui.service.secrets.SecretBox;
+import io.huoshui.service.secrets.SecretBoxException;
 import io.huoshui.service.web.ApiProblem;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -24,6 +29,8 @@ class Endpoints {
    * answer's bytes, so that neither the database nor the idempotency record holds it in the clear.
    */
   record Registered(WebhookEndpoint endpoint, String sealedSecret) {}
+
+  private static final Logger log = LoggerFactory.getLogger(Endpoints.class);
 
   private final EndpointStore store;
   private final TransactionalOperator transaction;
@@ -70,6 +77,52 @@ class Endpoints {
                   .thenReturn(new Registered(endpoint, sealed));
             })
         .as(transaction::transactional);
+  }
+
+  /**
+   * Seals every secret that an earlier key sealed under the current one, so that the earlier key
+   * can be dropped after this start (README: rotating the secret key); a secret that no configured
+   * key opens is left as it is and said in the log. Returns how many were sealed anew.
+   */
+  Mono<Long> resealUnderCurrentKey() {
+    return store
+        .sealedSecrets()
+        .concatMap(
+            row ->
+                Mono.fromCallable(
+                        () ->
+                            box.isSealedWithCurrentKey(row.getValue())
+                                ? null
+                                : box.reseal(row.getValue(), secretPurpose(row.getKey())))
+                    .flatMap(
+                        resealed ->
+                            store
+                                .replaceSealedSecret(row.getKey(), row.getValue(), resealed)
+                                .as(transaction::transactional))
+                    .thenReturn(row.getKey())
+                    .onErrorResume(
+                        SecretBoxException.class,
+                        unopened -> {
+                          log.warn(
+                              "The secret of webhook endpoint {} does not open: {}",
+                              row.getKey(),
+                              unopened.getMessage());
+                          return Mono.empty();
+                        }))
+        .count();
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void resealOnStart() {
+    resealUnderCurrentKey()
+        .subscribe(
+            count -> {
+              if (count > 0) {
+                log.info("Sealed {} webhook secrets anew under the current key", count);
+              }
+            },
+            error ->
+                log.warn("Sealing webhook secrets anew failed; the next start tries again", error));
   }
 
   Flux<WebhookEndpoint> list(Audience owner) {

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.JsonNode;
 
 /** A copy of the database signs nothing: the signing secrets are sealed wherever they are kept. */
@@ -26,6 +28,8 @@ class SecretsAtRestTest extends NotificationServiceTest {
   @Autowired DatabaseClient database;
   @Autowired Environment environment;
   @Autowired SecretBox box;
+  @Autowired EndpointStore store;
+  @Autowired TransactionalOperator transaction;
 
   @Test
   void noTableHoldsASigningSecretInTheClearNotEvenTheAnswerKeptForARetry() {
@@ -113,6 +117,41 @@ class SecretsAtRestTest extends NotificationServiceTest {
         }
       }
     }
+  }
+
+  @Test
+  void aRotatedKeySealsEverySecretAnewAndTheOldKeyCanGo() {
+    byte[] current =
+        Base64.getDecoder().decode(environment.getProperty("huoshui.secrets.keys.test-1"));
+    byte[] old = Base64.getDecoder().decode(SecretBox.newKey());
+    SecretBox before = SecretBox.of(Map.of("test-0", old), "test-0");
+    SecretBox rotated = SecretBox.of(Map.of("test-0", old, "test-1", current), "test-1");
+    UUID endpoint = UUID.randomUUID();
+    String secret = Signatures.newSecret();
+    database
+        .sql(
+            "INSERT INTO webhook_endpoint (id, tenant_type, tenant_id, url, sealed_secret,"
+                + " language, created_at, deleted_at)"
+                + " VALUES (:id, 'COUNTY', '140499', 'https://portal.example.cn/hook', :sealed,"
+                + " 'ZH_CN', now(), now())")
+        .bind("id", endpoint)
+        .bind("sealed", before.seal(secret, Endpoints.secretPurpose(endpoint)))
+        .then()
+        .block();
+
+    Long sealedAnew =
+        new Endpoints(store, transaction, clock, rotated).resealUnderCurrentKey().block();
+
+    assertThat(sealedAnew).isGreaterThanOrEqualTo(1);
+    String sealed =
+        database
+            .sql("SELECT sealed_secret FROM webhook_endpoint WHERE id = :id")
+            .bind("id", endpoint)
+            .map(row -> row.get(0, String.class))
+            .one()
+            .block();
+    // The service's own box, which has no old key, opens it now.
+    assertThat(box.open(sealed, Endpoints.secretPurpose(endpoint))).isEqualTo(secret);
   }
 
   private JsonNode register(String token, String key) {
