@@ -83,6 +83,13 @@ acl identity-service --topic huoshui.bank. --resource-pattern-type prefixed \
   --operation Create --operation Describe
 acl identity-service --cluster --operation Alter
 
+# The working-day calendar: identity publishes each year (a compacted topic it declares), and every
+# service reads the whole topic at each start, in a group of its own named after the service.
+acl identity-service --topic huoshui.calendar --operation Write --operation Describe --operation Create
+for reader in project-service credit-service matching-service notification-service identity-service; do
+  acl "$reader" --topic huoshui.calendar --operation Read --operation Describe
+done
+
 touch "$READY"
 echo "Kafka principals and ACLs of the Huoshui services in place"
 wait "$BROKER"

@@ -116,6 +116,16 @@ final class KafkaPrincipals {
     for (AclOperation operation : List.of(AclOperation.READ, AclOperation.DESCRIBE)) {
       acls.add(allow(principal, ResourceType.GROUP, service, PatternType.PREFIXED, operation));
     }
+    // Every service counts working days on the calendar, read whole at each start.
+    for (AclOperation operation : List.of(AclOperation.READ, AclOperation.DESCRIBE)) {
+      acls.add(
+          allow(
+              principal,
+              ResourceType.TOPIC,
+              io.huoshui.vocabulary.Topics.CALENDAR,
+              PatternType.LITERAL,
+              operation));
+    }
     switch (service) {
       case "credit-service" -> {
         for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.DESCRIBE)) {
@@ -137,6 +147,17 @@ final class KafkaPrincipals {
                 "kafka-cluster",
                 PatternType.LITERAL,
                 AclOperation.ALTER));
+        // The calendar topic, compacted, which identity declares itself.
+        for (AclOperation operation :
+            List.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE)) {
+          acls.add(
+              allow(
+                  principal,
+                  ResourceType.TOPIC,
+                  io.huoshui.vocabulary.Topics.CALENDAR,
+                  PatternType.LITERAL,
+                  operation));
+        }
         for (AclOperation operation : List.of(AclOperation.CREATE, AclOperation.DESCRIBE)) {
           acls.add(
               allow(

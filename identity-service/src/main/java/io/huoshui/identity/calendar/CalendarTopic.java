@@ -2,6 +2,7 @@ package io.huoshui.identity.calendar;
 
 import io.huoshui.vocabulary.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -15,7 +16,7 @@ import org.springframework.kafka.config.TopicBuilder;
 class CalendarTopic {
 
   @Bean
-  NewTopic compactedCalendarTopic() {
-    return TopicBuilder.name(Topics.CALENDAR).partitions(1).compact().build();
+  NewTopic compactedCalendarTopic(@Value("${huoshui.events.partitions:3}") int partitions) {
+    return TopicBuilder.name(Topics.CALENDAR).partitions(partitions).compact().build();
   }
 }
