@@ -145,15 +145,7 @@ class LifecycleTest extends ProjectServiceTest {
             EventTypes.BANK_RESPONDED,
             "interest",
             id,
-            Map.of(
-                "matchId",
-                match,
-                "bankCode",
-                "jinshang-bank",
-                "productId",
-                product,
-                "respondedAt",
-                at.plusSeconds(1).toString())));
+            ofMatch(match, product, "respondedAt", at.plusSeconds(1))));
     await().atMost(Duration.ofSeconds(30)).until(() -> timelineSteps(id, "BANK_INTEREST") == 1);
 
     JsonNode steps = timeline(id);
@@ -219,18 +211,13 @@ class LifecycleTest extends ProjectServiceTest {
 
   private EventEnvelope proposed(UUID id, UUID match, UUID product, Instant at) {
     return example(
-        EventTypes.MATCH_PROPOSED,
-        "province-bank",
-        id,
-        Map.of(
-            "matchId",
-            match,
-            "bankCode",
-            "jinshang-bank",
-            "productId",
-            product,
-            "proposedAt",
-            at.toString()));
+        EventTypes.MATCH_PROPOSED, "province-bank", id, ofMatch(match, product, "proposedAt", at));
+  }
+
+  /** The members that place an example on a match of jinshang-bank, at the time given. */
+  private static Map<String, Object> ofMatch(UUID match, UUID product, String time, Instant at) {
+    return Map.of(
+        "matchId", match, "bankCode", "jinshang-bank", "productId", product, time, at.toString());
   }
 
   private WebTestClient.ResponseSpec close(
