@@ -1,10 +1,10 @@
 package io.huoshui.credit.bank;
 
+import io.huoshui.credit.web.QueryParams;
 import io.huoshui.service.idempotency.IdempotentRequests;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
-import io.huoshui.service.web.PageRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
@@ -51,8 +51,8 @@ class BankController {
 
   @GetMapping
   Mono<Page<Bank>> list(
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    return banks.list(PageRequest.of(page, size));
+      @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+    return banks.list(QueryParams.page(page, size));
   }
 
   @GetMapping("/{code}")

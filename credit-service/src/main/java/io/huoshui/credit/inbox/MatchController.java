@@ -7,7 +7,7 @@ import io.huoshui.service.idempotency.IdempotentRequests;
 import io.huoshui.service.security.Actor;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.Page;
-import io.huoshui.service.web.PageRequest;
+import io.huoshui.service.web.QueryParameters;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -42,13 +42,13 @@ class MatchController {
       Tenant tenant,
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String deadlineBefore,
-      @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size) {
     return answers.inbox(
         bankOf(tenant),
-        QueryParams.enumValue("status", status, MatchStatus.class),
-        QueryParams.date("deadlineBefore", deadlineBefore),
-        PageRequest.of(page, size));
+        QueryParameters.oneOf("status", status, MatchStatus.class),
+        QueryParameters.date("deadlineBefore", deadlineBefore),
+        QueryParams.page(page, size));
   }
 
   @GetMapping("/{matchId}")

@@ -8,11 +8,12 @@ import io.huoshui.service.security.Actor;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
-import io.huoshui.service.web.PageRequest;
+import io.huoshui.service.web.QueryParameters;
 import io.huoshui.vocabulary.Industry;
 import io.huoshui.vocabulary.ProductCategory;
 import io.huoshui.vocabulary.Tag;
 import jakarta.validation.Valid;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +40,11 @@ class ProductController {
   private static final String READERS =
       "hasAnyAuthority('SCOPE_products:read', 'SCOPE_catalog:read')";
   private static final String BANK_WRITERS = "hasAuthority('SCOPE_products:write')";
+
+  /** What a product's amounts may be: a cent up to what the catalog stores. */
+  private static final BigDecimal LEAST_AMOUNT = new BigDecimal("0.01");
+
+  private static final BigDecimal GREATEST_AMOUNT = new BigDecimal("9999999999999.99");
 
   private final Products products;
   private final IdempotentRequests idempotent;
@@ -103,17 +109,17 @@ class ProductController {
       @RequestParam(required = false) String tag,
       @RequestParam(required = false) String bank,
       @RequestParam(required = false, defaultValue = "ACTIVE") String status,
-      @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size) {
     ProductQuery query =
         new ProductQuery(
             QueryParams.region("region", region),
-            QueryParams.enumValue("industry", industry, Industry.class),
-            QueryParams.enumValue("category", category, ProductCategory.class),
-            QueryParams.amount("amount", amount),
-            QueryParams.enumValue("tag", tag, Tag.class),
-            bank,
-            QueryParams.enumValue("status", status, ProductStatus.class));
-    return products.search(query, PageRequest.of(page, size));
+            QueryParameters.oneOf("industry", industry, Industry.class),
+            QueryParameters.oneOf("category", category, ProductCategory.class),
+            QueryParameters.amount("amount", amount, LEAST_AMOUNT, GREATEST_AMOUNT),
+            QueryParameters.oneOf("tag", tag, Tag.class),
+            QueryParameters.text("bank", bank),
+            QueryParameters.oneOf("status", status, ProductStatus.class));
+    return products.search(query, QueryParams.page(page, size));
   }
 }

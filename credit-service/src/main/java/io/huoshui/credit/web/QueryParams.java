@@ -2,67 +2,46 @@ package io.huoshui.credit.web;
 
 import io.huoshui.credit.values.DivisionCodes;
 import io.huoshui.service.web.ApiProblem;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import io.huoshui.service.web.PageRequest;
+import io.huoshui.service.web.QueryParameters;
+import java.util.regex.Pattern;
 
 /**
- * Query parameters read by hand, so that a bad one answers a 400 that names it (the framework's own
- * conversion errors do not).
+ * The filters of this service's lists that the platform's {@link QueryParameters} does not read: a
+ * division code, and the page of a list, whose numbers the framework would read leniently ({@code "
+ * 1"}, {@code "+1"}, {@code "-0"} and {@code "0x10"} are numbers to it).
  */
 public final class QueryParams {
 
+  private static final Pattern WHOLE = Pattern.compile("[0-9]{1,9}");
+
   private QueryParams() {}
 
-  public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value);
-    } catch (IllegalArgumentException unknown) {
+  public static String region(String name, String value) {
+    if (value != null && !DivisionCodes.isRegion(QueryParameters.text(name, value))) {
       throw ApiProblem.invalid(
           name,
-          "must be one of "
-              + Arrays.stream(type.getEnumConstants())
-                  .map(Enum::name)
-                  .collect(Collectors.joining(", ")));
-    }
-  }
-
-  public static String region(String name, String value) {
-    if (value != null && !DivisionCodes.isRegion(value)) {
-      throw ApiProblem.invalid(
-          name, "must be a province, city or county division code (2, 4 or 6 digits)");
+          "必须是省、市或县的行政区划代码（2、4 或 6 位数字）；"
+              + "must be a province, city or county division code (2, 4 or 6 digits)");
     }
     return value;
   }
 
-  public static BigDecimal amount(String name, String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      BigDecimal amount = new BigDecimal(value);
-      if (amount.signum() > 0 && amount.scale() <= 2) {
-        return amount;
-      }
-    } catch (NumberFormatException notANumber) {
-      // answered below like any other amount that is not one
-    }
-    throw ApiProblem.invalid(name, "must be a positive amount with at most two decimals");
+  /**
+   * The page asked for by the raw {@code page} and {@code size} parameters; 400 naming a bad one.
+   */
+  public static PageRequest page(String page, String size) {
+    return PageRequest.of(whole("page", page), whole("size", size));
   }
 
-  public static LocalDate date(String name, String value) {
+  private static Integer whole(String name, String value) {
     if (value == null) {
       return null;
     }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException notADate) {
-      throw ApiProblem.invalid(name, "must be a date such as 2026-11-25");
+    if (!WHOLE.matcher(value).matches()) {
+      throw ApiProblem.invalid(
+          name, "必须是不带正负号、空格或小数的整数；must be a whole number without sign, spaces or fraction");
     }
+    return Integer.valueOf(value);
   }
 }
