@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.huoshui.project.ProjectServiceTest;
-import io.micrometer.core.instrument.Counter;
+import io.huoshui.servicetest.ServiceMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,12 +39,7 @@ class RoundTripsTest extends ProjectServiceTest {
   @Test
   void aDemandWithAProposalAndAnAnswerCostsAFewStatements() {
     Lifecycle relay = context.getBean("outboxRelay", Lifecycle.class);
-    relay.stop();
-    try {
-      measure(relay);
-    } finally {
-      relay.start();
-    }
+    ServiceMeters.whileStopped(() -> measure(relay), relay);
   }
 
   private void measure(Lifecycle relay) {
@@ -52,16 +47,16 @@ class RoundTripsTest extends ProjectServiceTest {
     UUID product = UUID.randomUUID();
     Instant at = Instant.now();
 
-    double start = statements();
+    double start = ServiceMeters.sqlStatements(meters);
     UUID id = submit("140428", toyPlant());
-    double accepted = statements();
+    double accepted = ServiceMeters.sqlStatements(meters);
     relay.start();
     awaitEvent("huoshui.projects", id.toString(), SUBMITTED);
     relay.stop();
-    double relayed = statements();
+    double relayed = ServiceMeters.sqlStatements(meters);
 
-    double proposals = applied("project-service.matches", PROPOSED);
-    double before = statements();
+    double proposals = ServiceMeters.eventsApplied(meters, "project-service.matches", PROPOSED);
+    double before = ServiceMeters.sqlStatements(meters);
     publish(
         MATCHES,
         example(
@@ -71,10 +66,14 @@ class RoundTripsTest extends ProjectServiceTest {
             Map.of("matchId", match, "productId", product, "proposedAt", at.toString())));
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> applied("project-service.matches", PROPOSED) > proposals);
-    double pushed = statements();
+        .until(
+            () ->
+                ServiceMeters.eventsApplied(meters, "project-service.matches", PROPOSED)
+                    > proposals);
+    double pushed = ServiceMeters.sqlStatements(meters);
 
-    double answers = applied("project-service.bank-responses", RESPONDED);
+    double answers =
+        ServiceMeters.eventsApplied(meters, "project-service.bank-responses", RESPONDED);
     publish(
         BANK_RESPONSES,
         example(
@@ -90,8 +89,11 @@ class RoundTripsTest extends ProjectServiceTest {
                 at.plusSeconds(1).toString())));
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> applied("project-service.bank-responses", RESPONDED) > answers);
-    double answered = statements();
+        .until(
+            () ->
+                ServiceMeters.eventsApplied(meters, "project-service.bank-responses", RESPONDED)
+                    > answers);
+    double answered = ServiceMeters.sqlStatements(meters);
 
     log.info(
         "Round trips per demand: accept {}, the relay publishing it {}, a proposal {}, an answer {}",
@@ -106,21 +108,5 @@ class RoundTripsTest extends ProjectServiceTest {
     // the demand with its step, commit.
     assertThat(pushed - before).isLessThanOrEqualTo(5);
     assertThat(answered - pushed).isLessThanOrEqualTo(5);
-  }
-
-  private double statements() {
-    return meters.find("huoshui.sql.statements").counters().stream()
-        .mapToDouble(Counter::count)
-        .sum();
-  }
-
-  private double applied(String consumer, String type) {
-    return meters
-        .find("huoshui.events.consumed")
-        .tags("consumer", consumer, "type", type, "outcome", "applied")
-        .counters()
-        .stream()
-        .mapToDouble(Counter::count)
-        .sum();
   }
 }
