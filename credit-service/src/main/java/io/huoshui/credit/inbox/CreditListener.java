@@ -1,5 +1,6 @@
 package io.huoshui.credit.inbox;
 
+import io.huoshui.eventing.EventBatchListener;
 import io.huoshui.eventing.EventConsumer;
 import io.huoshui.eventing.EventHandlers;
 import io.huoshui.vocabulary.EventTypes;
@@ -7,7 +8,6 @@ import io.huoshui.vocabulary.Topics;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -88,20 +88,12 @@ class CreditListener {
             .build();
   }
 
-  @KafkaListener(
-      topics = Topics.MATCHES,
-      groupId = MATCHES_CONSUMER,
-      batch = "true",
-      concurrency = "${huoshui.events.partitions:3}")
+  @EventBatchListener(topics = Topics.MATCHES, groupId = MATCHES_CONSUMER)
   void onMatches(List<ConsumerRecord<String, String>> records) {
     events.consume(records, matches);
   }
 
-  @KafkaListener(
-      topics = Topics.PROJECTS,
-      groupId = PROJECTS_CONSUMER,
-      batch = "true",
-      concurrency = "${huoshui.events.partitions:3}")
+  @EventBatchListener(topics = Topics.PROJECTS, groupId = PROJECTS_CONSUMER)
   void onProjects(List<ConsumerRecord<String, String>> records) {
     events.consume(records, projects);
   }

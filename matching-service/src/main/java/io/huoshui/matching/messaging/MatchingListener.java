@@ -1,5 +1,6 @@
 package io.huoshui.matching.messaging;
 
+import io.huoshui.eventing.EventBatchListener;
 import io.huoshui.eventing.EventConsumer;
 import io.huoshui.eventing.EventHandlers;
 import io.huoshui.matching.application.CatalogChanges;
@@ -89,11 +90,9 @@ class MatchingListener implements ConsumerSeekAware {
             .build();
   }
 
-  @KafkaListener(
+  @EventBatchListener(
       topics = {Topics.PROJECTS, Topics.BANK_RESPONSES},
-      groupId = "matching-service",
-      batch = "true",
-      concurrency = "${huoshui.events.partitions:3}")
+      groupId = "matching-service")
   void onDemands(List<ConsumerRecord<String, String>> records) {
     events.consume(records, demands);
   }

@@ -1,5 +1,6 @@
 package io.huoshui.notification.intake;
 
+import io.huoshui.eventing.EventBatchListener;
 import io.huoshui.eventing.EventConsumer;
 import io.huoshui.eventing.EventHandlers;
 import io.huoshui.vocabulary.EventTypes;
@@ -7,7 +8,6 @@ import io.huoshui.vocabulary.Topics;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,11 +84,9 @@ class NotificationListener {
    * (the catalog by county) with the same partition count, so that one thread applies a demand's
    * events in order, and three consumers do what twelve did.
    */
-  @KafkaListener(
+  @EventBatchListener(
       topics = {Topics.PROJECTS, Topics.MATCHES, Topics.BANK_RESPONSES, Topics.CATALOG},
-      groupId = CONSUMER,
-      batch = "true",
-      concurrency = "${huoshui.events.partitions:3}")
+      groupId = CONSUMER)
   void on(List<ConsumerRecord<String, String>> records) {
     events.consume(records, handlers);
   }

@@ -1,5 +1,6 @@
 package io.huoshui.project.messaging;
 
+import io.huoshui.eventing.EventBatchListener;
 import io.huoshui.eventing.EventConsumer;
 import io.huoshui.eventing.EventHandlers;
 import io.huoshui.project.application.ProjectService;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -96,11 +96,9 @@ class ProjectListener {
    * the same partitions of both, so that a demand's decisions and answers are applied by one thread
    * in order and two threads never lock the same demands.
    */
-  @KafkaListener(
+  @EventBatchListener(
       topics = {Topics.MATCHES, Topics.BANK_RESPONSES},
-      groupId = "project-service",
-      batch = "true",
-      concurrency = "${huoshui.events.partitions:3}")
+      groupId = "project-service")
   void on(List<ConsumerRecord<String, String>> records) {
     events.consume(records, topic -> Topics.MATCHES.equals(topic) ? matches : answers);
   }
