@@ -33,16 +33,21 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
       PostgresEndpoint postgres = infrastructure.postgres();
       postgres.createDatabaseIfMissing(database);
       Map<String, Object> properties =
-          Map.of(
-              "spring.r2dbc.url", postgres.r2dbcUrl(database),
-              "spring.r2dbc.username", postgres.username(),
-              "spring.r2dbc.password", postgres.password(),
-              "spring.flyway.url", postgres.jdbcUrl(database),
-              "spring.flyway.user", postgres.username(),
-              "spring.flyway.password", postgres.password(),
-              "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
-              "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.issuerUri(),
-              "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwkSetUri());
+          Map.ofEntries(
+              Map.entry("spring.r2dbc.url", postgres.r2dbcUrl(database)),
+              Map.entry("spring.r2dbc.username", postgres.username()),
+              Map.entry("spring.r2dbc.password", postgres.password()),
+              Map.entry("spring.flyway.url", postgres.jdbcUrl(database)),
+              Map.entry("spring.flyway.user", postgres.username()),
+              Map.entry("spring.flyway.password", postgres.password()),
+              Map.entry("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers()),
+              Map.entry(
+                  "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.issuerUri()),
+              Map.entry(
+                  "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwkSetUri()),
+              // A test is about what a service answers, not how fast: on two cores shared with a
+              // build a first answer can take longer than the test client's 5 s default.
+              Map.entry("spring.test.webtestclient.timeout", "PT1M"));
       context
           .getEnvironment()
           .getPropertySources()
