@@ -44,7 +44,10 @@ final class Network {
           Component.service("project-service", 8081),
           Component.service("credit-service", 8082),
           Component.service("matching-service", 8083),
-          Component.service("notification-service", 8084));
+          // The local run answers over plain http, so its webhooks may too; where a receiver may
+          // be (never inside the network unless allowed) is checked there as everywhere.
+          Component.service("notification-service", 8084)
+              .withArguments("--huoshui.webhooks.require-https=false"));
 
   static final List<String> DATABASES =
       List.of("identity", "project", "credit", "matching", "notification");
