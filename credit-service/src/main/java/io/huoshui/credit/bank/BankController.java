@@ -1,10 +1,10 @@
 package io.huoshui.credit.bank;
 
-import io.huoshui.credit.web.QueryParams;
 import io.huoshui.service.idempotency.IdempotentRequests;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
+import io.huoshui.service.web.PageRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
@@ -52,7 +52,7 @@ class BankController {
   @GetMapping
   Mono<Page<Bank>> list(
       @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-    return banks.list(QueryParams.page(page, size));
+    return banks.list(PageRequest.parse(page, size));
   }
 
   @GetMapping("/{code}")

@@ -2,11 +2,11 @@ package io.huoshui.credit.inbox;
 
 import static io.huoshui.credit.web.BankClients.bankOf;
 
-import io.huoshui.credit.web.QueryParams;
 import io.huoshui.service.idempotency.IdempotentRequests;
 import io.huoshui.service.security.Actor;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.Page;
+import io.huoshui.service.web.PageRequest;
 import io.huoshui.service.web.QueryParameters;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -48,7 +48,7 @@ class MatchController {
         bankOf(tenant),
         QueryParameters.oneOf("status", status, MatchStatus.class),
         QueryParameters.date("deadlineBefore", deadlineBefore),
-        QueryParams.page(page, size));
+        PageRequest.parse(page, size));
   }
 
   @GetMapping("/{matchId}")

@@ -8,6 +8,7 @@ import io.huoshui.service.security.Actor;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
+import io.huoshui.service.web.PageRequest;
 import io.huoshui.service.web.QueryParameters;
 import io.huoshui.vocabulary.Industry;
 import io.huoshui.vocabulary.ProductCategory;
@@ -120,6 +121,6 @@ class ProductController {
             QueryParameters.oneOf("tag", tag, Tag.class),
             QueryParameters.text("bank", bank),
             QueryParameters.oneOf("status", status, ProductStatus.class));
-    return products.search(query, QueryParams.page(page, size));
+    return products.search(query, PageRequest.parse(page, size));
   }
 }

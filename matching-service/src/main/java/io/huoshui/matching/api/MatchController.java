@@ -13,6 +13,7 @@ import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
 import io.huoshui.service.web.PageRequest;
+import io.huoshui.service.web.QueryParameters;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,14 +68,20 @@ class MatchController {
       @RequestParam(required = false) String colour,
       @RequestParam(required = false) String county,
       @RequestParam(required = false) String bank,
-      @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size) {
     if (!tenant.isOperator()) {
       return Mono.error(ApiProblem.forbidden("The supervision board is for operators"));
     }
-    PageRequest request = PageRequest.of(page, size);
+    PageRequest request = PageRequest.parse(page, size);
     return queries
-        .board(tenant, colour(colour), county, bank, request.offset(), request.size())
+        .board(
+            tenant,
+            colour(colour),
+            QueryParameters.text("county", county),
+            QueryParameters.text("bank", bank),
+            request.offset(),
+            request.size())
         .map(
             found ->
                 Page.of(

@@ -4,6 +4,7 @@ import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
 import io.huoshui.service.web.PageRequest;
+import io.huoshui.service.web.QueryParameters;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,21 +41,22 @@ class NotificationController {
   @GetMapping
   @PreAuthorize("hasAuthority('SCOPE_notifications:read')")
   Mono<Page<RenderedNotification>> list(
-      @RequestParam(defaultValue = "false") boolean unread,
-      @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) String unread,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size,
       @RequestParam(required = false) String lang,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
       Tenant tenant) {
-    PageRequest request = PageRequest.of(page, size);
+    PageRequest request = PageRequest.parse(page, size);
+    boolean unreadOnly = Boolean.TRUE.equals(QueryParameters.trueOrFalse("unread", unread));
     Language language = language(lang, acceptLanguage);
     Audience audience = Audience.of(tenant);
     return Mono.zip(
             notices
-                .list(audience, unread, request.offset(), request.size())
+                .list(audience, unreadOnly, request.offset(), request.size())
                 .map(notification -> texts.render(notification, language))
                 .collectList(),
-            notices.count(audience, unread))
+            notices.count(audience, unreadOnly))
         .map(found -> Page.of(found.getT1(), request, found.getT2()));
   }
 

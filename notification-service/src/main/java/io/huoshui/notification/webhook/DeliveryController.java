@@ -48,14 +48,14 @@ class DeliveryController {
   @PreAuthorize("hasAuthority('SCOPE_notifications:read')")
   Mono<Page<Delivery>> parked(
       @RequestParam String status,
-      @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size,
       Tenant tenant) {
     String region = operatorRegion(tenant);
     if (!"PARKED".equals(status)) {
       return Mono.error(ApiProblem.invalid("status", "must be PARKED"));
     }
-    PageRequest request = PageRequest.of(page, size);
+    PageRequest request = PageRequest.parse(page, size);
     return Mono.zip(
             deliveries.parked(region, request.offset(), request.size()).collectList(),
             deliveries.countParked(region))

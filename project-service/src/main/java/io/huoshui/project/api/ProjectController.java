@@ -26,7 +26,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,9 +52,8 @@ class ProjectController {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   /** Up to nine digits, so that any such number fits an int. */
-  private static final Pattern WHOLE = Pattern.compile("[0-9]{1,9}");
-
   private final ProjectService projects;
+
   private final IdempotentRequests idempotent;
 
   ProjectController(ProjectService projects, IdempotentRequests idempotent) {
@@ -101,7 +99,7 @@ class ProjectController {
       @RequestParam(required = false) String page,
       @RequestParam(required = false) String size,
       Tenant tenant) {
-    PageRequest request = PageRequest.of(whole("page", page), whole("size", size));
+    PageRequest request = PageRequest.parse(page, size);
     LocalDate from = QueryParameters.date("submittedFrom", submittedFrom);
     LocalDate to = QueryParameters.date("submittedTo", submittedTo);
     if (from != null && to != null && to.isBefore(from)) {
@@ -184,21 +182,6 @@ class ProjectController {
         .timeline(tenant, id)
         .map(steps -> steps.stream().map(TimelineView::of).toList())
         .switchIfEmpty(notFound(id));
-  }
-
-  /**
-   * A page number or size as digits only: the framework's conversion would take " 5" or "+5" and
-   * round nothing, but refuse a fraction without naming why.
-   */
-  private static Integer whole(String name, String value) {
-    String digits = QueryParameters.text(name, value);
-    if (digits == null) {
-      return null;
-    }
-    if (!WHOLE.matcher(digits).matches()) {
-      throw ApiProblem.invalid(name, "必须是整数 / must be a whole number");
-    }
-    return Integer.valueOf(digits);
   }
 
   private static <T> Mono<T> notFound(UUID id) {

@@ -17,12 +17,23 @@ public record PageRequest(int page, int size) {
     int number = page == null ? 0 : page;
     int length = size == null ? DEFAULT_SIZE : size;
     if (number < 0) {
-      throw ApiProblem.invalid("page", "must be 0 or more");
+      throw ApiProblem.invalid("page", "必须是 0 或更大；must be 0 or more");
     }
     if (length < 1 || length > MAX_SIZE) {
-      throw ApiProblem.invalid("size", "must be between 1 and " + MAX_SIZE);
+      throw ApiProblem.invalid(
+          "size", "必须在 1 到 %d 之间；must be between 1 and %d".formatted(MAX_SIZE, MAX_SIZE));
     }
     return new PageRequest(number, length);
+  }
+
+  /**
+   * From the raw {@code page} and {@code size} query parameters, read strictly ({@link
+   * QueryParameters#wholeNumber}); 400 naming a bad one.
+   */
+  public static PageRequest parse(String page, String size) {
+    return of(
+        QueryParameters.wholeNumber("page", page, 0, Integer.MAX_VALUE),
+        QueryParameters.wholeNumber("size", size, 1, MAX_SIZE));
   }
 
   /** The SQL OFFSET of this page. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The values of a list's filters, read by the same rules as a request body: a date or a date-time
@@ -15,6 +16,8 @@ import java.util.List;
  * it with a 400 naming the parameter.
  */
 public final class QueryParameters {
+
+  private static final Pattern WHOLE = Pattern.compile("[0-9]{1,9}");
 
   private QueryParameters() {}
 
@@ -74,6 +77,40 @@ public final class QueryParameters {
       throw refused(name, wrong, "");
     }
     return value;
+  }
+
+  /**
+   * A whole number as digits only, between {@code min} and {@code max} inclusive: the framework's
+   * own conversion would take {@code " 5"}, {@code "+5"}, {@code "-0"} and {@code "0x10"}.
+   */
+  public static Integer wholeNumber(String name, String value, int min, int max) {
+    String digits = text(name, value);
+    if (digits == null) {
+      return null;
+    }
+    if (!WHOLE.matcher(digits).matches()) {
+      throw refused(name, Refusal.NOT_AN_INTEGER, "");
+    }
+    int number = Integer.parseInt(digits);
+    if (number < min || number > max) {
+      throw refused(name, Refusal.OUT_OF_RANGE, "");
+    }
+    return number;
+  }
+
+  /**
+   * {@code true} or {@code false}, exactly: the framework's own conversion also takes yes, on, 1.
+   */
+  public static Boolean trueOrFalse(String name, String value) {
+    String word = text(name, value);
+    if (word == null) {
+      return null;
+    }
+    return switch (word) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw refused(name, Refusal.NOT_A_BOOLEAN, "");
+    };
   }
 
   /** One of an enum's constants by its exact name. */

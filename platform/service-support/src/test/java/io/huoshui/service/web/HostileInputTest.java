@@ -132,6 +132,12 @@ class HostileInputTest {
       return Mono.just(read);
     }
 
+    @GetMapping("/api/v1/pages")
+    Mono<PageRequest> pages(
+        @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+      return Mono.just(PageRequest.parse(page, size));
+    }
+
     @GetMapping("/api/v1/demands")
     Mono<Map<String, Object>> list(
         @RequestParam(required = false) String submittedFrom,
@@ -473,6 +479,47 @@ class HostileInputTest {
                         builder.path("/api/v1/schedules").queryParam(name, "{v}").build(value))
                 .exchange());
     assertNamesFieldWithoutInternals(answer, name);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "page | ' 1'",
+        "page | +1",
+        "page | -0",
+        "page | 0x10",
+        "page | 1.5",
+        "page | 1e3",
+        "page | ''",
+        "page | 9999999999",
+        "size | 0",
+        "size | 101",
+        "size | '20\u0000'"
+      })
+  void aPageNumberThatIsNotPlainDigitsInItsRangeIsRefusedNamingIt(String name, String value) {
+    EntityExchangeResult<byte[]> answer =
+        refusedAsProblem(
+            client
+                .get()
+                .uri(builder -> builder.path("/api/v1/pages").queryParam(name, "{v}").build(value))
+                .exchange());
+    assertNamesFieldWithoutInternals(answer, name);
+  }
+
+  @Test
+  void aPageOfPlainDigitsIsRead() {
+    client
+        .get()
+        .uri("/api/v1/pages?page=3&size=100")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.page")
+        .isEqualTo(3)
+        .jsonPath("$.size")
+        .isEqualTo(100);
   }
 
   /**
