@@ -19,6 +19,7 @@ public final class EventTypes {
   public static final String MATCH_ESCALATED = "io.huoshui.matching.MatchEscalated.v1";
   public static final String MATCH_RELEASED = "io.huoshui.matching.MatchReleased.v1";
   public static final String DEMAND_EXHAUSTED = "io.huoshui.matching.DemandExhausted.v1";
+  public static final String SUPERVISION_ACTED = "io.huoshui.matching.SupervisionActed.v1";
 
   public static final String BANK_RESPONDED = "io.huoshui.credit.BankResponded.v1";
   public static final String PRODUCT_PUBLISHED = "io.huoshui.credit.ProductPublished.v1";
