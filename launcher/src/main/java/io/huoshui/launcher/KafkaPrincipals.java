@@ -1,5 +1,6 @@
 package io.huoshui.launcher;
 
+import io.huoshui.vocabulary.Topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -39,9 +40,14 @@ final class KafkaPrincipals {
 
   private static final String DEAD_LETTER_SUFFIX = ".dlt";
   private static final int SCRAM_ITERATIONS = 8192;
+  private static final String CLUSTER = "kafka-cluster";
+  private static final AclOperation[] WRITE = {
+    AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE
+  };
+  private static final AclOperation[] READ = {AclOperation.READ, AclOperation.DESCRIBE};
 
   /** What a service declares in application.yml under {@code huoshui.events}. */
-  record Topics(List<String> produces, List<String> consumes) {}
+  record Declared(List<String> produces, List<String> consumes) {}
 
   private KafkaPrincipals() {}
 
@@ -54,7 +60,7 @@ final class KafkaPrincipals {
    * Creates or refreshes the principals and their ACLs, over the broker's loopback listener whose
    * anonymous principal is the broker's super user.
    */
-  static void provision(String adminBootstrap, Map<Component, Topics> services) {
+  static void provision(String adminBootstrap, Map<Component, Declared> services) {
     try (Admin admin =
         Admin.create(
             Map.of(
@@ -82,119 +88,78 @@ final class KafkaPrincipals {
     }
   }
 
-  static List<AclBinding> aclsOf(String service, Topics topics) {
-    String principal = "User:" + service;
-    List<AclBinding> acls = new ArrayList<>();
+  static List<AclBinding> aclsOf(String service, Declared topics) {
+    Grants grants = new Grants("User:" + service);
     // Health checks describe the cluster.
-    acls.add(
-        allow(
-            principal,
-            ResourceType.CLUSTER,
-            "kafka-cluster",
-            PatternType.LITERAL,
-            AclOperation.DESCRIBE));
+    grants.allow(ResourceType.CLUSTER, CLUSTER, PatternType.LITERAL, AclOperation.DESCRIBE);
     Set<String> deadLetters = new LinkedHashSet<>();
     for (String topic : topics.produces()) {
-      for (AclOperation operation :
-          List.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE)) {
-        acls.add(allow(principal, ResourceType.TOPIC, topic, PatternType.LITERAL, operation));
-      }
+      grants.allow(ResourceType.TOPIC, topic, PatternType.LITERAL, WRITE);
       deadLetters.add(topic + DEAD_LETTER_SUFFIX);
     }
     for (String topic : topics.consumes()) {
-      for (AclOperation operation : List.of(AclOperation.READ, AclOperation.DESCRIBE)) {
-        acls.add(allow(principal, ResourceType.TOPIC, topic, PatternType.LITERAL, operation));
-      }
+      grants.allow(ResourceType.TOPIC, topic, PatternType.LITERAL, READ);
       deadLetters.add(topic + DEAD_LETTER_SUFFIX);
     }
     for (String topic : deadLetters) {
-      for (AclOperation operation :
-          List.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE)) {
-        acls.add(allow(principal, ResourceType.TOPIC, topic, PatternType.LITERAL, operation));
-      }
+      grants.allow(ResourceType.TOPIC, topic, PatternType.LITERAL, WRITE);
     }
-    for (AclOperation operation : List.of(AclOperation.READ, AclOperation.DESCRIBE)) {
-      acls.add(allow(principal, ResourceType.GROUP, service, PatternType.PREFIXED, operation));
-    }
+    grants.allow(ResourceType.GROUP, service, PatternType.PREFIXED, READ);
     // Every service counts working days on the calendar, read whole at each start.
-    for (AclOperation operation : List.of(AclOperation.READ, AclOperation.DESCRIBE)) {
-      acls.add(
-          allow(
-              principal,
-              ResourceType.TOPIC,
-              io.huoshui.vocabulary.Topics.CALENDAR,
-              PatternType.LITERAL,
-              operation));
-    }
+    grants.allow(ResourceType.TOPIC, Topics.CALENDAR, PatternType.LITERAL, READ);
     switch (service) {
-      case "credit-service" -> {
-        for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.DESCRIBE)) {
-          acls.add(
-              allow(
-                  principal,
-                  ResourceType.TOPIC,
-                  io.huoshui.vocabulary.Topics.BANK_PREFIX,
-                  PatternType.PREFIXED,
-                  operation));
-        }
-      }
+      case "credit-service" ->
+          grants.allow(
+              ResourceType.TOPIC,
+              Topics.BANK_PREFIX,
+              PatternType.PREFIXED,
+              AclOperation.WRITE,
+              AclOperation.DESCRIBE);
       case "identity-service" -> {
         // Setting a bank's SCRAM password and ACLs is a cluster-level change.
-        acls.add(
-            allow(
-                principal,
-                ResourceType.CLUSTER,
-                "kafka-cluster",
-                PatternType.LITERAL,
-                AclOperation.ALTER));
+        grants.allow(ResourceType.CLUSTER, CLUSTER, PatternType.LITERAL, AclOperation.ALTER);
         // The calendar topic, compacted, which identity declares itself.
-        for (AclOperation operation :
-            List.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE)) {
-          acls.add(
-              allow(
-                  principal,
-                  ResourceType.TOPIC,
-                  io.huoshui.vocabulary.Topics.CALENDAR,
-                  PatternType.LITERAL,
-                  operation));
-        }
-        for (AclOperation operation : List.of(AclOperation.CREATE, AclOperation.DESCRIBE)) {
-          acls.add(
-              allow(
-                  principal,
-                  ResourceType.TOPIC,
-                  io.huoshui.vocabulary.Topics.BANK_PREFIX,
-                  PatternType.PREFIXED,
-                  operation));
-        }
+        grants.allow(ResourceType.TOPIC, Topics.CALENDAR, PatternType.LITERAL, WRITE);
+        grants.allow(
+            ResourceType.TOPIC,
+            Topics.BANK_PREFIX,
+            PatternType.PREFIXED,
+            AclOperation.CREATE,
+            AclOperation.DESCRIBE);
       }
       default -> {}
     }
-    return acls;
+    return grants.acls;
   }
 
-  private static AclBinding allow(
-      String principal,
-      ResourceType type,
-      String name,
-      PatternType pattern,
-      AclOperation operation) {
-    return new AclBinding(
-        new ResourcePattern(type, name, pattern),
-        new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW));
+  /** The ACLs of one principal, as they are granted. */
+  private record Grants(String principal, List<AclBinding> acls) {
+
+    Grants(String principal) {
+      this(principal, new ArrayList<>());
+    }
+
+    void allow(ResourceType type, String name, PatternType pattern, AclOperation... operations) {
+      for (AclOperation operation : operations) {
+        acls.add(
+            new AclBinding(
+                new ResourcePattern(type, name, pattern),
+                new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW)));
+      }
+    }
   }
 
   /** The topics a service declares, read from the application.yml inside its executable jar. */
-  static Topics declaredBy(Path jar) {
+  static Declared declaredBy(Path jar) {
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       ZipEntry entry = zip.getEntry("BOOT-INF/classes/application.yml");
       if (entry == null) {
-        return new Topics(List.of(), List.of());
+        return new Declared(List.of(), List.of());
       }
       try (InputStream yaml = zip.getInputStream(entry)) {
         Map<String, Object> root = new Yaml().load(yaml);
         Map<String, Object> events = child(child(root, "huoshui"), "events");
-        return new Topics(list(events.get("produces")), list(events.get("consumes")));
+        return new Declared(list(events.get("produces")), list(events.get("consumes")));
       }
     } catch (IOException e) {
       throw new LaunchException("could not read the settings of " + jar + ": " + e.getMessage());

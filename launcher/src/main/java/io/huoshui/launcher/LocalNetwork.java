@@ -171,7 +171,7 @@ final class LocalNetwork {
               false);
       layout.writePid(Network.KAFKA, kafka.pid());
     }
-    Map<Component, KafkaPrincipals.Topics> principals = new LinkedHashMap<>();
+    Map<Component, KafkaPrincipals.Declared> principals = new LinkedHashMap<>();
     for (Component service : Network.SERVICES) {
       principals.put(service, KafkaPrincipals.declaredBy(service.jar(layout.root()).orElseThrow()));
     }

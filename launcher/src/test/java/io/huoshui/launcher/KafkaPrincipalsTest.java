@@ -60,11 +60,11 @@ class KafkaPrincipalsTest {
         broker.bootstrapServers(),
         Map.of(
             Component.service("project-service", 8081),
-            new KafkaPrincipals.Topics(List.of("huoshui.projects"), List.of("huoshui.matches")),
+            new KafkaPrincipals.Declared(List.of("huoshui.projects"), List.of("huoshui.matches")),
             Component.service("credit-service", 8082),
-            new KafkaPrincipals.Topics(List.of("huoshui.products"), List.of("huoshui.matches")),
+            new KafkaPrincipals.Declared(List.of("huoshui.products"), List.of("huoshui.matches")),
             Component.service("matching-service", 8083),
-            new KafkaPrincipals.Topics(List.of("huoshui.matches"), List.of("huoshui.products"))));
+            new KafkaPrincipals.Declared(List.of("huoshui.matches"), List.of("huoshui.products"))));
   }
 
   @AfterAll
@@ -137,7 +137,7 @@ class KafkaPrincipalsTest {
       zip.closeEntry();
     }
 
-    KafkaPrincipals.Topics topics = KafkaPrincipals.declaredBy(jar);
+    KafkaPrincipals.Declared topics = KafkaPrincipals.declaredBy(jar);
 
     assertThat(topics.produces()).containsExactly("huoshui.projects");
     assertThat(topics.consumes()).containsExactly("huoshui.matches", "huoshui.bank-responses");
