@@ -2,9 +2,6 @@ package io.huoshui.service.security;
 
 import io.huoshui.service.web.RequestIds;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
 import org.springframework.web.server.ServerWebExchange;
@@ -25,14 +22,8 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
   public Mono<Object> resolveArgument(
       MethodParameter parameter, BindingContext bindingContext, ServerWebExchange exchange) {
     String requestId = exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER);
-    return ReactiveSecurityContextHolder.getContext()
-        .map(SecurityContext::getAuthentication)
-        .filter(JwtAuthenticationToken.class::isInstance)
-        .map(
-            authentication ->
-                new Actor(
-                    ((JwtAuthenticationToken) authentication).getToken().getSubject(), requestId))
-        .switchIfEmpty(Mono.error(MissingTenantException::new))
+    return CallerToken.current()
+        .map(token -> new Actor(token.getSubject(), requestId))
         .cast(Object.class);
   }
 }
