@@ -57,7 +57,9 @@ class HostileInputTest extends CreditApiTest {
   }
 
   static Stream<HostileCase> malformedProducts() {
-    return HostileCorpus.forBody(PLAIN.writeValueAsString(product()));
+    return HostileCorpus.forBody(
+        PLAIN.writeValueAsString(
+            product("decisionWorkingDays", 10, "disbursementWorkingDays", 15)));
   }
 
   static Stream<HostileCase> malformedAnswers() {

@@ -101,6 +101,50 @@ class ProductApiTest extends CreditApiTest {
   }
 
   @Test
+  void aProductStatesItsOwnStageClocksWhichItsEventsCarryAndLeftOutTheyAreAbsent() {
+    String bank = newBank("COUNTY_BRANCH");
+    String token = TestTokens.bank(bank);
+    String products = "/api/v1/products";
+
+    JsonNode own = publish(bank, product("decisionWorkingDays", 5, "disbursementWorkingDays", 60));
+    String id = own.get("productId").asString();
+    assertThat(own.get("decisionWorkingDays").asInt()).isEqualTo(5);
+    assertThat(own.get("disbursementWorkingDays").asInt()).isEqualTo(60);
+
+    JsonNode updated =
+        body(
+            http.put()
+                .uri(products + "/" + id)
+                .headers(h -> h.setBearerAuth(token))
+                .bodyValue(product("decisionWorkingDays", 1))
+                .exchange()
+                .expectStatus()
+                .isOk());
+    assertThat(updated.get("decisionWorkingDays").asInt()).isEqualTo(1);
+    assertThat(updated.has("disbursementWorkingDays")).isFalse();
+    assertThat(publish(bank, product()).has("decisionWorkingDays")).isFalse();
+
+    List<EventEnvelope> announced = events("huoshui.products", id, found -> found.size() >= 2);
+    assertThat(announced.get(0).data().get("disbursementWorkingDays").asInt()).isEqualTo(60);
+    assertThat(announced.get(1).data().get("decisionWorkingDays").asInt()).isEqualTo(1);
+    assertThat(announced.get(1).data().has("disbursementWorkingDays")).isFalse();
+    announced.forEach(Contracts::assertConforms);
+
+    for (Object outside : List.of(0, 61, -1)) {
+      assertInvalid(
+          post(token, products, product("decisionWorkingDays", outside)), "decisionWorkingDays");
+      assertInvalid(
+          post(token, products, product("disbursementWorkingDays", outside)),
+          "disbursementWorkingDays");
+    }
+    assertInvalid(
+        post(token, products, product("decisionWorkingDays", "5")), "decisionWorkingDays");
+    assertInvalid(
+        post(token, products, product("decisionWorkingDays", 5.5)), "decisionWorkingDays");
+    assertThat(get(token, products + "?bank=" + bank).get("totalItems").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void aCreditLoanWithoutCollateralAndWithoutBudgetOrEndIsAProduct() {
     String bank = newBank("PROVINCIAL");
     Map<String, Object> creditLoan =

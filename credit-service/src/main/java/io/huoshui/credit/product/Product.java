@@ -1,5 +1,6 @@
 package io.huoshui.credit.product;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.huoshui.credit.bank.BankLevel;
 import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.EnterpriseSize;
@@ -19,6 +20,9 @@ import java.util.UUID;
  * @param collateral empty for a credit loan, which needs none
  * @param budget the lending budget; null when the bank set none (unlimited)
  * @param remainingBudget what approvals have left of the budget; null without a budget
+ * @param decisionWorkingDays the bank's own clock for a decision after INTEREST; absent from the
+ *     JSON when the bank left it to the network's default, as matching-service reads it
+ * @param disbursementWorkingDays the same for a first disbursement after APPROVAL
  */
 public record Product(
     UUID productId,
@@ -43,4 +47,6 @@ public record Product(
     BigDecimal budget,
     BigDecimal remainingBudget,
     ProductStatus status,
-    int version) {}
+    int version,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer decisionWorkingDays,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer disbursementWorkingDays) {}

@@ -27,6 +27,11 @@ import java.util.List;
 /**
  * What a bank publishes or replaces a product with. Money has at most two decimals, rates (percent
  * per year) at most three; the rules between fields are in {@link #requireConsistent()}.
+ *
+ * @param decisionWorkingDays working days the bank gives itself for a credit decision after
+ *     INTEREST; null leaves the network's default
+ * @param disbursementWorkingDays working days for a first disbursement after APPROVAL; null leaves
+ *     the network's default
  */
 public record ProductRequest(
     @NotBlank @Size(max = 200) String name,
@@ -53,7 +58,9 @@ public record ProductRequest(
     List<@NotNull Tag> tags,
     @NotNull LocalDate validFrom,
     LocalDate validTo,
-    @Positive @Digits(integer = 13, fraction = 2) BigDecimal budget) {
+    @Positive @Digits(integer = 13, fraction = 2) BigDecimal budget,
+    @Min(1) @Max(60) Integer decisionWorkingDays,
+    @Min(1) @Max(60) Integer disbursementWorkingDays) {
 
   /** Tags are optional in a request and travel as an empty list. */
   public List<Tag> tagsOrNone() {

@@ -37,7 +37,8 @@ class ProductStore {
              p.min_amount, p.max_amount, p.min_term_months, p.max_term_months,
              p.min_annual_rate, p.max_annual_rate, p.industries, p.enterprise_sizes, p.regions,
              p.collateral, p.tags, p.valid_from, p.valid_to, p.budget, p.remaining_budget,
-             p.committed, p.status, p.version
+             p.committed, p.status, p.version, p.decision_working_days,
+             p.disbursement_working_days
       FROM product p JOIN bank b ON b.code = p.bank_code
       """;
 
@@ -64,11 +65,12 @@ class ProductStore {
             """
             INSERT INTO product (id, bank_code, name, category, min_amount, max_amount,
                 min_term_months, max_term_months, min_annual_rate, max_annual_rate, industries,
-                enterprise_sizes, regions, collateral, tags, valid_from, valid_to, budget, status,
-                version, created_at, updated_at)
+                enterprise_sizes, regions, collateral, tags, valid_from, valid_to, budget,
+                decision_working_days, disbursement_working_days, status, version, created_at,
+                updated_at)
             VALUES (:id, :bank, :name, :category, :minAmount, :maxAmount, :minTerm, :maxTerm,
                 :minRate, :maxRate, :industries, :sizes, :regions, :collateral, :tags, :validFrom,
-                :validTo, :budget, 'ACTIVE', 1, :now, :now)
+                :validTo, :budget, :decisionDays, :disbursementDays, 'ACTIVE', 1, :now, :now)
             """)
         .bindValues(columns(request))
         .bind("id", id)
@@ -96,6 +98,8 @@ class ProductStore {
                 min_annual_rate = :minRate, max_annual_rate = :maxRate, industries = :industries,
                 enterprise_sizes = :sizes, regions = :regions, collateral = :collateral,
                 tags = :tags, valid_from = :validFrom, valid_to = :validTo, budget = :budget,
+                decision_working_days = :decisionDays,
+                disbursement_working_days = :disbursementDays,
                 version = version + 1, updated_at = :now
             WHERE id = :id
             """)
@@ -242,6 +246,10 @@ class ProductStore {
     values.put("validFrom", request.validFrom());
     values.put("validTo", Parameter.fromOrEmpty(request.validTo(), LocalDate.class));
     values.put("budget", Parameter.fromOrEmpty(request.budget(), BigDecimal.class));
+    values.put("decisionDays", Parameter.fromOrEmpty(request.decisionWorkingDays(), Integer.class));
+    values.put(
+        "disbursementDays",
+        Parameter.fromOrEmpty(request.disbursementWorkingDays(), Integer.class));
     return values;
   }
 
@@ -308,7 +316,9 @@ class ProductStore {
             row.get("budget", BigDecimal.class),
             row.get("remaining_budget", BigDecimal.class),
             ProductStatus.valueOf(row.get("status", String.class)),
-            row.get("version", Integer.class));
+            row.get("version", Integer.class),
+            row.get("decision_working_days", Integer.class),
+            row.get("disbursement_working_days", Integer.class));
     return new Stored(product, row.get("committed", BigDecimal.class));
   }
 
