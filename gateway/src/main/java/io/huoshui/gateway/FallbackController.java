@@ -1,6 +1,7 @@
 package io.huoshui.gateway;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.huoshui.service.web.Problems;
 import java.net.URI;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
@@ -40,11 +41,18 @@ class FallbackController {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE,
-            busy
-                ? "The %s has as many requests in hand as the gateway lets through; this one was not sent to it. Retry in a second."
-                    .formatted(service)
-                : "The %s is not answering right now. Nothing was changed by this request unless it reached the service; retry in a few seconds."
-                    .formatted(service));
+            (busy
+                    ? Problems.inLanguageOf(
+                        exchange,
+                        "%s 手头的请求已达网关放行的上限，本次请求未转发给它，请一秒后重试。",
+                        "The %s has as many requests in hand as the gateway lets through; this one"
+                            + " was not sent to it. Retry in a second.")
+                    : Problems.inLanguageOf(
+                        exchange,
+                        "%s 暂时没有应答。除非请求已到达该服务，否则未做任何更改；请几秒后重试。",
+                        "The %s is not answering right now. Nothing was changed by this request"
+                            + " unless it reached the service; retry in a few seconds."))
+                .formatted(service));
     problem.setTitle(busy ? "Service busy" : "Service unavailable");
     problem.setType(
         URI.create(

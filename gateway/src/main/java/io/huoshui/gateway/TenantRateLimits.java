@@ -94,7 +94,10 @@ class TenantRateLimits implements GlobalFilter, Ordered {
         exchange,
         HttpStatus.TOO_MANY_REQUESTS,
         "Too many requests",
-        "This client sent more than %d requests in %s; retry after %d s."
+        Problems.inLanguageOf(
+                exchange,
+                "此客户端在 %2$s 内发出了超过 %1$d 个请求，请在 %3$d 秒后重试。",
+                "This client sent more than %d requests in %s; retry after %d s.")
             .formatted(limiter.getRateLimiterConfig().getLimitForPeriod(), period, retryAfter));
   }
 

@@ -15,6 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 /**
  * The last word on any error a reactive process did not answer itself: a problem+json with the
@@ -111,7 +112,10 @@ class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
           exchange,
           HttpStatus.SERVICE_UNAVAILABLE,
           "Service unavailable",
-          "The service cannot reach its data right now; nothing was changed. Retry shortly.");
+          Problems.inLanguageOf(
+              exchange,
+              "服务暂时无法访问其数据，本次请求未做任何更改，请稍后重试。",
+              "The service cannot reach its data right now; nothing was changed. Retry shortly."));
     }
     if (error instanceof ResponseStatusException status
         && status.getStatusCode().value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
@@ -132,12 +136,23 @@ class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
       // which is an internal address behind the gateway.
       String detail =
           status instanceof NoResourceFoundException || status.getReason() == null
-              ? "There is nothing at %s.".formatted(exchange.getRequest().getPath().value())
+              ? Problems.inLanguageOf(exchange, "%s 处没有资源。", "There is nothing at %s.")
+                  .formatted(exchange.getRequest().getPath().value())
               : status.getReason();
       status
           .getHeaders()
           .forEach((name, values) -> exchange.getResponse().getHeaders().addAll(name, values));
       return problems.write(exchange, code, title, detail);
+    }
+    if (error instanceof AbortedException) {
+      // The client hung up (its own timeout, a gateway's): there is nobody to answer, and the
+      // service did nothing wrong.
+      log.debug(
+          "{} {} (request {}): the client closed the connection",
+          exchange.getRequest().getMethod(),
+          exchange.getRequest().getPath(),
+          requestId(exchange));
+      return Mono.empty();
     }
     log.error(
         "Unhandled error on {} {} (request {})",
@@ -149,6 +164,10 @@ class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         exchange,
         HttpStatus.INTERNAL_SERVER_ERROR,
         "Internal error",
-        "The request failed on our side. It was logged; quote the X-Request-Id when you report it.");
+        Problems.inLanguageOf(
+            exchange,
+            "请求在服务端失败，已记录日志；反馈时请提供 X-Request-Id。",
+            "The request failed on our side. It was logged; quote the X-Request-Id when you report"
+                + " it."));
   }
 }

@@ -87,7 +87,11 @@ public class ProblemSecurityHandlers
         exchange,
         HttpStatus.UNAUTHORIZED,
         "Authentication required",
-        "A valid access token is required: obtain one at /oauth2/token with the client-credentials grant.");
+        Problems.inLanguageOf(
+            exchange,
+            "需要有效的访问令牌：请以 client-credentials 方式在 /oauth2/token 获取。",
+            "A valid access token is required: obtain one at /oauth2/token with the"
+                + " client-credentials grant."));
   }
 
   @Override
@@ -96,7 +100,8 @@ public class ProblemSecurityHandlers
         exchange,
         HttpStatus.FORBIDDEN,
         "Forbidden",
-        "This client's token does not allow this request.");
+        Problems.inLanguageOf(
+            exchange, "此客户端的令牌无权发出该请求。", "This client's token does not allow this request."));
   }
 
   /**

@@ -39,6 +39,14 @@ public final class Problems {
     return problem;
   }
 
+  /**
+   * Words for people in the request's language: Chinese, unless it asks for English ({@code
+   * Accept-Language: en}).
+   */
+  public static String inLanguageOf(ServerWebExchange exchange, String chinese, String english) {
+    return Refusal.wantsEnglish(exchange.getLocaleContext().getLocale()) ? english : chinese;
+  }
+
   public Mono<Void> write(
       ServerWebExchange exchange, HttpStatusCode status, String title, String detail) {
     return write(

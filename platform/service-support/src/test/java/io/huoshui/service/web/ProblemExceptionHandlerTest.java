@@ -3,6 +3,7 @@ package io.huoshui.service.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -10,6 +11,7 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
+import reactor.netty.channel.AbortedException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,8 +67,34 @@ class ProblemExceptionHandlerTest {
 
     assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(exchange.getResponse().getBodyAsString().block())
-        .contains("There is nothing at /api/v1/x.")
+        .contains("/api/v1/x 处没有资源。")
         .doesNotContain("10.0.0.8");
+  }
+
+  @Test
+  void aPortalThatAsksForEnglishIsAnsweredInEnglish() {
+    MockServerWebExchange exchange =
+        MockServerWebExchange.from(
+            MockServerHttpRequest.get("http://10.0.0.8:8081/api/v1/x")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en-GB,en;q=0.9"));
+
+    handler
+        .handle(exchange, new NoResourceFoundException(exchange.getRequest().getURI(), "api/v1/x"))
+        .block();
+
+    assertThat(exchange.getResponse().getBodyAsString().block())
+        .contains("There is nothing at /api/v1/x.");
+  }
+
+  @Test
+  void aClientThatHungUpIsNotAnsweredNorCountedAsAFailure() {
+    MockServerWebExchange exchange =
+        MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/matches/1/responses"));
+
+    handler.handle(exchange, new AbortedException("Connection has been closed")).block();
+
+    assertThat(exchange.getResponse().isCommitted()).isFalse();
+    assertThat(exchange.getResponse().getStatusCode()).isNull();
   }
 
   @Test
