@@ -41,6 +41,14 @@ public final class HostileCorpus {
   private static final Pattern MONEY = Pattern.compile("[0-9]+\\.[0-9]{1,3}");
   private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   private static final Pattern ENUM_NAME = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
+  private static final Pattern URL = Pattern.compile("https?://[^\\s/?#]+[^\\s]*");
+
+  /** ASCII words joined without spaces, {@code projects:read}, {@code zh-CN}: a code, not prose. */
+  private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9]*([-:_.][A-Za-z0-9]+)+");
+
+  /** Longer than any HTTP server in the network takes as a request target. */
+  static final int OVER_LONG_TARGET = 10_000;
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private HostileCorpus() {}
@@ -97,6 +105,11 @@ public final class HostileCorpus {
             hostile.put("a sign", "-" + value);
             hostile.put("padding", " " + value);
             hostile.put("letters", "abc");
+          } else if (value.equals("true") || value.equals("false")) {
+            hostile.put("a flag as a number", "1");
+            hostile.put("a flag in upper case", value.toUpperCase(java.util.Locale.ROOT));
+            hostile.put("a flag as a word", "yes");
+            hostile.put("a padded flag", " " + value);
           } else if (ENUM_NAME.matcher(value).matches()) {
             hostile.put("padding", value + " ");
             hostile.put("an ordinal", "0");
@@ -109,6 +122,35 @@ public final class HostileCorpus {
                 cases.add(new HostileQuery(name + ": " + what, parameters, name));
               });
         });
+    return cases.stream();
+  }
+
+  /**
+   * Refused targets around a valid path ({@code /api/v1/projects/{id}}): encoded and raw slashes
+   * and backslashes, traversal in the forms servers and proxies disagree on, NUL, CR/LF, a target
+   * over every server's limit (414), and TRACE (405).
+   */
+  public static Stream<HostilePath> forPath(String validPath) {
+    int cut = validPath.lastIndexOf('/');
+    String parent = validPath.substring(0, cut);
+    String last = validPath.substring(cut + 1);
+    Map<String, String> targets = new LinkedHashMap<>();
+    targets.put("an encoded slash", parent + "%2F" + last);
+    targets.put("an encoded backslash", parent + "%5C" + last);
+    targets.put("a backslash", parent + "\\" + last);
+    targets.put("a dot-dot-semicolon", parent + "/..;/" + last);
+    targets.put("an encoded dot-dot", parent + "/%2e%2e/" + last);
+    targets.put("a doubly encoded dot-dot", parent + "/%252e%252e/" + last);
+    targets.put("a dot-dot past the root", "/../../../etc/passwd");
+    targets.put("an encoded NUL", validPath + "%00");
+    targets.put("an encoded NUL before a suffix", validPath + "%00.json");
+    targets.put("an encoded line break", validPath + "%0d%0aX-Injected:%201");
+    List<HostilePath> cases = new ArrayList<>();
+    targets.forEach((what, target) -> cases.add(new HostilePath(what, "GET", target, 0)));
+    cases.add(
+        new HostilePath(
+            "an over-long target", "GET", validPath + "/" + "a".repeat(OVER_LONG_TARGET), 414));
+    cases.add(new HostilePath("TRACE", "TRACE", validPath, 405));
     return cases.stream();
   }
 
@@ -186,6 +228,8 @@ public final class HostileCorpus {
         bad.put("no such day", "\"" + text.substring(0, 5) + "02-30\"");
         bad.put("a date without padding", "\"2026-1-1\"");
         bad.put("a date as a number", "20260101");
+      } else if (URL.matcher(text).matches()) {
+        bad.putAll(malformedUrls(text));
       } else if (ENUM_NAME.matcher(text).matches()) {
         bad.put("an enum ordinal", "0");
         bad.put("an enum ordinal as a string", "\"0\"");
@@ -224,6 +268,26 @@ public final class HostileCorpus {
       bad.put("a boolean as zero", "0");
       bad.put("yes", "\"yes\"");
     }
+    return bad;
+  }
+
+  /** A URL's malformations: what is no absolute web address, or one that smuggles more in. */
+  private static Map<String, String> malformedUrls(String url) {
+    String rest = url.substring(url.indexOf("://") + 3);
+    Map<String, String> bad = new LinkedHashMap<>();
+    bad.put("a relative URL", quoted("/" + rest));
+    bad.put("a URL without a host", quoted("https:///hook"));
+    bad.put("a URL of another scheme", quoted("ftp://" + rest));
+    bad.put("a script URL", quoted("javascript:alert(1)"));
+    bad.put("a file URL", quoted("file:///etc/passwd"));
+    bad.put("a URL with credentials", quoted("https://user:secret@" + rest));
+    bad.put("a URL with a space", quoted(url + " x"));
+    bad.put("a padded URL", quoted(" " + url));
+    bad.put("a URL with a line break", quoted(url + "\r\nX-Injected: 1"));
+    bad.put("a URL with NUL", quoted(url + "\u0000"));
+    bad.put("a URL with a backslash", quoted("https:\\\\" + rest));
+    bad.put("an over-long URL", quoted(url + "/" + "a".repeat(OVER_LONG_TARGET)));
+    bad.put("an empty URL", "\"\"");
     return bad;
   }
 
@@ -270,6 +334,18 @@ public final class HostileCorpus {
         child.add(i);
         texts(node.get(i), child, example, cases);
       }
+    } else if (node.isString() && URL.matcher(node.asString()).matches()) {
+      String path = path(steps);
+      String url = node.asString();
+      allowedUrlTails()
+          .forEach(
+              (what, tail) ->
+                  cases.add(
+                      new HostileText(
+                          path + ": a URL with " + what,
+                          replaced(example, steps, quoted(url + tail)),
+                          path,
+                          url + tail)));
     } else if (node.isString() && isFreeText(node.asString())) {
       String path = path(steps);
       allowedTexts()
@@ -281,11 +357,28 @@ public final class HostileCorpus {
     }
   }
 
-  /** Text that is not money, a date, a code or an enum's name, so any text may stand in for it. */
+  /**
+   * What a valid URL may carry after its own path and that a careless store or page mangles: the
+   * hostile texts percent-encoded in a query, and a path in Chinese.
+   */
+  static Map<String, String> allowedUrlTails() {
+    Map<String, String> tails = new LinkedHashMap<>();
+    tails.put("SQL in its query", "?q=%27%3B%20DROP%20TABLE%20project%3B%20--");
+    tails.put("markup in its query", "?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E&amp=1");
+    tails.put("a Chinese path", "/通知/回调");
+    return tails;
+  }
+
+  /**
+   * Text that is not money, a date, a URL, a code or an enum's name, so any text may stand in for
+   * it.
+   */
   private static boolean isFreeText(String text) {
     return !MONEY.matcher(text).matches()
         && !DATE.matcher(text).matches()
         && !ENUM_NAME.matcher(text).matches()
+        && !URL.matcher(text).matches()
+        && !CODE.matcher(text).matches()
         && !text.matches("[0-9A-Za-z+-]*[0-9][0-9A-Za-z+-]*");
   }
 

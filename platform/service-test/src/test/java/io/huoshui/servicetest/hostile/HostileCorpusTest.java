@@ -167,4 +167,66 @@ class HostileCorpusTest {
                     && query.parameters().get("submittedFrom").equals("+999999999-12-31"));
     assertThat(queries).anyMatch(query -> query.parameters().get(query.field()).contains("\u0000"));
   }
+
+  @Test
+  void aUrlIsMalformedAsAUrlAndRoundTripsWithHostileTails() {
+    String registration = "{\"url\": \"https://portal.example.cn/hook\", \"language\": \"zh-CN\"}";
+    List<HostileCase> cases = HostileCorpus.forBody(registration).toList();
+    assertThat(cases)
+        .extracting(HostileCase::name)
+        .contains("url: a URL with credentials", "url: a script URL", "url: an over-long URL")
+        .doesNotContain("url: a number as a string")
+        .contains("language: NUL");
+    assertThat(
+            json.readTree(
+                    cases.stream()
+                        .filter(hostile -> hostile.name().equals("url: a URL with credentials"))
+                        .findFirst()
+                        .orElseThrow()
+                        .body())
+                .get("url")
+                .asString())
+        .isEqualTo("https://user:secret@portal.example.cn/hook");
+
+    List<HostileText> texts = HostileCorpus.roundTrips(registration).toList();
+    assertThat(texts).extracting(HostileText::field).containsOnly("url");
+    assertThat(texts)
+        .allSatisfy(text -> assertThat(text.text()).startsWith("https://portal.example.cn/hook"))
+        .anyMatch(text -> text.text().contains("DROP%20TABLE"));
+  }
+
+  @Test
+  void codesAreNotFreeText() {
+    List<HostileText> texts =
+        HostileCorpus.roundTrips(
+                "{\"displayName\": \"洛南\", \"scopes\": [\"projects:read\"], \"bank\": \"jinshang-bank\"}")
+            .toList();
+    assertThat(texts).extracting(HostileText::field).containsOnly("displayName");
+  }
+
+  @Test
+  void aFlagFilterIsMalformedAsAFlag() {
+    assertThat(HostileCorpus.forQuery(Map.of("unread", "true")).toList())
+        .extracting(query -> query.parameters().get("unread"))
+        .contains("1", "TRUE", "yes", " true");
+  }
+
+  @Test
+  void pathsAreBrokenAroundTheValidOneAndTheLimitsHaveTheirStatus() {
+    List<HostilePath> paths = HostileCorpus.forPath("/api/v1/projects/42").toList();
+    assertThat(paths)
+        .extracting(HostilePath::target)
+        .contains(
+            "/api/v1/projects%2F42",
+            "/api/v1/projects\\42", "/api/v1/projects/..;/42", "/api/v1/projects/42%00");
+    HostilePath overLong =
+        paths.stream().filter(path -> path.status() == 414).findFirst().orElseThrow();
+    assertThat(overLong.target()).hasSizeGreaterThan(8192);
+    assertThat(overLong.refusedBy(400)).isFalse();
+    HostilePath trace =
+        paths.stream().filter(path -> path.method().equals("TRACE")).findFirst().orElseThrow();
+    assertThat(trace.refusedBy(405)).isTrue();
+    assertThat(paths.get(0).refusedBy(404)).isTrue();
+    assertThat(paths.get(0).refusedBy(500)).isFalse();
+  }
 }
