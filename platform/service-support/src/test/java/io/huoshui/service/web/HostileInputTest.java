@@ -9,6 +9,7 @@ import io.huoshui.servicetest.hostile.HostileText;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -164,7 +165,13 @@ class HostileInputTest {
 
   @BeforeEach
   void connect() {
-    client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    // A client of its own, outside the test support's settings: its 5 s default is a loaded
+    // machine's pause, not a server that failed to answer.
+    client =
+        WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + port)
+            .responseTimeout(Duration.ofMinutes(1))
+            .build();
   }
 
   private final JsonMapper json = JsonMapper.builder().build();
