@@ -130,7 +130,7 @@ class OutboxAndConsumerTest {
 
     assertThat(relay().drain().block()).isEqualTo(1);
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> duplicatesSeen() > duplicatesBefore);
+    await().atMost(Duration.ofSeconds(60)).until(() -> duplicatesSeen() > duplicatesBefore);
     assertThat(projectionsOf(event.id())).isEqualTo(1);
     assertThat(consumedLogEntries(event.id())).isEqualTo(1);
   }
@@ -150,7 +150,7 @@ class OutboxAndConsumerTest {
 
     awaitProjection(event.id());
     await()
-        .atMost(Duration.ofSeconds(20))
+        .atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> assertThat(consumedLogEntries(event.id())).isEqualTo(1));
     assertThat(projectionsOf(event.id())).isEqualTo(1);
   }
@@ -193,7 +193,7 @@ class OutboxAndConsumerTest {
     try {
       awaitProjection(event.id());
       await()
-          .atMost(Duration.ofSeconds(10))
+          .atMost(Duration.ofSeconds(60))
           .untilAsserted(
               () -> {
                 assertThat(meters.get("huoshui.outbox.backlog").gauge().value()).isZero();
