@@ -84,6 +84,37 @@ public final class EventData {
   }
 
   /**
+   * Matching's RED at the credit decision, raised to the offices of that level (COUNTY, CITY,
+   * PROVINCE; null: as before levels, every office above the county).
+   */
+  public static Map<String, Object> redAtDecision(
+      UUID match, UUID project, String county, String bank, String escalateTo) {
+    ObjectNode data =
+        example(EventTypes.MATCH_ESCALATED, "red-decision", project)
+            .put("matchId", match.toString())
+            .put("county", county)
+            .put("bankCode", bank);
+    if (escalateTo != null) {
+      data.put("escalateTo", escalateTo);
+    }
+    return map(data);
+  }
+
+  /**
+   * Matching's example of a financial office's action (closed, pushed) on the test's demand, match
+   * and bank.
+   */
+  public static Map<String, Object> acted(
+      String example, UUID project, String county, UUID match, String bank) {
+    return map(
+        example(EventTypes.SUPERVISION_ACTED, example, project)
+            .put("actionId", UUID.randomUUID().toString())
+            .put("county", county)
+            .put("matchId", match.toString())
+            .put("bankCode", bank));
+  }
+
+  /**
    * The match released with that cause (DECLINED, RED, WITHDRAWN, SUPERSEDED, FINANCED, CLOSED).
    */
   public static Map<String, Object> released(

@@ -21,11 +21,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reminds a bank when its first answer to a match is due by the next working day of the network's
- * calendar (public holidays are rest days, make-up working days are working days: a deadline on the
+ * Reminds a bank when what it owes a match is due by the next working day of the network's
+ * calendar: its first answer, its credit decision after INTEREST, its first disbursement after
+ * APPROVAL (public holidays are rest days, make-up working days are working days: a deadline on the
  * Saturday after Golden Week is reminded on the Friday before it, the working day in between being
- * that Saturday itself). Runs periodically on the injected clock; each match is reminded once, by
- * whichever replica claims it.
+ * that Saturday itself). A released match, or one whose case an office closed, is not reminded.
+ * Runs periodically on the injected clock; each stage of a match is reminded once, by whichever
+ * replica claims it.
  */
 @Component
 class DeadlineReminders implements SmartLifecycle {
@@ -60,12 +62,18 @@ class DeadlineReminders implements SmartLifecycle {
     LocalDate today = clock.instant().atZone(WorkingCalendar.ZONE).toLocalDate();
     // The calendar as it stands now: a year published since the last sweep counts from this one.
     LocalDate horizon = calendar.current().nextWorkingDay(today);
-    return knowledge.awaitingAnswerBy(today, horizon).concatMap(this::remind).count();
+    return knowledge.dueBy(today, horizon).concatMap(this::remind).count();
   }
 
-  private Mono<KnownMatch> remind(KnownMatch match) {
+  private Mono<KnownMatch> remind(KnowledgeStore.Due due) {
+    KnownMatch match = due.match();
+    // The first answer's origin is the one reminders have always had, so none is sent twice.
+    String origin =
+        due.stage() == Stage.FIRST_ANSWER
+            ? "deadline:" + match.matchId()
+            : "deadline:" + due.stage() + ":" + match.matchId();
     return knowledge
-        .markReminded(match.matchId(), clock.instant())
+        .markReminded(match.matchId(), due.stage(), clock.instant())
         .filter(Boolean::booleanValue)
         .flatMap(
             claimed ->
@@ -77,7 +85,7 @@ class DeadlineReminders implements SmartLifecycle {
                                 Kind.DEADLINE_NEAR,
                                 match.projectId().toString(),
                                 match.county(),
-                                "deadline:" + match.matchId(),
+                                origin,
                                 Facts.of()
                                     .put("matchId", match.matchId())
                                     .put("projectId", match.projectId())
@@ -85,6 +93,7 @@ class DeadlineReminders implements SmartLifecycle {
                                     .put("productId", match.productId())
                                     .put("productName", match.productName())
                                     .put("amountRequested", match.amountRequested())
+                                    .put("stage", due.stage())
                                     .put("deadline", match.deadline())
                                     .build())))
                     .thenReturn(match))

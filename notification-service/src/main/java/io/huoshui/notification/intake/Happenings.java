@@ -102,6 +102,12 @@ final class Happenings {
 
     String colour();
 
+    /** Absent: the first answer. */
+    Stage stage();
+
+    /** Absent: every office above the county. */
+    EscalationLevel escalateTo();
+
     LocalDate deadline();
   }
 
@@ -133,6 +139,35 @@ final class Happenings {
     List<? extends Tried> tried();
 
     Instant exhaustedAt();
+  }
+
+  interface Actor {
+    String clientId();
+  }
+
+  /** What a financial office did about a demand under supervision; the match may be absent. */
+  interface SupervisionActed {
+    UUID projectId();
+
+    String county();
+
+    String action();
+
+    UUID matchId();
+
+    String bankCode();
+
+    UUID productId();
+
+    String reason();
+
+    String note();
+
+    String operatorRegion();
+
+    Actor actor();
+
+    Instant actedAt();
   }
 
   interface Totals {
@@ -170,6 +205,8 @@ final class Happenings {
     String note();
 
     LocalDate disbursedOn();
+
+    Instant respondedAt();
 
     Totals totals();
   }

@@ -84,6 +84,8 @@ final class Incoming {
       String bankCode,
       UUID productId,
       String colour,
+      @MayBeAbsent Stage stage,
+      @MayBeAbsent EscalationLevel escalateTo,
       LocalDate deadline)
       implements Happenings.MatchEscalated {
 
@@ -106,6 +108,32 @@ final class Incoming {
     }
   }
 
+  /** Who acted: the office's API client. */
+  record Actor(String clientId) implements Happenings.Actor {}
+
+  /** The match and its bank are named together, or not at all (a re-opened demand). */
+  record SupervisionActed(
+      UUID projectId,
+      String county,
+      String action,
+      @MayBeAbsent UUID matchId,
+      @MayBeAbsent String bankCode,
+      @MayBeAbsent UUID productId,
+      @MayBeAbsent String reason,
+      @MayBeAbsent String note,
+      String operatorRegion,
+      Actor actor,
+      Instant actedAt)
+      implements Happenings.SupervisionActed {
+
+    SupervisionActed {
+      requireDivisionCode(county);
+      if ((matchId == null) != (bankCode == null)) {
+        throw new PoisonEventException("matchId and bankCode come together or not at all");
+      }
+    }
+  }
+
   record Totals(BigDecimal intended, BigDecimal approved, BigDecimal disbursed)
       implements Happenings.Totals {}
 
@@ -124,6 +152,7 @@ final class Incoming {
       @MayBeAbsent String declineReason,
       @MayBeAbsent String note,
       @MayBeAbsent LocalDate disbursedOn,
+      Instant respondedAt,
       Totals totals)
       implements Happenings.BankResponded {
 

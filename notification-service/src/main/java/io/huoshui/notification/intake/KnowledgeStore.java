@@ -60,9 +60,10 @@ class KnowledgeStore {
 
   /**
    * What the texts of an event name, as known now: the demand's title, the bank's name and the
-   * product's name as its match gave it, each by its id or code when it was not seen.
+   * product's name as its match gave it, each by its id or code when it was not seen; and whether
+   * an office had closed the match's supervision case.
    */
-  record Names(String projectTitle, String bankName, String productName) {}
+  record Names(String projectTitle, String bankName, String productName, boolean closed) {}
 
   /** Keeps the match, once; answers the names its texts need, in the same statement. */
   Mono<Names> rememberMatch(KnownMatch match) {
@@ -85,11 +86,14 @@ class KnowledgeStore {
         match.productId());
   }
 
-  /** Keeps the match's colour; answers the names its texts need, in the same statement. */
+  /**
+   * Keeps the colour of a match whose case is open; answers the names its texts need, in the same
+   * statement.
+   */
   Mono<Names> escalated(
       UUID matchId, String colour, UUID projectId, String bankCode, UUID productId) {
     return names(
-        "UPDATE known_match SET colour = :colour WHERE match_id = :match",
+        "UPDATE known_match SET colour = :colour WHERE match_id = :match AND closed_at IS NULL",
         Map.of("colour", colour),
         matchId,
         projectId,
@@ -98,16 +102,34 @@ class KnowledgeStore {
   }
 
   /**
-   * A first answer stops the deadline reminder, whether or not the match was seen yet; answers the
-   * names the answer's text needs, in the same statement.
+   * A first answer stops the first-answer reminder, whether or not the match was seen yet, and
+   * starts the clock of the stage it leads to (none: the clock stops). A clock only moves forward,
+   * as matching's does: a second INTEREST leaves the DECISION clock running, and a stopped clock
+   * stays stopped. Answers the names the answer's text needs, in the same statement.
    */
-  Mono<Names> answered(UUID matchId, Instant at, UUID projectId, String bankCode, UUID productId) {
+  Mono<Names> answered(
+      UUID matchId,
+      Instant at,
+      Stage stage,
+      LocalDate deadline,
+      UUID projectId,
+      String bankCode,
+      UUID productId) {
     return names(
         """
-        INSERT INTO answered_match (match_id, answered_at) VALUES (:match, :at)
-        ON CONFLICT (match_id) DO NOTHING
+        INSERT INTO answered_match (match_id, answered_at, stage, deadline)
+        VALUES (:match, :at, :stage, :deadline)
+        ON CONFLICT (match_id) DO UPDATE
+          SET stage = excluded.stage, deadline = excluded.deadline, reminded_at = NULL
+          WHERE answered_match.stage IS NOT NULL
+            AND (excluded.stage IS NULL
+                 OR array_position(ARRAY['DECISION', 'DISBURSEMENT'], excluded.stage)
+                    > array_position(ARRAY['DECISION', 'DISBURSEMENT'], answered_match.stage))
         """,
-        Map.of("at", at),
+        Map.of(
+            "at", at,
+            "stage", Parameter.fromOrEmpty(stage == null ? null : stage.name(), String.class),
+            "deadline", Parameter.fromOrEmpty(deadline, LocalDate.class)),
         matchId,
         projectId,
         bankCode,
@@ -131,7 +153,9 @@ class KnowledgeStore {
             WITH written AS (%s)
             SELECT (SELECT title FROM known_project WHERE project_id = :project) AS title,
                    (SELECT bank_name FROM known_bank WHERE bank_code = :bank) AS bank_name,
-                   (SELECT product_name FROM known_match WHERE match_id = :match) AS product_name
+                   (SELECT product_name FROM known_match WHERE match_id = :match) AS product_name,
+                   EXISTS (SELECT 1 FROM known_match
+                           WHERE match_id = :match AND closed_at IS NOT NULL) AS closed
             """
                 .formatted(write))
         .bindValues(values)
@@ -143,12 +167,31 @@ class KnowledgeStore {
                 new Names(
                     orElse(row.get("title", String.class), projectId),
                     orElse(row.get("bank_name", String.class), bankCode),
-                    orElse(row.get("product_name", String.class), productId)))
+                    orElse(row.get("product_name", String.class), productId),
+                    Boolean.TRUE.equals(row.get("closed", Boolean.class))))
         .one();
   }
 
   private static String orElse(String known, Object id) {
     return known != null ? known : String.valueOf(id);
+  }
+
+  /**
+   * An office acted on the match's supervision case; a closure (销号) ends its reminders and
+   * escalation notices, once. Answers the names the action's texts need, in the same statement.
+   */
+  Mono<Names> acted(
+      UUID matchId, boolean closing, Instant at, UUID projectId, String bankCode, UUID productId) {
+    return names(
+        """
+        UPDATE known_match SET closed_at = :at
+        WHERE match_id = :match AND closed_at IS NULL AND :closing
+        """,
+        Map.of("at", at, "closing", closing),
+        matchId,
+        projectId,
+        bankCode,
+        productId);
   }
 
   Mono<Void> released(UUID matchId, String cause) {
@@ -174,27 +217,62 @@ class KnowledgeStore {
         .all();
   }
 
-  /** Unanswered, held matches whose deadline falls in [today, horizon] and were not reminded. */
-  Flux<KnownMatch> awaitingAnswerBy(LocalDate today, LocalDate horizon) {
-    return database
-        .sql(
-            "SELECT "
-                + MATCH_COLUMNS
-                + " FROM known_match m WHERE released_cause IS NULL AND reminded_at IS NULL"
-                + " AND deadline BETWEEN :today AND :horizon"
-                + " AND NOT EXISTS (SELECT 1 FROM answered_match a WHERE a.match_id = m.match_id)"
-                + " ORDER BY deadline, match_id")
-        .bind("today", today)
-        .bind("horizon", horizon)
-        .map(KnowledgeStore::readMatch)
-        .all();
+  /**
+   * Held matches with an open case whose current stage's deadline falls in [today, horizon] and was
+   * not reminded: unanswered ones (the first answer), then those whose later stage's clock runs.
+   */
+  Flux<Due> dueBy(LocalDate today, LocalDate horizon) {
+    Flux<Due> firstAnswers =
+        database
+            .sql(
+                "SELECT "
+                    + MATCH_COLUMNS
+                    + " FROM known_match m WHERE released_cause IS NULL AND reminded_at IS NULL"
+                    + " AND closed_at IS NULL AND deadline BETWEEN :today AND :horizon"
+                    + " AND NOT EXISTS (SELECT 1 FROM answered_match a"
+                    + " WHERE a.match_id = m.match_id)"
+                    + " ORDER BY deadline, match_id")
+            .bind("today", today)
+            .bind("horizon", horizon)
+            .map(row -> new Due(readMatch(row), Stage.FIRST_ANSWER))
+            .all();
+    Flux<Due> laterStages =
+        database
+            .sql(
+                """
+                SELECT m.match_id, m.project_id, m.county, m.bank_code, m.product_id,
+                       m.product_name, m.amount_requested, a.deadline, a.stage
+                FROM answered_match a JOIN known_match m ON m.match_id = a.match_id
+                WHERE a.stage IS NOT NULL AND a.reminded_at IS NULL
+                  AND a.deadline BETWEEN :today AND :horizon
+                  AND m.released_cause IS NULL AND m.closed_at IS NULL
+                ORDER BY a.deadline, a.match_id
+                """)
+            .bind("today", today)
+            .bind("horizon", horizon)
+            .map(row -> new Due(readMatch(row), Stage.valueOf(row.get("stage", String.class))))
+            .all();
+    return firstAnswers.concatWith(laterStages);
   }
 
-  /** Claims the match's reminder; false when another sweep already sent it. */
-  Mono<Boolean> markReminded(UUID matchId, Instant at) {
-    return database
-        .sql(
-            "UPDATE known_match SET reminded_at = :at WHERE match_id = :id AND reminded_at IS NULL")
+  /** A match whose stage's deadline is near, with the stage. */
+  record Due(KnownMatch match, Stage stage) {}
+
+  /** Claims the reminder of the match's stage; false when another sweep already sent it. */
+  Mono<Boolean> markReminded(UUID matchId, Stage stage, Instant at) {
+    return (stage == Stage.FIRST_ANSWER
+            ? database.sql(
+                """
+                UPDATE known_match SET reminded_at = :at
+                WHERE match_id = :id AND reminded_at IS NULL
+                """)
+            : database
+                .sql(
+                    """
+                    UPDATE answered_match SET reminded_at = :at
+                    WHERE match_id = :id AND stage = :stage AND reminded_at IS NULL
+                    """)
+                .bind("stage", stage.name()))
         .bind("at", at)
         .bind("id", matchId)
         .fetch()

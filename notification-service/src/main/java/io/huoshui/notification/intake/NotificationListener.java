@@ -67,6 +67,11 @@ class NotificationListener {
                 Incoming.DemandExhausted::projectId,
                 (exhausted, delivery) -> outcomes.exhausted(delivery.event(), exhausted))
             .on(
+                EventTypes.SUPERVISION_ACTED,
+                Incoming.SupervisionActed.class,
+                Incoming.SupervisionActed::projectId,
+                (action, delivery) -> outcomes.acted(delivery.event(), action))
+            .on(
                 EventTypes.BANK_RESPONDED,
                 Incoming.BankResponded.class,
                 Incoming.BankResponded::projectId,

@@ -24,10 +24,12 @@ class Outcomes {
 
   private final KnowledgeStore knowledge;
   private final Notices notices;
+  private final StageClocks stages;
 
-  Outcomes(KnowledgeStore knowledge, Notices notices) {
+  Outcomes(KnowledgeStore knowledge, Notices notices, StageClocks stages) {
     this.knowledge = knowledge;
     this.notices = notices;
+    this.stages = stages;
   }
 
   Mono<Void> demandChanged(Happenings.ProjectDemand demand) {
@@ -217,7 +219,11 @@ class Outcomes {
         .toList();
   }
 
-  /** Supervision colour: the county and the bank; a RED notice also the region's operators. */
+  /**
+   * Supervision colour of an open case: the county and the bank; a RED notice also the operators of
+   * the level it is escalated to, or every one above the county when it names none. A case an
+   * office closed is told no more.
+   */
   Mono<Void> escalated(EventEnvelope event, Happenings.MatchEscalated escalation) {
     return knowledge
         .escalated(
@@ -226,6 +232,7 @@ class Outcomes {
             escalation.projectId(),
             escalation.bankCode(),
             escalation.productId())
+        .filter(known -> !known.closed())
         .flatMap(
             known -> {
               Map<String, Object> toBank = supervised(escalation, known.productName()).build();
@@ -254,7 +261,7 @@ class Outcomes {
                       event.id(),
                       toBank));
               if ("RED".equals(escalation.colour())) {
-                for (Audience operators : Audience.operatorsOf(escalation.county())) {
+                for (Audience operators : escalatedTo(escalation)) {
                   notifications.add(
                       new NewNotification(
                           operators,
@@ -270,6 +277,13 @@ class Outcomes {
         .then();
   }
 
+  private static List<Audience> escalatedTo(Happenings.MatchEscalated escalation) {
+    EscalationLevel level = escalation.escalateTo();
+    return level == null
+        ? Audience.operatorsOf(escalation.county())
+        : List.of(level.operatorsAbove(escalation.county()));
+  }
+
   private static Facts supervised(Happenings.MatchEscalated escalation, String productName) {
     return Facts.of()
         .put("matchId", escalation.matchId())
@@ -278,7 +292,74 @@ class Outcomes {
         .put("productId", escalation.productId())
         .put("productName", productName)
         .put("colour", escalation.colour())
+        .put("stage", escalation.stage() == null ? Stage.FIRST_ANSWER : escalation.stage())
+        .put("escalateTo", escalation.escalateTo())
         .put("deadline", escalation.deadline());
+  }
+
+  /**
+   * The county and, when the action names a match, its bank learn what a financial office did; a
+   * closure (销号) also ends the match's reminders and escalation notices. What the bank reads never
+   * names the enterprise.
+   */
+  Mono<Void> acted(EventEnvelope event, Happenings.SupervisionActed action) {
+    Mono<KnowledgeStore.Names> named =
+        action.matchId() == null
+            ? knowledge
+                .projectTitle(action.projectId())
+                .map(title -> new KnowledgeStore.Names(title, null, null, false))
+            : knowledge.acted(
+                action.matchId(),
+                "CLOSED".equals(action.action()),
+                action.actedAt(),
+                action.projectId(),
+                action.bankCode(),
+                action.productId());
+    return named
+        .flatMap(
+            known -> {
+              String subject = action.projectId().toString();
+              List<NewNotification> notifications = new ArrayList<>();
+              notifications.add(
+                  new NewNotification(
+                      Audience.county(action.county()),
+                      Kind.SUPERVISION_ACTED,
+                      subject,
+                      action.county(),
+                      event.id(),
+                      actedFacts(action, known.productName())
+                          .put("projectTitle", known.projectTitle())
+                          .put("bankCode", action.bankCode())
+                          .put("bankName", known.bankName())
+                          .build()));
+              if (action.bankCode() != null) {
+                notifications.add(
+                    new NewNotification(
+                        Audience.bank(action.bankCode()),
+                        Kind.SUPERVISION_ACTED,
+                        subject,
+                        action.county(),
+                        event.id(),
+                        actedFacts(action, known.productName()).build()));
+              }
+              return notices.publish(notifications);
+            })
+        .then();
+  }
+
+  private static Facts actedFacts(Happenings.SupervisionActed action, String productName) {
+    return Facts.of()
+        .put("projectId", action.projectId())
+        .put("county", action.county())
+        .put("action", action.action())
+        .put("matchId", action.matchId())
+        .put("productId", action.productId())
+        .put("productName", productName)
+        .put("reason", action.reason())
+        .put("note", action.note())
+        .put("operatorRegion", action.operatorRegion())
+        .put("actedBy", action.actor().clientId())
+        .put("actedAt", action.actedAt());
   }
 
   Mono<Void> released(Happenings.MatchReleased release) {
@@ -288,10 +369,13 @@ class Outcomes {
   /** Every answer of a bank reaches the county of the demand. */
   Mono<Void> responded(EventEnvelope event, Happenings.BankResponded response) {
     Kind kind = answerKind(event, response.answer());
+    Stage next = Stage.startedBy(response.answer());
     return knowledge
         .answered(
             response.matchId(),
             event.time(),
+            next,
+            next == null ? null : stages.deadline(next, response.respondedAt()),
             response.projectId(),
             response.bankCode(),
             response.productId())

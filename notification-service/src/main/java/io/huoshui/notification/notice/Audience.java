@@ -29,6 +29,11 @@ public record Audience(TenantType type, String id) implements Comparable<Audienc
     return new Audience(TenantType.BANK, bankCode);
   }
 
+  /** The operators of a region (its division code: a province, a city or a county). */
+  public static Audience operators(String region) {
+    return new Audience(TenantType.OPERATOR, region);
+  }
+
   /**
    * The operators that watch a county: operators are not known in advance, so a notice goes to
    * every region that contains the county (province, city, county: the 2-, 4- and 6-digit prefixes
@@ -37,7 +42,7 @@ public record Audience(TenantType type, String id) implements Comparable<Audienc
   public static List<Audience> operatorsOf(String county) {
     return List.of(2, 4, 6).stream()
         .filter(length -> county.length() >= length)
-        .map(length -> new Audience(TenantType.OPERATOR, county.substring(0, length)))
+        .map(length -> operators(county.substring(0, length)))
         .toList();
   }
 

@@ -42,6 +42,7 @@ public class Texts {
   public RenderedNotification render(Notification notification, Language language) {
     Properties texts = templates.get(language);
     String key = notification.kind().name() + "." + notification.audience().type().name();
+    String variant = variant(notification);
     return new RenderedNotification(
         notification.id(),
         notification.seq(),
@@ -50,11 +51,22 @@ public class Texts {
         notification.audience().id(),
         notification.subject(),
         language.tag(),
-        fill(texts, template(texts, key + ".title"), notification.data()),
-        fill(texts, template(texts, key + ".body"), notification.data()),
+        fill(texts, template(texts, key, variant, ".title"), notification.data()),
+        fill(texts, template(texts, key, variant, ".body"), notification.data()),
         notification.data(),
         notification.createdAt(),
         notification.readAt());
+  }
+
+  private static String variant(Notification notification) {
+    String fact = notification.kind().variedBy();
+    JsonNode value = fact == null ? null : notification.data().get(fact);
+    return value == null || value.isNull() ? null : value.asString();
+  }
+
+  private static String template(Properties texts, String key, String variant, String part) {
+    String varied = variant == null ? null : texts.getProperty(key + "." + variant + part);
+    return varied != null ? varied : template(texts, key + part);
   }
 
   private static String template(Properties texts, String key) {
