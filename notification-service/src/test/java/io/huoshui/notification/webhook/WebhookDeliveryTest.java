@@ -1,5 +1,6 @@
 package io.huoshui.notification.webhook;
 
+import static io.huoshui.notification.EventData.acted;
 import static io.huoshui.notification.EventData.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,6 +11,7 @@ import io.huoshui.notification.NotificationServiceTest;
 import io.huoshui.notification.Receiver;
 import io.huoshui.notification.notice.Texts;
 import io.huoshui.testsupport.TestTokens;
+import io.huoshui.vocabulary.EventTypes;
 import io.huoshui.vocabulary.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -92,6 +94,26 @@ class WebhookDeliveryTest extends NotificationServiceTest {
       JsonNode listed = get(token, "/api/v1/webhooks");
       assertThat(listed.get(0).get("id").asString()).isEqualTo(endpoint.get("id").asString());
       assertThat(listed.get(0).has("secret")).isFalse();
+    }
+  }
+
+  @Test
+  void aBanksReceiverGetsAFinancialOfficesActionInItsLanguage() {
+    String bank = "changzhi-" + UUID.randomUUID().toString().substring(0, 8);
+    try (Receiver receiver = new Receiver()) {
+      register(TestTokens.bank(bank), receiver.url(), "en");
+      UUID project = UUID.randomUUID();
+      producers.publish(
+          Topics.MATCHES,
+          EventTypes.SUPERVISION_ACTED,
+          project.toString(),
+          acted("pushed", project, freshCounty(), UUID.randomUUID(), bank));
+
+      JsonNode body = json.readTree(awaitAccepted(receiver, 1).get(0).body());
+      assertThat(body.get("kind").asString()).isEqualTo("SUPERVISION_ACTED");
+      assertThat(body.get("title").asString()).isEqualTo("Financial office: pushed by hand");
+      assertThat(body.get("body").asString()).contains("pushed by hand to a named product");
+      assertThat(body.get("data").get("action").asString()).isEqualTo("PUSHED");
     }
   }
 
