@@ -131,6 +131,56 @@ public abstract class CreditApiTest {
     return body;
   }
 
+  /**
+   * An instrument of the kind as the API document's examples issue it, with the given members
+   * replaced; a member of {@code eligibility} or {@code benefit} is named with its object ({@code
+   * "benefit.feeRate"}), and a null value leaves the member out.
+   */
+  protected static Map<String, Object> instrument(String kind, Object... overrides) {
+    Map<String, Object> eligibility = new LinkedHashMap<>();
+    Map<String, Object> benefit = new LinkedHashMap<>();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("kind", kind);
+    body.put("issuerRegion", CHANGZHI);
+    body.put("name", "测试政策工具");
+    body.put("eligibility", eligibility);
+    body.put("benefit", benefit);
+    body.put("budget", "50000000.00");
+    body.put("validFrom", "2026-01-01");
+    body.put("validTo", "2027-12-31");
+    eligibility.put("regions", List.of(CHANGZHI));
+    eligibility.put("industries", List.of("AGRICULTURE", "INDUSTRY_AND_SOFTWARE"));
+    eligibility.put("enterpriseSizes", List.of("MICRO", "SMALL"));
+    eligibility.put("purposes", List.of("WORKING_CAPITAL"));
+    eligibility.put("tags", List.of("FIRST_LOAN"));
+    eligibility.put("maxAmount", "10000000.00");
+    eligibility.put("maxTermMonths", 36);
+    switch (kind) {
+      case "INTEREST_SUBSIDY" -> {
+        benefit.put("subsidyPoints", "1.50");
+        benefit.put("subsidyCeiling", "200000.00");
+      }
+      case "GUARANTEE" -> {
+        benefit.put("coverageRatio", "80.00");
+        benefit.put("feeRate", "0.75");
+      }
+      default -> benefit.put("lossShare", "40.00");
+    }
+    for (int i = 0; i < overrides.length; i += 2) {
+      String[] path = ((String) overrides[i]).split("\\.");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> parent =
+          path.length == 1 ? body : (Map<String, Object>) body.get(path[0]);
+      String member = path[path.length - 1];
+      if (overrides[i + 1] == null) {
+        parent.remove(member);
+      } else {
+        parent.put(member, overrides[i + 1]);
+      }
+    }
+    return body;
+  }
+
   protected WebTestClient.ResponseSpec post(String token, String uri, Object body) {
     return http.post()
         .uri(uri)

@@ -31,6 +31,8 @@ class HostileInputTest extends CreditApiTest {
 
   private static final JsonMapper PLAIN = JsonMapper.builder().build();
 
+  private static final String SHANGLUO = "6110";
+
   /** Every field an answer takes, each in its documented form. */
   private static final String ANSWER =
       """
@@ -60,6 +62,26 @@ class HostileInputTest extends CreditApiTest {
     return HostileCorpus.forBody(
         PLAIN.writeValueAsString(
             product("decisionWorkingDays", 10, "disbursementWorkingDays", 15)));
+  }
+
+  /**
+   * An interest subsidy with every member an instrument takes, and the other kinds' benefits: the
+   * whole corpus over the first, and over the benefit members only of the others.
+   */
+  static Stream<HostileCase> malformedInstruments() {
+    Stream<HostileCase> subsidy =
+        HostileCorpus.forBody(PLAIN.writeValueAsString(hostileInstrument("INTEREST_SUBSIDY")));
+    Stream<HostileCase> otherBenefits =
+        Stream.of("GUARANTEE", "RISK_COMPENSATION")
+            .flatMap(
+                kind -> HostileCorpus.forBody(PLAIN.writeValueAsString(hostileInstrument(kind))))
+            .filter(hostile -> hostile.field().startsWith("benefit."));
+    return Stream.concat(subsidy, otherBenefits);
+  }
+
+  /** Issued by 商洛's office, where no other test issues any. */
+  private static Map<String, Object> hostileInstrument(String kind) {
+    return instrument(kind, "issuerRegion", SHANGLUO, "eligibility.regions", List.of(SHANGLUO));
   }
 
   static Stream<HostileCase> malformedAnswers() {
@@ -100,6 +122,7 @@ class HostileInputTest extends CreditApiTest {
                     "0",
                     "size",
                     "20")),
+            filtered("/api/v1/instruments", () -> TestTokens.bank(publisher), instrumentFilters()),
             filtered(
                 "/api/v1/banks",
                 () -> TestTokens.operator(CHANGZHI),
@@ -109,6 +132,23 @@ class HostileInputTest extends CreditApiTest {
                 () -> TestTokens.county(ZHANGZI),
                 Map.of("region", "140428", "format", "json")))
         .flatMap(cases -> cases);
+  }
+
+  private static Map<String, String> instrumentFilters() {
+    Map<String, String> filters = new LinkedHashMap<>();
+    filters.put("region", "1404");
+    filters.put("issuer", "14");
+    filters.put("kind", "GUARANTEE");
+    filters.put("industry", "AGRICULTURE");
+    filters.put("enterpriseSize", "SMALL");
+    filters.put("purpose", "WORKING_CAPITAL");
+    filters.put("tag", "FIRST_LOAN");
+    filters.put("amount", "1000000.00");
+    filters.put("validOn", "2026-06-01");
+    filters.put("status", "ACTIVE");
+    filters.put("page", "0");
+    filters.put("size", "20");
+    return filters;
   }
 
   private static Stream<Filtered> filtered(
@@ -123,6 +163,22 @@ class HostileInputTest extends CreditApiTest {
         postRaw(TestTokens.bank(publisher), "/api/v1/products", hostile.body()), hostile.field());
 
     assertThat(count("SELECT count(*) FROM product WHERE bank_code = :bank", publisher)).isZero();
+  }
+
+  @ParameterizedTest
+  @MethodSource("malformedInstruments")
+  void aMalformedInstrumentIsRefusedNamingItsFieldAndNothingIsIssued(HostileCase hostile) {
+    assertNames(
+        postRaw(TestTokens.operator(SHANGLUO), "/api/v1/instruments", hostile.body()),
+        hostile.field());
+
+    assertThat(
+            database
+                .sql("SELECT count(*) FROM instrument WHERE issuer_region LIKE '61%'")
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block())
+        .isZero();
   }
 
   @ParameterizedTest

@@ -63,6 +63,15 @@ class OpenApiDocumentTest extends CreditApiTest {
 
     JsonNode match = get(TestTokens.bank(bank), "/api/v1/matches/" + approved).get("match");
     assertThat(match.get("status").asString()).isEqualTo("DISBURSED");
+
+    for (String name : List.of("firstLoanSubsidy", "guaranteeFund", "riskPool")) {
+      post(
+              TestTokens.operator("14"),
+              "/api/v1/instruments",
+              example(paths, "/api/v1/instruments", "post", name))
+          .expectStatus()
+          .isCreated();
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -2,6 +2,10 @@ package io.huoshui.credit.demo;
 
 import io.huoshui.credit.bank.Banks;
 import io.huoshui.credit.bank.NewBank;
+import io.huoshui.credit.instrument.Instrument;
+import io.huoshui.credit.instrument.InstrumentQuery;
+import io.huoshui.credit.instrument.InstrumentRequest;
+import io.huoshui.credit.instrument.Instruments;
 import io.huoshui.credit.product.Product;
 import io.huoshui.credit.product.ProductQuery;
 import io.huoshui.credit.product.ProductRequest;
@@ -28,29 +32,39 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The banks and products of the articles (docs/domain.md, {@code demo/catalog.json}) for a demo run
- * ({@code huoshui.demo=true}). Loaded through the domain services, so the product events flow as
- * for any bank; loading again adds nothing (a bank by its code, a product by its bank and name).
+ * The banks and products of the articles (docs/domain.md, {@code demo/catalog.json}) and the policy
+ * instruments beside them ({@code demo/instruments.json}) for a demo run ({@code
+ * huoshui.demo=true}). Loaded through the domain services, so the product and instrument events
+ * flow as for any bank or office; loading again adds nothing (a bank by its code, a product by its
+ * bank and name, an instrument by its issuer region and name).
  */
 @Component
 @ConditionalOnBooleanProperty("huoshui.demo")
 class DemoCatalog implements ApplicationRunner {
 
   static final String FILE = "/demo/catalog.json";
+  static final String INSTRUMENTS_FILE = "/demo/instruments.json";
 
   private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
 
-  /** The demo's products are published by this service at its start, on no one's request. */
+  /**
+   * The demo's products and instruments are published by this service at its start, on no one's
+   * request.
+   */
   private static final Actor LOADER = new Actor("credit-service", null);
 
   private final Banks banks;
   private final Products products;
+  private final Instruments instruments;
   private final Catalog catalog;
+  private final Issued issued;
 
-  DemoCatalog(Banks banks, Products products, JsonMapper json) {
+  DemoCatalog(Banks banks, Products products, Instruments instruments, JsonMapper json) {
     this.banks = banks;
     this.products = products;
-    this.catalog = read(json);
+    this.instruments = instruments;
+    this.catalog = read(json, FILE, Catalog.class);
+    this.issued = read(json, INSTRUMENTS_FILE, Issued.class);
   }
 
   /** The demo banks, and the products each publishes. */
@@ -58,16 +72,19 @@ class DemoCatalog implements ApplicationRunner {
 
   record Offer(String bankCode, ProductRequest product) {}
 
+  /** The policy instruments, each issued by the office of its issuer region. */
+  record Issued(List<InstrumentRequest> instruments) {}
+
   /** A misspelt member stops the start instead of publishing a product without it. */
-  static Catalog read(JsonMapper json) {
-    try (InputStream file = DemoCatalog.class.getResourceAsStream(FILE)) {
+  static <T> T read(JsonMapper json, String name, Class<T> type) {
+    try (InputStream file = DemoCatalog.class.getResourceAsStream(name)) {
       if (file == null) {
-        throw new IllegalStateException(FILE + " is not on the classpath");
+        throw new IllegalStateException(name + " is not on the classpath");
       }
       return json.rebuild()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build()
-          .readValue(file, Catalog.class);
+          .readValue(file, type);
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
     }
@@ -77,6 +94,10 @@ class DemoCatalog implements ApplicationRunner {
     return catalog;
   }
 
+  Issued issued() {
+    return issued;
+  }
+
   /**
    * Waits for the load on purpose: the runner holds the service back from reporting ready, so a
    * demo that is up has its catalog.
@@ -84,15 +105,21 @@ class DemoCatalog implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     Long added = load().block(Duration.ofMinutes(1));
-    log.info("Demo catalog loaded: {} products added", added);
+    log.info("Demo catalog loaded: {} products and instruments added", added);
   }
 
-  /** Adds what is missing of the demo banks and products; returns how many products it added. */
+  /**
+   * Adds what is missing of the demo banks, products and instruments; returns how many products and
+   * instruments it added.
+   */
   Mono<Long> load() {
+    Flux<Object> added =
+        Flux.concat(
+            Flux.fromIterable(catalog.products()).concatMap(this::publishIfMissing),
+            Flux.fromIterable(issued.instruments()).concatMap(this::issueIfMissing));
     return Flux.fromIterable(catalog.banks())
         .concatMap(this::registerIfMissing)
-        .thenMany(Flux.fromIterable(catalog.products()))
-        .concatMap(this::publishIfMissing)
+        .thenMany(added)
         .count();
   }
 
@@ -116,5 +143,24 @@ class DemoCatalog implements ApplicationRunner {
                 names.contains(offer.product().name())
                     ? Mono.empty()
                     : products.publish(offer.bankCode(), offer.product(), LOADER));
+  }
+
+  /** Issued as the office of the issuer region would issue it. */
+  private Mono<Instrument> issueIfMissing(InstrumentRequest instrument) {
+    return instruments
+        .search(
+            InstrumentQuery.issuedIn(instrument.issuerRegion()),
+            PageRequest.of(0, PageRequest.MAX_SIZE))
+        .map(
+            page ->
+                page.items().stream()
+                    .filter(issued -> issued.issuerRegion().equals(instrument.issuerRegion()))
+                    .map(Instrument::name)
+                    .collect(Collectors.toSet()))
+        .flatMap(
+            (Set<String> names) ->
+                names.contains(instrument.name())
+                    ? Mono.empty()
+                    : instruments.publish(instrument.issuerRegion(), instrument, LOADER));
   }
 }

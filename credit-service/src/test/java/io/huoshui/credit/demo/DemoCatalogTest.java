@@ -87,6 +87,36 @@ class DemoCatalogTest extends CreditApiTest {
   }
 
   @Test
+  void thePolicyInstrumentsOfTheArticlesAreIssuedAndServeTheirCounties() {
+    assertThat(demo.issued().instruments()).hasSize(3);
+    assertThat(instrumentNames(TestTokens.county("140428")))
+        .contains("山西省首贷贴息", "长治市政府性融资担保基金", "长子县小微企业贷款风险补偿资金池");
+    assertThat(instrumentNames(TestTokens.county("140423")))
+        .contains("山西省首贷贴息", "长治市政府性融资担保基金")
+        .doesNotContain("长子县小微企业贷款风险补偿资金池");
+    assertThat(instrumentNames(TestTokens.county("611021")))
+        .doesNotContain("山西省首贷贴息", "长治市政府性融资担保基金", "长子县小微企业贷款风险补偿资金池");
+
+    JsonNode subsidy =
+        get(
+            TestTokens.bank("jinshang-bank"),
+            "/api/v1/instruments?issuer=14&kind=INTEREST_SUBSIDY&tag=FIRST_LOAN&size=100");
+    JsonNode shanxi = null;
+    for (JsonNode instrument : subsidy.get("items")) {
+      if (instrument.get("name").asString().equals("山西省首贷贴息")
+          && instrument.get("issuerRegion").asString().equals("14")) {
+        shanxi = instrument;
+      }
+    }
+    assertThat(shanxi).isNotNull();
+    assertThat(shanxi.get("benefit").get("subsidyPoints").asString()).isEqualTo("1.00");
+    EventEnvelope published =
+        events("huoshui.products", shanxi.get("instrumentId").asString(), found -> !found.isEmpty())
+            .get(0);
+    assertThat(published.type()).isEqualTo("io.huoshui.credit.InstrumentPublished.v1");
+  }
+
+  @Test
   void loadingAgainAddsNothing() {
     long before = count();
 
@@ -97,10 +127,18 @@ class DemoCatalogTest extends CreditApiTest {
 
   private long count() {
     return database
-        .sql("SELECT count(*) FROM product")
+        .sql("SELECT (SELECT count(*) FROM product) + (SELECT count(*) FROM instrument)")
         .map(row -> row.get(0, Long.class))
         .one()
         .block();
+  }
+
+  private List<String> instrumentNames(String county) {
+    List<String> names = new ArrayList<>();
+    get(county, "/api/v1/instruments?size=100")
+        .get("items")
+        .forEach(instrument -> names.add(instrument.get("name").asString()));
+    return names;
   }
 
   private JsonNode product(String bank, String name) {

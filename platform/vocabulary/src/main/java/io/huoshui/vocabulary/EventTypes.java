@@ -26,6 +26,9 @@ public final class EventTypes {
   public static final String PRODUCT_UPDATED = "io.huoshui.credit.ProductUpdated.v1";
   public static final String PRODUCT_RETIRED = "io.huoshui.credit.ProductRetired.v1";
   public static final String CATALOG_DIGEST = "io.huoshui.credit.CatalogDigest.v1";
+  public static final String INSTRUMENT_PUBLISHED = "io.huoshui.credit.InstrumentPublished.v1";
+  public static final String INSTRUMENT_UPDATED = "io.huoshui.credit.InstrumentUpdated.v1";
+  public static final String INSTRUMENT_RETIRED = "io.huoshui.credit.InstrumentRetired.v1";
 
   public static final String CALENDAR_YEAR_PUBLISHED =
       "io.huoshui.identity.CalendarYearPublished.v1";

@@ -21,6 +21,12 @@ public final class Scopes {
   public static final String CLIENTS_ADMIN = "clients:admin";
 
   /**
+   * Manages the policy instruments (subsidies, guarantees, risk compensation) that a financial
+   * office's region issues: held by operators, each within its own region.
+   */
+  public static final String INSTRUMENTS_WRITE = "instruments:write";
+
+  /**
    * The network's administrator: banks, their clients and the token-signing keys. Held by the
    * deployment's bootstrap operator, never by a region's operator, whose {@link #CLIENTS_ADMIN}
    * reaches the counties and operators of its own region only.
@@ -50,7 +56,8 @@ public final class Scopes {
           SUPERVISION_WRITE,
           NOTIFICATIONS_READ,
           REPORTS_READ,
-          CLIENTS_ADMIN);
+          CLIENTS_ADMIN,
+          INSTRUMENTS_WRITE);
 
   private Scopes() {}
 }

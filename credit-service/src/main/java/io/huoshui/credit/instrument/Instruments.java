@@ -1,0 +1,168 @@
+package io.huoshui.credit.instrument;
+
+import io.huoshui.eventing.Outbox;
+import io.huoshui.service.security.Actor;
+import io.huoshui.service.web.ApiProblem;
+import io.huoshui.service.web.Page;
+import io.huoshui.service.web.PageRequest;
+import io.huoshui.vocabulary.EventTypes;
+import io.huoshui.vocabulary.Topics;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/**
+ * The policy instruments. A financial office manages those issued in its own region; every change
+ * is made against the version the office last read, and written with its event
+ * (InstrumentPublished, InstrumentUpdated, InstrumentRetired) in one transaction, on the products'
+ * topic, so that a consumer of the catalog learns of both in one order.
+ */
+@Service
+public class Instruments {
+
+  private final InstrumentStore store;
+  private final Outbox outbox;
+  private final TransactionalOperator transaction;
+  private final Clock clock;
+
+  Instruments(
+      InstrumentStore store, Outbox outbox, TransactionalOperator transaction, Clock clock) {
+    this.store = store;
+    this.outbox = outbox;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /**
+   * Issues an instrument.
+   *
+   * @param operatorRegion the acting office's region, which must contain the issuer's
+   * @param actor who issued it, kept with the change
+   */
+  public Mono<Instrument> publish(String operatorRegion, InstrumentRequest request, Actor actor) {
+    UUID id = UUID.randomUUID();
+    return Mono.fromCallable(() -> issuedWithin(operatorRegion, request))
+        .flatMap(
+            valid -> {
+              Instant now = clock.instant();
+              return store.insert(id, valid, now).then(store.recordChange(id, "NEW", now, actor));
+            })
+        .then(Mono.defer(() -> announce(id, EventTypes.INSTRUMENT_PUBLISHED)))
+        .as(transaction::transactional);
+  }
+
+  /**
+   * Replaces an instrument of the office's region. Whether the office may touch it is decided
+   * before what it sends is read, so that an instrument of another region answers 404 whatever the
+   * body.
+   *
+   * @param version the version the office read; another one is a 412
+   */
+  public Mono<Instrument> update(
+      String operatorRegion, UUID id, int version, InstrumentRequest request, Actor actor) {
+    return activeManaged(operatorRegion, id, version)
+        .flatMap(
+            stored ->
+                Mono.fromCallable(() -> issuedWithin(operatorRegion, request))
+                    .flatMap(
+                        valid -> {
+                          if (stored.drawn().compareTo(valid.budget()) > 0) {
+                            return Mono.error(
+                                ApiProblem.unprocessable(
+                                    "BUDGET_BELOW_DRAWN",
+                                    "已支用 %s，预算不得低于此数。Drawings have already taken %s of this instrument; the budget cannot be lower."
+                                        .formatted(
+                                            stored.drawn().toPlainString(),
+                                            stored.drawn().toPlainString())));
+                          }
+                          Instant now = clock.instant();
+                          return store
+                              .replace(id, valid, now)
+                              .then(store.recordChange(id, "UPDATED", now, actor));
+                        }))
+        .then(Mono.defer(() -> announce(id, EventTypes.INSTRUMENT_UPDATED)))
+        .as(transaction::transactional);
+  }
+
+  /** Ends an instrument of the office's region: it serves no new loan. */
+  public Mono<Instrument> retire(String operatorRegion, UUID id, int version, Actor actor) {
+    return activeManaged(operatorRegion, id, version)
+        .flatMap(
+            stored -> {
+              Instant now = clock.instant();
+              return store.retire(id, now).then(store.recordChange(id, "RETIRED", now, actor));
+            })
+        .then(Mono.defer(() -> announce(id, EventTypes.INSTRUMENT_RETIRED)))
+        .as(transaction::transactional);
+  }
+
+  public Mono<Instrument> find(UUID id) {
+    return store.find(id);
+  }
+
+  public Mono<Page<Instrument>> search(InstrumentQuery query, PageRequest page) {
+    return store
+        .search(query, page.size(), page.offset())
+        .collectList()
+        .zipWith(store.count(query), (items, total) -> Page.of(items, page, total));
+  }
+
+  /**
+   * The request, if consistent and issued inside the office's region: an office funds nothing for
+   * another region, so a foreign issuer is a wrong field, not a missing object.
+   */
+  private static InstrumentRequest issuedWithin(String operatorRegion, InstrumentRequest request) {
+    request.requireConsistent();
+    if (!request.issuerRegion().startsWith(operatorRegion)) {
+      throw ApiProblem.invalid(
+          "issuerRegion",
+          "须为本办所辖地区 %s 或其下辖地区；must be your region %s or one inside it"
+              .formatted(operatorRegion, operatorRegion));
+    }
+    return request;
+  }
+
+  private Mono<InstrumentStore.Stored> activeManaged(String operatorRegion, UUID id, int version) {
+    return store
+        .lockManaged(id, operatorRegion)
+        .switchIfEmpty(Mono.error(() -> notFound(id)))
+        .flatMap(
+            stored -> {
+              Instrument instrument = stored.instrument();
+              if (instrument.version() != version) {
+                return Mono.error(
+                    new ResponseStatusException(
+                        HttpStatus.PRECONDITION_FAILED,
+                        "该政策工具已被修改，当前版本为 %d；请重新读取后再改。The instrument has changed since version %d: it is at version %d; read it again."
+                            .formatted(instrument.version(), version, instrument.version())));
+              }
+              if (instrument.status() == InstrumentStatus.RETIRED) {
+                return Mono.error(
+                    ApiProblem.conflict(
+                        "INSTRUMENT_RETIRED",
+                        "该政策工具已停用，不能再修改。The instrument was retired and can no longer change."));
+              }
+              return Mono.just(stored);
+            });
+  }
+
+  static ApiProblem notFound(UUID id) {
+    return ApiProblem.notFound("没有政策工具 " + id + "。There is no instrument " + id + ".");
+  }
+
+  private Mono<Instrument> announce(UUID id, String type) {
+    return store
+        .find(id)
+        .flatMap(
+            instrument ->
+                outbox
+                    .append(
+                        Topics.PRODUCTS, type, id.toString(), instrument, EventTypes.schemaOf(type))
+                    .thenReturn(instrument));
+  }
+}
