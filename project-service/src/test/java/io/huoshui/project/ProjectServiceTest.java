@@ -112,6 +112,31 @@ public abstract class ProjectServiceTest {
     return UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
   }
 
+  /**
+   * The body of a GET that must answer 200 to the token's client, asking for a language ({@code
+   * Accept-Language}) unless it is null, and for a format ({@code Accept}) unless that is null.
+   */
+  protected byte[] read(String uri, String token, String language, String accept) {
+    return http.get()
+        .uri(uri)
+        .headers(
+            h -> {
+              h.setBearerAuth(token);
+              if (language != null) {
+                h.set("Accept-Language", language);
+              }
+              if (accept != null) {
+                h.set("Accept", accept);
+              }
+            })
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .returnResult()
+        .getResponseBody();
+  }
+
   /** Publishes an event of another service as that service's relay would. */
   protected EventEnvelope publish(String topic, String type, UUID projectId, Object payload) {
     EventEnvelope event = codec.envelope(type, projectId.toString(), payload, null);

@@ -1,9 +1,12 @@
 package io.huoshui.project.api;
 
+import io.huoshui.project.application.Divisions;
 import io.huoshui.project.application.ProjectService;
 import io.huoshui.project.domain.ClosureReason;
 import io.huoshui.project.domain.Demand;
 import io.huoshui.project.domain.DivisionCodes;
+import io.huoshui.project.domain.Language;
+import io.huoshui.project.domain.Project;
 import io.huoshui.project.domain.ProjectFilter;
 import io.huoshui.project.domain.ProjectStateException;
 import io.huoshui.project.domain.ProjectStatus;
@@ -25,6 +28,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,10 +59,12 @@ class ProjectController {
   private final ProjectService projects;
 
   private final IdempotentRequests idempotent;
+  private final Divisions divisions;
 
-  ProjectController(ProjectService projects, IdempotentRequests idempotent) {
+  ProjectController(ProjectService projects, IdempotentRequests idempotent, Divisions divisions) {
     this.projects = projects;
     this.idempotent = idempotent;
+    this.divisions = divisions;
   }
 
   @PostMapping
@@ -75,16 +81,20 @@ class ProjectController {
         () ->
             projects
                 .submit(UUID.randomUUID(), tenant.id(), demand, actor)
-                .map(
+                .flatMap(
                     project ->
-                        ResponseEntity.created(URI.create("/api/v1/projects/" + project.id()))
-                            .body(ProjectView.of(project))));
+                        view(project)
+                            .map(
+                                view ->
+                                    ResponseEntity.created(
+                                            URI.create("/api/v1/projects/" + project.id()))
+                                        .body(view))));
   }
 
   @GetMapping("/{id}")
   @PreAuthorize("hasAuthority('SCOPE_projects:read')")
   Mono<ProjectView> get(@PathVariable UUID id, Tenant tenant) {
-    return projects.find(tenant, id).map(ProjectView::of).switchIfEmpty(notFound(id));
+    return projects.find(tenant, id).flatMap(this::view).switchIfEmpty(notFound(id));
   }
 
   @GetMapping
@@ -118,12 +128,20 @@ class ProjectController {
             to == null ? null : to.plusDays(1).atStartOfDay(CHINA).toInstant(),
             inCounty);
     return Mono.zip(
-            projects
-                .list(tenant, filter, request.offset(), request.size())
-                .map(ProjectView::of)
-                .collectList(),
+            projects.list(tenant, filter, request.offset(), request.size()).collectList(),
             projects.count(tenant, filter))
-        .map(found -> Page.of(found.getT1(), request, found.getT2()));
+        .flatMap(
+            found ->
+                divisions
+                    .names(found.getT1().stream().map(Project::county).toList())
+                    .map(
+                        places ->
+                            Page.of(
+                                found.getT1().stream()
+                                    .map(project -> ProjectView.of(project, places))
+                                    .toList(),
+                                request,
+                                found.getT2())));
   }
 
   @PutMapping("/{id}")
@@ -132,7 +150,7 @@ class ProjectController {
       @PathVariable UUID id, @Valid @RequestBody Demand demand, Tenant tenant, Actor actor) {
     return projects
         .revise(tenant, id, demand, actor)
-        .map(ProjectView::of)
+        .flatMap(this::view)
         .switchIfEmpty(notFound(id))
         .onErrorMap(ProjectStateException.class, ProjectController::conflict);
   }
@@ -149,7 +167,7 @@ class ProjectController {
       Actor actor) {
     return projects
         .withdraw(tenant, id, withdrawal.reason(), actor)
-        .map(ProjectView::of)
+        .flatMap(this::view)
         .switchIfEmpty(notFound(id))
         .onErrorMap(ProjectStateException.class, ProjectController::conflict);
   }
@@ -170,18 +188,50 @@ class ProjectController {
     }
     return projects
         .close(tenant, id, closure.reason(), closure.note(), actor)
-        .map(ProjectView::of)
+        .flatMap(this::view)
         .switchIfEmpty(notFound(id))
         .onErrorMap(ProjectStateException.class, ProjectController::conflict);
   }
 
+  /** The steps, their summaries in Chinese unless the request asks for English. */
   @GetMapping("/{id}/timeline")
   @PreAuthorize("hasAuthority('SCOPE_projects:read')")
-  Mono<List<TimelineView>> timeline(@PathVariable UUID id, Tenant tenant) {
+  Mono<List<TimelineView>> timeline(@PathVariable UUID id, Tenant tenant, Locale locale) {
     return projects
         .timeline(tenant, id)
-        .map(steps -> steps.stream().map(TimelineView::of).toList())
+        .flatMap(
+            found -> {
+              String county = found.project().county();
+              return divisions
+                  .names(TimelineView.placesOf(county, found.steps()))
+                  .map(
+                      places ->
+                          TimelineView.of(found.steps(), county, Language.of(locale), places));
+            })
         .switchIfEmpty(notFound(id));
+  }
+
+  /**
+   * Who took each step, for the financial office that supervises the demand: a county reads the
+   * same on its timeline, a bank has no access.
+   */
+  @GetMapping("/{id}/audit")
+  @PreAuthorize("hasAuthority('SCOPE_projects:read')")
+  Mono<List<AuditView>> audit(@PathVariable UUID id, Tenant tenant) {
+    if (!tenant.isOperator()) {
+      return Mono.error(
+          ApiProblem.forbidden("只有金融办可以查看审计记录 / Only a financial office reads the audit trail."));
+    }
+    return projects
+        .timeline(tenant, id)
+        .map(found -> found.steps().stream().map(AuditView::of).toList())
+        .switchIfEmpty(notFound(id));
+  }
+
+  private Mono<ProjectView> view(Project project) {
+    return divisions
+        .names(List.of(project.county()))
+        .map(places -> ProjectView.of(project, places));
   }
 
   private static <T> Mono<T> notFound(UUID id) {

@@ -178,9 +178,14 @@ public class ProjectService {
     return projects.count(tenant, filter);
   }
 
+  /** A demand with its steps in order. */
+  public record Timeline(Project project, List<TimelineEntry> steps) {}
+
   /** The demand's steps in order; empty when the tenant may not see the demand. */
-  public Mono<List<TimelineEntry>> timeline(Tenant tenant, UUID id) {
-    return projects.findVisible(tenant, id).flatMap(found -> timeline.of(id).collectList());
+  public Mono<Timeline> timeline(Tenant tenant, UUID id) {
+    return projects
+        .findVisible(tenant, id)
+        .flatMap(found -> timeline.of(id).collectList().map(steps -> new Timeline(found, steps)));
   }
 
   /**
@@ -278,10 +283,8 @@ public class ProjectService {
       LocalDate deadline,
       Instant escalatedAt,
       String service) {
-    return progress(
+    return recorded(
         projectId,
-        projects.lock(projectId),
-        UnaryOperator.identity(),
         new TimelineEntry(
             Step.SUPERVISION_NOTICE,
             escalatedAt,
@@ -292,6 +295,32 @@ public class ProjectService {
             Map.of(
                 "matchId", matchId.toString(), "colour", colour, "deadline", deadline.toString()),
             null,
+            service));
+  }
+
+  /**
+   * A financial office acted on the demand under supervision: the step names the office's client.
+   * The demand itself moves by the events the action leads to (a push's MatchProposed).
+   */
+  public Mono<Void> supervisionActed(
+      UUID projectId,
+      String bankCode,
+      UUID productId,
+      Map<String, Object> details,
+      Instant actedAt,
+      Actor actor,
+      String service) {
+    return recorded(
+        projectId,
+        new TimelineEntry(
+            Step.SUPERVISION_ACTED,
+            actedAt,
+            bankCode,
+            productId,
+            null,
+            null,
+            details,
+            actor,
             service));
   }
 
@@ -360,6 +389,11 @@ public class ProjectService {
         .switchIfEmpty(Mono.error(() -> unknown(projectId)))
         .flatMap(project -> write(project, change.apply(project), step))
         .as(transaction::transactional);
+  }
+
+  /** A step the network reports that leaves the demand as it is. */
+  private Mono<Void> recorded(UUID projectId, TimelineEntry step) {
+    return progress(projectId, projects.lock(projectId), UnaryOperator.identity(), step);
   }
 
   private record Change(Project before, Project after) {}

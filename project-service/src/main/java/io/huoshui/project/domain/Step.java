@@ -7,6 +7,8 @@ public enum Step {
   PUSHED,
   NO_MATCH,
   SUPERVISION_NOTICE,
+  /** A financial office acknowledged, closed (销号), pushed or re-opened a supervision case. */
+  SUPERVISION_ACTED,
   MATCH_RELEASED,
   BANK_INTEREST,
   BANK_DECLINE,

@@ -57,6 +57,24 @@ final class Incoming {
       String cause,
       Instant releasedAt) {}
 
+  /**
+   * What a financial office did about the demand: the match is named for a case's acknowledgement
+   * or closure and for a push (the new match), not for a re-opening; the reason for a closure and a
+   * push only.
+   */
+  record SupervisionActed(
+      UUID actionId,
+      UUID projectId,
+      String action,
+      @MayBeAbsent UUID matchId,
+      @MayBeAbsent String bankCode,
+      @MayBeAbsent UUID productId,
+      @MayBeAbsent String reason,
+      @MayBeAbsent String note,
+      String operatorRegion,
+      Actor actor,
+      Instant actedAt) {}
+
   /** Every match the demand had, oldest first, with how it ended. */
   record DemandExhausted(UUID projectId, String county, List<Tried> tried, Instant exhaustedAt) {
 

@@ -79,6 +79,11 @@ class ProjectListener {
                         exhausted.tried().stream().map(ProjectListener::tried).toList(),
                         exhausted.exhaustedAt(),
                         producer(delivery)))
+            .on(
+                EventTypes.SUPERVISION_ACTED,
+                Incoming.SupervisionActed.class,
+                Incoming.SupervisionActed::projectId,
+                (acted, delivery) -> supervisionActed(projects, acted, producer(delivery)))
             .build();
     this.answers =
         EventHandlers.of("project-service.bank-responses")
@@ -140,6 +145,31 @@ class ProjectListener {
             "score", match.score().toPlainString(),
             "deadline", match.deadline().toString()),
         match.proposedAt(),
+        service);
+  }
+
+  private static Mono<Void> supervisionActed(
+      ProjectService projects, Incoming.SupervisionActed acted, String service) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("actionId", acted.actionId().toString());
+    details.put("action", acted.action());
+    if (acted.matchId() != null) {
+      details.put("matchId", acted.matchId().toString());
+    }
+    if (acted.reason() != null) {
+      details.put("reason", acted.reason());
+    }
+    if (acted.note() != null) {
+      details.put("note", acted.note());
+    }
+    details.put("operatorRegion", acted.operatorRegion());
+    return projects.supervisionActed(
+        acted.projectId(),
+        acted.bankCode(),
+        acted.productId(),
+        details,
+        acted.actedAt(),
+        acted.actor(),
         service);
   }
 

@@ -4,6 +4,7 @@ import io.huoshui.project.domain.Division;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -22,7 +23,7 @@ public class DivisionStore {
 
   /** The names of those of the codes the table knows, by code. */
   public Mono<Map<String, String>> names(Collection<String> codes) {
-    List<String> wanted = codes.stream().filter(code -> code != null).distinct().toList();
+    List<String> wanted = codes.stream().filter(Objects::nonNull).distinct().toList();
     if (wanted.isEmpty()) {
       return Mono.just(Map.of());
     }

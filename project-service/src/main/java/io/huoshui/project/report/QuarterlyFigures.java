@@ -1,5 +1,7 @@
 package io.huoshui.project.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.huoshui.project.domain.PlaceNames;
 import io.huoshui.service.security.Tenant;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,6 +23,7 @@ final class QuarterlyFigures {
   /** The funnel of one group of demands (a county, an industry) submitted in the quarter. */
   record FunnelRow(
       String group,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String groupName,
       long submitted,
       long pushed,
       long noMatch,
@@ -32,7 +35,27 @@ final class QuarterlyFigures {
       BigDecimal requestedAmount,
       BigDecimal intendedAmount,
       BigDecimal approvedAmount,
-      BigDecimal disbursedAmount) {}
+      BigDecimal disbursedAmount) {
+
+    /** The row with the name of its group, a county, from the division table. */
+    FunnelRow named(PlaceNames places) {
+      return new FunnelRow(
+          group,
+          places.nameOf(group),
+          submitted,
+          pushed,
+          noMatch,
+          exhausted,
+          withIntent,
+          approved,
+          disbursed,
+          withdrawn,
+          requestedAmount,
+          intendedAmount,
+          approvedAmount,
+          disbursedAmount);
+    }
+  }
 
   /** One bank's answers to the matches pushed to it in the quarter. */
   record BankRow(
@@ -48,8 +71,13 @@ final class QuarterlyFigures {
       Double medianHoursToFirstAnswer,
       Double meanHoursToFirstAnswer) {}
 
-  /** Supervision notices of one colour issued in the quarter, and how many were since closed. */
-  record SupervisionRow(String colour, long issued, long closed) {}
+  /**
+   * How many supervision notices of one colour issued in the quarter were closed in one way.
+   *
+   * @param closedBy BANK_ANSWERED, MATCH_RELEASED or the reason of a financial office's closure;
+   *     null for the notices still open
+   */
+  record SupervisionRow(String colour, String closedBy, long notices) {}
 
   /** An open demand and where it stands, oldest last movement first. */
   record StuckRow(

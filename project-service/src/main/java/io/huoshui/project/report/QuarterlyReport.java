@@ -1,5 +1,6 @@
 package io.huoshui.project.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.huoshui.project.report.QuarterlyFigures.BankRow;
 import io.huoshui.project.report.QuarterlyFigures.FunnelRow;
 import java.math.BigDecimal;
@@ -19,10 +20,13 @@ record QuarterlyReport(
     LocalDate lastDay,
     String tenantType,
     String tenantId,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String tenantName,
     String county,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String countyName,
     Instant generatedAt,
     Funnel funnel,
     List<Supervision> supervision,
+    List<Closure> closures,
     List<Bank> banks,
     List<Stuck> stuck) {
 
@@ -32,6 +36,7 @@ record QuarterlyReport(
     static FunnelRow total(List<FunnelRow> rows) {
       return new FunnelRow(
           "TOTAL",
+          null,
           rows.stream().mapToLong(FunnelRow::submitted).sum(),
           rows.stream().mapToLong(FunnelRow::pushed).sum(),
           rows.stream().mapToLong(FunnelRow::noMatch).sum(),
@@ -53,6 +58,13 @@ record QuarterlyReport(
 
   /** Notices of one colour issued in the quarter; open = issued − closed. */
   record Supervision(String colour, long issued, long closed, long open) {}
+
+  /**
+   * How many of the quarter's notices were closed in one way: BANK_ANSWERED (the bank answered the
+   * match), MATCH_RELEASED (the match ended for another cause than RED), or a financial office's
+   * closure (销号) by its reason: BANK_ANSWERED_OFFLINE, SETTLED, NOT_APPLICABLE.
+   */
+  record Closure(String reason, long notices) {}
 
   /** One bank's answers to what was pushed to it in the quarter, with its rates. */
   record Bank(
@@ -104,6 +116,7 @@ record QuarterlyReport(
   record Stuck(
       UUID projectId,
       String county,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String countyName,
       String title,
       String status,
       BigDecimal amountRequested,

@@ -1,7 +1,11 @@
 package io.huoshui.project.report;
 
+import io.huoshui.project.application.Divisions;
+import io.huoshui.project.domain.PlaceNames;
+import io.huoshui.project.report.QuarterlyFigures.FunnelRow;
 import io.huoshui.project.report.QuarterlyFigures.Scope;
 import io.huoshui.project.report.QuarterlyFigures.StuckRow;
+import io.huoshui.project.report.QuarterlyFigures.SupervisionRow;
 import io.huoshui.project.report.ReportStore.Grouping;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
@@ -9,7 +13,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -21,10 +29,12 @@ class QuarterlyReports {
   static final int STUCK_LISTED = 10;
 
   private final ReportStore figures;
+  private final Divisions divisions;
   private final Clock clock;
 
-  QuarterlyReports(ReportStore figures, Clock clock) {
+  QuarterlyReports(ReportStore figures, Divisions divisions, Clock clock) {
     this.figures = figures;
+    this.divisions = divisions;
     this.clock = clock;
   }
 
@@ -41,36 +51,92 @@ class QuarterlyReports {
             figures.supervision(scope).collectList(),
             figures.banks(scope).collectList(),
             figures.stuck(scope, STUCK_LISTED).collectList())
-        .map(
-            parts ->
-                new QuarterlyReport(
-                    quarter.toString(),
-                    quarter.firstDay(),
-                    quarter.endDay().minusDays(1),
-                    tenant.type().name(),
-                    tenant.id(),
-                    county,
-                    now,
-                    new QuarterlyReport.Funnel(
-                        QuarterlyReport.Funnel.total(parts.getT1()), parts.getT1(), parts.getT2()),
-                    parts.getT3().stream()
-                        .map(
-                            row ->
-                                new QuarterlyReport.Supervision(
-                                    row.colour(),
-                                    row.issued(),
-                                    row.closed(),
-                                    row.issued() - row.closed()))
-                        .toList(),
-                    parts.getT4().stream().map(QuarterlyReport.Bank::of).toList(),
-                    parts.getT5().stream().map(row -> stuck(row, now)).toList()));
+        .flatMap(
+            parts -> {
+              List<String> places = new ArrayList<>(List.of(tenant.id()));
+              if (county != null) {
+                places.add(county);
+              }
+              parts.getT1().forEach(row -> places.add(row.group()));
+              parts.getT5().forEach(row -> places.add(row.county()));
+              return divisions
+                  .names(places)
+                  .map(
+                      names -> {
+                        List<FunnelRow> byCounty =
+                            parts.getT1().stream().map(row -> row.named(names)).toList();
+                        return new QuarterlyReport(
+                            quarter.toString(),
+                            quarter.firstDay(),
+                            quarter.endDay().minusDays(1),
+                            tenant.type().name(),
+                            tenant.id(),
+                            tenant.isBank() ? null : names.nameOf(tenant.id()),
+                            county,
+                            names.nameOf(county),
+                            now,
+                            new QuarterlyReport.Funnel(
+                                QuarterlyReport.Funnel.total(byCounty), byCounty, parts.getT2()),
+                            supervision(parts.getT3()),
+                            closures(parts.getT3()),
+                            parts.getT4().stream().map(QuarterlyReport.Bank::of).toList(),
+                            parts.getT5().stream().map(row -> stuck(row, names, now)).toList());
+                      });
+            });
   }
 
-  private static QuarterlyReport.Stuck stuck(StuckRow row, Instant now) {
+  /** The order in which the pack lists the ways a notice was closed. */
+  private static final List<String> CLOSINGS =
+      List.of(
+          "BANK_ANSWERED", "MATCH_RELEASED", "BANK_ANSWERED_OFFLINE", "SETTLED", "NOT_APPLICABLE");
+
+  private static List<QuarterlyReport.Supervision> supervision(List<SupervisionRow> rows) {
+    Map<String, long[]> byColour = new LinkedHashMap<>();
+    for (SupervisionRow row : rows) {
+      long[] counts = byColour.computeIfAbsent(row.colour(), colour -> new long[2]);
+      counts[0] += row.notices();
+      if (row.closedBy() != null) {
+        counts[1] += row.notices();
+      }
+    }
+    return byColour.entrySet().stream()
+        .map(
+            colour -> {
+              long issued = colour.getValue()[0];
+              long closed = colour.getValue()[1];
+              return new QuarterlyReport.Supervision(
+                  colour.getKey(), issued, closed, issued - closed);
+            })
+        .toList();
+  }
+
+  private static List<QuarterlyReport.Closure> closures(List<SupervisionRow> rows) {
+    Map<String, Long> byReason =
+        new TreeMap<>(
+            Comparator.comparingInt(QuarterlyReports::rank)
+                .thenComparing(Comparator.naturalOrder()));
+    for (SupervisionRow row : rows) {
+      if (row.closedBy() != null) {
+        byReason.merge(row.closedBy(), row.notices(), Long::sum);
+      }
+    }
+    return byReason.entrySet().stream()
+        .map(reason -> new QuarterlyReport.Closure(reason.getKey(), reason.getValue()))
+        .toList();
+  }
+
+  /** A reason the pack does not know yet comes after those it does, by name. */
+  private static int rank(String reason) {
+    int known = CLOSINGS.indexOf(reason);
+    return known >= 0 ? known : CLOSINGS.size();
+  }
+
+  private static QuarterlyReport.Stuck stuck(StuckRow row, PlaceNames names, Instant now) {
     String[] why = why(row);
     return new QuarterlyReport.Stuck(
         row.projectId(),
         row.county(),
+        names.nameOf(row.county()),
         row.title(),
         row.status(),
         row.amountRequested(),

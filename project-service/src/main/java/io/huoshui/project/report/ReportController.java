@@ -1,6 +1,7 @@
 package io.huoshui.project.report;
 
 import io.huoshui.project.domain.DivisionCodes;
+import io.huoshui.project.domain.Language;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.QueryParameters;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,7 +25,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /api/v1/reports/quarterly}: JSON by default; {@code Accept: text/csv} for a
- * spreadsheet, {@code Accept: text/html} for a page to print for the meeting.
+ * spreadsheet, {@code Accept: text/html} for a page to print for the meeting; their headings in
+ * Chinese unless {@code Accept-Language} asks for English.
  */
 @RestController
 @RequestMapping("/api/v1/reports")
@@ -46,6 +49,7 @@ class ReportController {
       @RequestParam(required = false) String quarter,
       @RequestParam(required = false) String county,
       Tenant tenant,
+      Locale locale,
       ServerWebExchange exchange) {
     String asked = QueryParameters.text("quarter", quarter);
     Quarter which =
@@ -70,10 +74,12 @@ class ReportController {
                             .filename(fileName(report, "csv"))
                             .build()
                             .toString())
-                    .body(ReportCsv.render(report));
+                    .body(ReportCsv.render(report, Language.of(locale)));
               }
               if (format.equals(HTML)) {
-                return ResponseEntity.ok().contentType(HTML).body(ReportHtml.render(report));
+                return ResponseEntity.ok()
+                    .contentType(HTML)
+                    .body(ReportHtml.render(report, Language.of(locale)));
               }
               return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
             });

@@ -1,5 +1,7 @@
 package io.huoshui.project.report;
 
+import io.huoshui.project.domain.Language;
+import io.huoshui.project.domain.PlaceNames;
 import io.huoshui.project.report.QuarterlyFigures.FunnelRow;
 import java.util.List;
 import java.util.Objects;
@@ -8,63 +10,65 @@ import java.util.stream.Stream;
 
 /**
  * The pack as one CSV file, a section per table, in UTF-8 with a byte-order mark so that Excel,
- * which the county offices use, opens the Chinese titles as text rather than mojibake.
+ * which the county offices use, opens the Chinese titles as text rather than mojibake. Headings are
+ * Chinese unless English is asked for; counties are shown with their names, "长子县（140428）".
  */
 final class ReportCsv {
 
   private static final String BOM = "\uFEFF";
-  private static final List<String> FUNNEL_HEADER =
-      List.of(
-          "group",
-          "submitted",
-          "pushed",
-          "no_match",
-          "exhausted",
-          "with_intent",
-          "approved",
-          "disbursed",
-          "withdrawn",
-          "requested_cny",
-          "intended_cny",
-          "approved_cny",
-          "disbursed_cny");
 
   private ReportCsv() {}
 
-  static String render(QuarterlyReport report) {
+  static String render(QuarterlyReport report, Language language) {
     StringBuilder csv = new StringBuilder(BOM);
-    line(csv, "quarter", report.quarter(), "from", report.firstDay(), "to", report.lastDay());
-    line(csv, "tenant", report.tenantType(), report.tenantId(), "county", report.county());
+    line(
+        csv,
+        language.pick("季度", "quarter"),
+        report.quarter(),
+        language.pick("自", "from"),
+        report.firstDay(),
+        language.pick("至", "to"),
+        report.lastDay());
+    line(
+        csv,
+        language.pick("范围", "tenant"),
+        report.tenantType(),
+        PlaceNames.label(report.tenantId(), report.tenantName(), language),
+        language.pick("县区", "county"),
+        PlaceNames.label(report.county(), report.countyName(), language));
     csv.append("\r\n");
-    section(csv, "funnel by county", FUNNEL_HEADER);
-    report.funnel().byCounty().forEach(row -> funnel(csv, row));
-    funnel(csv, report.funnel().total());
+    List<String> funnelColumns = ReportWords.funnelColumns(language);
+    section(csv, language.pick("按县区的资金漏斗", "funnel by county"), funnelColumns);
+    report.funnel().byCounty().forEach(row -> funnel(csv, row, language));
+    funnel(csv, report.funnel().total(), language);
     csv.append("\r\n");
-    section(csv, "funnel by industry", FUNNEL_HEADER);
-    report.funnel().byIndustry().forEach(row -> funnel(csv, row));
+    section(csv, language.pick("按行业的资金漏斗", "funnel by industry"), funnelColumns);
+    report.funnel().byIndustry().forEach(row -> funnel(csv, row, language));
     csv.append("\r\n");
-    section(csv, "supervision notices", List.of("colour", "issued", "closed", "open"));
+    section(
+        csv,
+        language.pick("三色督办", "supervision notices"),
+        language == Language.EN
+            ? List.of("colour", "issued", "closed", "open")
+            : List.of("颜色", "发出", "已关闭", "未关闭"));
     report
         .supervision()
         .forEach(row -> line(csv, row.colour(), row.issued(), row.closed(), row.open()));
     csv.append("\r\n");
     section(
         csv,
-        "banks",
-        List.of(
-            "bank",
-            "pushed",
-            "answered",
-            "answer_rate",
-            "interested",
-            "declined",
-            "approved",
-            "approval_rate",
-            "intended_cny",
-            "approved_cny",
-            "disbursed_cny",
-            "median_hours_to_first_answer",
-            "mean_hours_to_first_answer"));
+        language.pick("督办关闭方式", "supervision notices closed, by how"),
+        language == Language.EN
+            ? List.of("reason", "how", "notices")
+            : List.of("原因代码", "关闭方式", "通知数"));
+    report
+        .closures()
+        .forEach(
+            row ->
+                line(
+                    csv, row.reason(), ReportWords.closing(row.reason(), language), row.notices()));
+    csv.append("\r\n");
+    section(csv, language.pick("金融机构", "banks"), ReportWords.bankColumns(language));
     report
         .banks()
         .forEach(
@@ -85,21 +89,7 @@ final class ReportCsv {
                     bank.medianHoursToFirstAnswer(),
                     bank.meanHoursToFirstAnswer()));
     csv.append("\r\n");
-    section(
-        csv,
-        "stuck longest",
-        List.of(
-            "project_id",
-            "county",
-            "title",
-            "status",
-            "requested_cny",
-            "submitted_at",
-            "last_step",
-            "last_step_at",
-            "days_since_last_step",
-            "why",
-            "why_zh"));
+    section(csv, language.pick("久拖未决", "stuck longest"), ReportWords.stuckColumns(language));
     report
         .stuck()
         .forEach(
@@ -107,7 +97,7 @@ final class ReportCsv {
                 line(
                     csv,
                     stuck.projectId(),
-                    stuck.county(),
+                    PlaceNames.label(stuck.county(), stuck.countyName(), language),
                     stuck.title(),
                     stuck.status(),
                     stuck.amountRequested(),
@@ -115,8 +105,7 @@ final class ReportCsv {
                     stuck.lastStep(),
                     stuck.lastStepAt(),
                     stuck.daysSinceLastStep(),
-                    stuck.why(),
-                    stuck.whyZh()));
+                    language.pick(stuck.whyZh(), stuck.why())));
     return csv.toString();
   }
 
@@ -125,10 +114,12 @@ final class ReportCsv {
     line(csv, header.toArray());
   }
 
-  private static void funnel(StringBuilder csv, FunnelRow row) {
+  private static void funnel(StringBuilder csv, FunnelRow row, Language language) {
     line(
         csv,
-        row.group(),
+        "TOTAL".equals(row.group())
+            ? language.pick("合计", "TOTAL")
+            : PlaceNames.label(row.group(), row.groupName(), language),
         row.submitted(),
         row.pushed(),
         row.noMatch(),

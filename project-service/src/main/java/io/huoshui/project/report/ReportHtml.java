@@ -1,14 +1,18 @@
 package io.huoshui.project.report;
 
+import io.huoshui.project.domain.Language;
+import io.huoshui.project.domain.PlaceNames;
 import io.huoshui.project.report.QuarterlyFigures.FunnelRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The pack as one self-contained page to print for the meeting: no script, no external style or
- * font, the charts drawn as inline SVG, every figure also in a table.
+ * font, the charts drawn as inline SVG, every figure also in a table; in Chinese unless English is
+ * asked for.
  */
 final class ReportHtml {
 
@@ -16,14 +20,17 @@ final class ReportHtml {
 
   private ReportHtml() {}
 
-  static String render(QuarterlyReport report) {
+  static String render(QuarterlyReport report, Language language) {
     StringBuilder html = new StringBuilder();
-    String scope = report.county() != null ? report.county() : report.tenantId();
+    String scope =
+        report.county() != null
+            ? PlaceNames.label(report.county(), report.countyName(), language)
+            : PlaceNames.label(report.tenantId(), report.tenantName(), language);
     html.append(
         """
         <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8">
-        <title>季例会 %s · %s</title>
+        <html lang="%s"><head><meta charset="utf-8">
+        <title>%s %s · %s</title>
         <style>
         body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
         h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #999}
@@ -34,42 +41,91 @@ final class ReportHtml {
         @media print{body{margin:0}h2{break-after:avoid}table{break-inside:avoid}}
         </style></head><body>
         """
-            .formatted(escape(report.quarter()), escape(scope)));
+            .formatted(
+                language.pick("zh-CN", "en"),
+                language.pick("季例会", "Quarterly review"),
+                escape(report.quarter()),
+                escape(scope)));
     html.append(
-        "<h1>融资对接季例会 · Quarterly review %s · %s</h1>"
-            .formatted(escape(report.quarter()), escape(scope)));
+        "<h1>%s %s · %s</h1>"
+            .formatted(
+                language.pick("融资对接季例会", "Quarterly review"),
+                escape(report.quarter()),
+                escape(scope)));
     html.append(
-        "<p class=\"note\">%s – %s · generated %s · amounts in 万元 (10,000 CNY)</p>"
+        language
+            .pick(
+                "<p class=\"note\">%s 至 %s · 生成于 %s · 金额单位：万元</p>",
+                "<p class=\"note\">%s – %s · generated %s · amounts in 万元 (10,000 CNY)</p>")
             .formatted(report.firstDay(), report.lastDay(), report.generatedAt()));
 
     FunnelRow total = report.funnel().total();
-    html.append("<h2>资金漏斗 · Funnel</h2>");
+    html.append(language.pick("<h2>资金漏斗</h2>", "<h2>Funnel</h2>"));
     html.append(
         funnelChart(
-            List.of("需求 requested", "意向 intended", "授信 approved", "放款 disbursed"),
+            language == Language.EN
+                ? List.of("requested", "intended", "approved", "disbursed")
+                : List.of("需求", "意向", "授信", "放款"),
             List.of(
                 total.requestedAmount(),
                 total.intendedAmount(),
                 total.approvedAmount(),
                 total.disbursedAmount())));
-    html.append(funnelTable("县区 County", report.funnel().byCounty(), total));
-    html.append(funnelTable("行业 Industry", report.funnel().byIndustry(), null));
-
     html.append(
-        "<h2>三色督办 · Supervision notices</h2><table><tr><th>colour</th><th>issued</th>"
-            + "<th>closed</th><th>open</th></tr>");
+        funnelTable(language.pick("县区", "County"), report.funnel().byCounty(), total, language));
+    html.append(
+        funnelTable(language.pick("行业", "Industry"), report.funnel().byIndustry(), null, language));
+
+    html.append(language.pick("<h2>三色督办</h2>", "<h2>Supervision notices</h2>"));
+    html.append(
+        headings(
+            language == Language.EN
+                ? List.of("colour", "issued", "closed", "open")
+                : List.of("颜色", "发出", "已关闭", "未关闭")));
     for (QuarterlyReport.Supervision row : report.supervision()) {
       html.append(
           "<tr><td>%s</td><td>%d</td><td>%d</td><td>%d</td></tr>"
               .formatted(escape(row.colour()), row.issued(), row.closed(), row.open()));
     }
     html.append("</table>");
-
     html.append(
-        "<h2>金融机构 · Banks</h2><table><tr><th>bank</th><th>pushed</th><th>answered</th>"
-            + "<th>answer rate</th><th>interested</th><th>declined</th><th>approved</th>"
-            + "<th>approval rate</th><th>approved 万元</th><th>disbursed 万元</th>"
-            + "<th>median h to answer</th></tr>");
+        headings(
+            language == Language.EN ? List.of("closed by", "notices") : List.of("关闭方式", "通知数")));
+    for (QuarterlyReport.Closure row : report.closures()) {
+      html.append(
+          "<tr><td>%s</td><td>%d</td></tr>"
+              .formatted(escape(ReportWords.closing(row.reason(), language)), row.notices()));
+    }
+    html.append("</table>");
+
+    html.append(language.pick("<h2>金融机构</h2>", "<h2>Banks</h2>"));
+    html.append(
+        headings(
+            language == Language.EN
+                ? List.of(
+                    "bank",
+                    "pushed",
+                    "answered",
+                    "answer rate",
+                    "interested",
+                    "declined",
+                    "approved",
+                    "approval rate",
+                    "approved 万元",
+                    "disbursed 万元",
+                    "median h to answer")
+                : List.of(
+                    "银行",
+                    "推送",
+                    "已答复",
+                    "答复率",
+                    "有意向",
+                    "已拒绝",
+                    "已授信",
+                    "授信率",
+                    "授信（万元）",
+                    "放款（万元）",
+                    "首次答复用时中位数（小时）")));
     for (QuarterlyReport.Bank bank : report.banks()) {
       html.append(
           "<tr><td>%s</td><td>%d</td><td>%d</td><td>%s</td><td>%d</td><td>%d</td><td>%d</td>"
@@ -90,37 +146,56 @@ final class ReportHtml {
     }
     html.append("</table>");
 
+    html.append(language.pick("<h2>久拖未决</h2>", "<h2>Stuck longest</h2>"));
     html.append(
-        "<h2>久拖未决 · Stuck longest</h2><table><tr><th>county</th><th>demand</th>"
-            + "<th>status</th><th>requested 万元</th><th>days since last step</th><th>why</th></tr>");
+        headings(
+            language == Language.EN
+                ? List.of(
+                    "county", "demand", "status", "requested 万元", "days since last step", "why")
+                : List.of("县区", "项目", "状态", "申请（万元）", "距最近一步天数", "原因")));
     for (QuarterlyReport.Stuck stuck : report.stuck()) {
       html.append(
-          "<tr><td>%s</td><td class=\"text\">%s</td><td>%s</td><td>%s</td><td>%d</td><td class=\"text\">%s<br>%s</td></tr>"
+          "<tr><td>%s</td><td class=\"text\">%s</td><td>%s</td><td>%s</td><td>%d</td><td class=\"text\">%s</td></tr>"
               .formatted(
-                  escape(stuck.county()),
+                  escape(PlaceNames.label(stuck.county(), stuck.countyName(), language)),
                   escape(stuck.title()),
                   escape(stuck.status()),
                   wan(stuck.amountRequested()),
                   stuck.daysSinceLastStep(),
-                  escape(stuck.whyZh()),
-                  escape(stuck.why())));
+                  escape(language.pick(stuck.whyZh(), stuck.why()))));
     }
     html.append("</table></body></html>\n");
     return html.toString();
   }
 
-  private static String funnelTable(String heading, List<FunnelRow> rows, FunnelRow total) {
-    StringBuilder table =
-        new StringBuilder(
-            "<table><tr><th>%s</th><th>submitted</th><th>pushed</th><th>no match</th><th>exhausted</th>"
-                    .formatted(escape(heading))
-                + "<th>requested 万元</th><th>intended 万元</th><th>approved 万元</th>"
-                + "<th>disbursed 万元</th></tr>");
+  private static String headings(List<String> columns) {
+    StringBuilder row = new StringBuilder("<table><tr>");
+    columns.forEach(column -> row.append("<th>").append(escape(column)).append("</th>"));
+    return row.append("</tr>").toString();
+  }
+
+  private static String funnelTable(
+      String heading, List<FunnelRow> rows, FunnelRow total, Language language) {
+    List<String> columns = new ArrayList<>(List.of(heading));
+    columns.addAll(
+        language == Language.EN
+            ? List.of(
+                "submitted",
+                "pushed",
+                "no match",
+                "exhausted",
+                "requested 万元",
+                "intended 万元",
+                "approved 万元",
+                "disbursed 万元")
+            : List.of("提交", "已推送", "无匹配", "已穷尽", "申请（万元）", "意向（万元）", "授信（万元）", "放款（万元）"));
+    StringBuilder table = new StringBuilder(headings(columns));
     for (FunnelRow row : rows) {
-      table.append(funnelRow(escape(row.group()), row));
+      table.append(
+          funnelRow(escape(PlaceNames.label(row.group(), row.groupName(), language)), row));
     }
     if (total != null) {
-      table.append(funnelRow("<b>合计 total</b>", total));
+      table.append(funnelRow(language.pick("<b>合计</b>", "<b>total</b>"), total));
     }
     return table.append("</table>").toString();
   }

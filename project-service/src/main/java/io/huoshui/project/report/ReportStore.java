@@ -73,6 +73,7 @@ class ReportStore {
             row ->
                 new FunnelRow(
                     row.get("grp", String.class),
+                    null,
                     row.get("submitted", Long.class),
                     row.get("pushed", Long.class),
                     row.get("no_match", Long.class),
@@ -151,8 +152,10 @@ class ReportStore {
   }
 
   /**
-   * Notices issued in the quarter by colour; a notice is closed once the bank answered the match or
-   * the match was released to another bank.
+   * Notices issued in the quarter, by colour and by what closed each: the bank's answer to the
+   * match, the match's release for another cause than RED (the demand financed, closed or withdrawn
+   * elsewhere, or the match superseded), or a financial office's closure (销号), by its reason;
+   * whichever came first. A RED release alone closes nothing: the case is the office's then.
    */
   Flux<SupervisionRow> supervision(Scope scope) {
     Where where =
@@ -164,15 +167,23 @@ class ReportStore {
         .bind(
             database.sql(
                 """
-                SELECT t.details->>'colour' AS colour, count(*) AS issued,
-                  count(*) FILTER (WHERE EXISTS (SELECT 1 FROM project_timeline a
-                    WHERE a.project_id = t.project_id
-                      AND a.details->>'matchId' = t.details->>'matchId'
-                      AND a.step IN (%s, 'MATCH_RELEASED')
-                      AND a.occurred_at >= t.occurred_at)) AS closed
+                SELECT t.details->>'colour' AS colour, closing.how, count(*) AS notices
                 FROM project_timeline t JOIN project p ON p.id = t.project_id
+                LEFT JOIN LATERAL (
+                  SELECT CASE a.step
+                      WHEN 'SUPERVISION_ACTED' THEN a.details->>'reason'
+                      WHEN 'MATCH_RELEASED' THEN 'MATCH_RELEASED'
+                      ELSE 'BANK_ANSWERED' END AS how
+                  FROM project_timeline a
+                  WHERE a.project_id = t.project_id
+                    AND a.details->>'matchId' = t.details->>'matchId'
+                    AND a.occurred_at >= t.occurred_at
+                    AND (a.step IN (%s)
+                      OR (a.step = 'MATCH_RELEASED' AND a.details->>'cause' <> 'RED')
+                      OR (a.step = 'SUPERVISION_ACTED' AND a.details->>'action' = 'CLOSED'))
+                  ORDER BY a.occurred_at, a.seq LIMIT 1) AS closing ON TRUE
                 WHERE %s
-                GROUP BY t.details->>'colour'
+                GROUP BY t.details->>'colour', closing.how
                 ORDER BY array_position(ARRAY['BLUE', 'YELLOW', 'RED'], t.details->>'colour')
                 """
                     .formatted(ANSWER_STEPS, where.sql())))
@@ -180,8 +191,8 @@ class ReportStore {
             row ->
                 new SupervisionRow(
                     row.get("colour", String.class),
-                    row.get("issued", Long.class),
-                    row.get("closed", Long.class)))
+                    row.get("how", String.class),
+                    row.get("notices", Long.class)))
         .all();
   }
 

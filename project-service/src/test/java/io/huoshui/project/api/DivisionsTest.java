@@ -168,15 +168,6 @@ class DivisionsTest extends ProjectServiceTest {
   }
 
   private JsonNode get(String uri) {
-    return JSON.readTree(
-        http.get()
-            .uri(uri)
-            .headers(h -> h.setBearerAuth(TestTokens.county("140428")))
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .returnResult()
-            .getResponseBody());
+    return JSON.readTree(read(uri, TestTokens.county("140428"), null, null));
   }
 }

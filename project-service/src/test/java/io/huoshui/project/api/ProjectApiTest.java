@@ -123,7 +123,7 @@ class ProjectApiTest extends ProjectServiceTest {
         .jsonPath("$[0].amount")
         .isEqualTo("70000000.00")
         .jsonPath("$[0].summary")
-        .isEqualTo("Submitted, asking for 70000000.00 CNY");
+        .isEqualTo("长子县（140428）提交融资需求，申请 70000000.00 元");
 
     assertThat(submittedCount(ZHANGZI)).isEqualTo(submittedBefore + 1);
     assertThat(

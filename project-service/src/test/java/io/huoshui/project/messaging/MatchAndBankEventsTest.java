@@ -141,7 +141,7 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
                 "DISBURSED",
                 "DISBURSED"))
         .jsonPath("$[1].summary")
-        .isEqualTo("Pushed to bank jinshang-bank with product 晋商银行固定资产贷款")
+        .isEqualTo("已推送至银行 jinshang-bank，产品 晋商银行固定资产贷款")
         .jsonPath("$[1].productName")
         .isEqualTo("晋商银行固定资产贷款")
         .jsonPath("$[2].details.colour")

@@ -29,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A 629901 requested 70 000 000.00: jinshang-bank interest 70 000 000.00 (+2 h), approval
  *   60 000 000.00 (+3 h), disbursement 25 000 000.00 (+4 h); shanxi-bank declines (+6 h)
  * B 629901 requested  5 000 000.00: no product fits (REGION 12, AMOUNT 3)
- * C 629902 requested  3 000 000.00: pushed to cib-changzhi, unanswered, supervision BLUE
+ * C 629902 requested  3 000 000.00: pushed to cib-changzhi, unanswered, supervision BLUE (+5 h),
+ *   which the financial office closes (销号: the bank answered offline, +6 h)
+ * A's jinshang-bank match had a YELLOW notice (+1 h), closed by the bank's interest (+2 h)
  * </pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -115,6 +117,40 @@ class QuarterlyReportTest extends ProjectServiceTest {
             "escalatedAt",
             start.plus(Duration.ofHours(5)).toString()));
     publish(
+        MATCHES,
+        example(
+            EventTypes.MATCH_ESCALATED,
+            "yellow",
+            a,
+            Map.of(
+                "matchId",
+                jinshang,
+                "county",
+                FIRST,
+                "productId",
+                product,
+                "escalatedAt",
+                start.plus(Duration.ofHours(1)).toString())));
+    publish(
+        MATCHES,
+        example(
+            EventTypes.SUPERVISION_ACTED,
+            "closed",
+            c,
+            Map.of(
+                "matchId",
+                cib,
+                "county",
+                SECOND,
+                "bankCode",
+                "cib-changzhi",
+                "productId",
+                product,
+                "operatorRegion",
+                OPERATOR_REGION,
+                "actedAt",
+                start.plus(Duration.ofHours(6)).toString())));
+    publish(
         BANK_RESPONSES,
         RESPONDED,
         a,
@@ -191,7 +227,9 @@ class QuarterlyReportTest extends ProjectServiceTest {
         .until(
             () ->
                 timelineSteps(a, "BANK_DECLINE") == 1
-                    && timelineSteps(c, "SUPERVISION_NOTICE") == 1);
+                    && timelineSteps(a, "SUPERVISION_NOTICE") == 1
+                    && timelineSteps(c, "SUPERVISION_NOTICE") == 1
+                    && timelineSteps(c, "SUPERVISION_ACTED") == 1);
   }
 
   @Test
@@ -231,9 +269,19 @@ class QuarterlyReportTest extends ProjectServiceTest {
     assertThat(shanxi.get("medianHoursToFirstAnswer").asDouble()).isEqualTo(6.0);
 
     JsonNode supervision = report.get("supervision");
-    assertThat(supervision).hasSize(1);
+    assertThat(supervision).hasSize(2);
     assertThat(supervision.get(0).get("colour").asString()).isEqualTo("BLUE");
-    assertThat(supervision.get(0).get("open").asLong()).isEqualTo(1);
+    assertThat(supervision.get(0).get("issued").asLong()).isEqualTo(1);
+    assertThat(supervision.get(0).get("closed").asLong()).isEqualTo(1);
+    assertThat(supervision.get(0).get("open").asLong()).isZero();
+    assertThat(supervision.get(1).get("colour").asString()).isEqualTo("YELLOW");
+    assertThat(supervision.get(1).get("closed").asLong()).isEqualTo(1);
+    JsonNode closures = report.get("closures");
+    assertThat(closures).hasSize(2);
+    assertThat(closures.get(0).get("reason").asString()).isEqualTo("BANK_ANSWERED");
+    assertThat(closures.get(0).get("notices").asLong()).isEqualTo(1);
+    assertThat(closures.get(1).get("reason").asString()).isEqualTo("BANK_ANSWERED_OFFLINE");
+    assertThat(closures.get(1).get("notices").asLong()).isEqualTo(1);
 
     String stuck = report.get("stuck").toString();
     assertThat(stuck)
@@ -274,12 +322,13 @@ class QuarterlyReportTest extends ProjectServiceTest {
   }
 
   @Test
-  void theSamePackComesAsCsvForExcelAndAsAPageToPrint() {
+  void theSamePackComesAsCsvForExcelAndAsAPageToPrintInChineseUnlessEnglishIsAsked() {
     byte[] csv =
         http.get()
             .uri("/api/v1/reports/quarterly?county=" + FIRST)
             .headers(h -> h.setBearerAuth(TestTokens.operator(OPERATOR_REGION)))
             .header("Accept", "text/csv")
+            .header("Accept-Language", "en")
             .exchange()
             .expectStatus()
             .isOk()
@@ -294,6 +343,14 @@ class QuarterlyReportTest extends ProjectServiceTest {
         .contains("group,submitted,pushed,no_match,exhausted,with_intent,")
         .contains(FIRST + ",2,1,1,0,1,1,1,0,75000000.00,70000000.00,60000000.00,25000000.00");
     assertThat(text).contains("乙县民宿改造");
+    String chinese = csv(OPERATOR_REGION, "");
+    assertThat(chinese)
+        .contains("# 三色督办\r\n颜色,发出,已关闭,未关闭\r\nBLUE,1,1,0\r\nYELLOW,1,1,0")
+        .contains("# 督办关闭方式\r\n原因代码,关闭方式,通知数\r\nBANK_ANSWERED,银行已答复,1\r\n")
+        .contains("BANK_ANSWERED_OFFLINE,金融办销号：银行已线下答复,1")
+        .contains("合计,4,2,1,1,1,1,1,0,80000000.00")
+        .contains("所有匹配银行均已拒绝或超时，等待新的适配产品")
+        .doesNotContain("every fitting bank declined");
 
     String html =
         http.get()
@@ -307,23 +364,32 @@ class QuarterlyReportTest extends ProjectServiceTest {
             .returnResult()
             .getResponseBody();
     assertThat(html)
-        .contains("<svg", "8000.00", "丙县冷链物流", "<th>exhausted</th>")
-        .doesNotContain("<script");
-  }
-
-  private JsonNode report(String token, String query, String accept) {
-    String body =
+        .contains("<html lang=\"zh-CN\">", "<svg", "8000.00", "丙县冷链物流", "<th>已穷尽</th>")
+        .contains("<td>金融办销号：银行已线下答复</td><td>1</td>")
+        .doesNotContain("<script", "<th>exhausted</th>");
+    String english =
         http.get()
-            .uri("/api/v1/reports/quarterly" + query)
-            .headers(h -> h.setBearerAuth(token))
-            .header("Accept", accept)
+            .uri("/api/v1/reports/quarterly")
+            .headers(h -> h.setBearerAuth(TestTokens.operator(OPERATOR_REGION)))
+            .header("Accept", "text/html")
+            .header("Accept-Language", "en-US,en;q=0.8")
             .exchange()
             .expectStatus()
             .isOk()
             .expectBody(String.class)
             .returnResult()
             .getResponseBody();
-    return JSON.readTree(body);
+    assertThat(english).contains("<html lang=\"en\">", "<th>exhausted</th>", "Supervision notices");
+  }
+
+  private String csv(String region, String query) {
+    return new String(
+        read("/api/v1/reports/quarterly" + query, TestTokens.operator(region), null, "text/csv"),
+        StandardCharsets.UTF_8);
+  }
+
+  private JsonNode report(String token, String query, String accept) {
+    return JSON.readTree(read("/api/v1/reports/quarterly" + query, token, null, accept));
   }
 
   private static Map<String, Object> demand(String title, String amount) {
