@@ -2,6 +2,7 @@ package io.huoshui.notification;
 
 import static org.awaitility.Awaitility.await;
 
+import io.huoshui.calendar.WorkingCalendar;
 import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.servicetest.Contracts;
 import io.huoshui.testsupport.RealInfrastructure;
@@ -9,6 +10,7 @@ import io.huoshui.testsupport.TestClock;
 import io.huoshui.vocabulary.EventTypes;
 import io.huoshui.vocabulary.Topics;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -90,6 +92,18 @@ public abstract class NotificationServiceTest {
 
   protected List<JsonNode> notificationsAbout(String token, String subject) {
     return notificationsAbout(token, subject, "");
+  }
+
+  /** The caller's notifications of that kind about the subject (newest first). */
+  protected List<JsonNode> ofKind(String token, String subject, String kind) {
+    return notificationsAbout(token, subject).stream()
+        .filter(n -> n.get("kind").asString().equals(kind))
+        .toList();
+  }
+
+  /** The injected clock at ten in the morning of that day in China. */
+  protected void setChinaTime(LocalDate day) {
+    clock.set(day.atTime(10, 0).atZone(WorkingCalendar.ZONE).toInstant());
   }
 
   /** Waits until the caller's notifications about the subject satisfy the condition. */

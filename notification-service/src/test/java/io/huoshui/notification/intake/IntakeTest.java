@@ -21,7 +21,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +36,6 @@ import tools.jackson.databind.JsonNode;
 
 /** Every consumed event becomes the notifications docs/events.md implies, once. */
 class IntakeTest extends NotificationServiceTest {
-
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   @Autowired MeterRegistry meters;
   @Autowired DeadlineReminders reminders;
@@ -428,8 +425,7 @@ class IntakeTest extends NotificationServiceTest {
 
   /** The matches the bank was reminded of about the demand, newest reminder first. */
   private List<String> remindedMatches(String token, UUID project) {
-    return notificationsAbout(token, project.toString()).stream()
-        .filter(n -> n.get("kind").asString().equals("DEADLINE_NEAR"))
+    return ofKind(token, project.toString(), "DEADLINE_NEAR").stream()
         .map(n -> n.get("data").get("matchId").asString())
         .toList();
   }
@@ -443,10 +439,6 @@ class IntakeTest extends NotificationServiceTest {
             .toList();
     assertThat(matching).as(kind + " with " + fact + " " + value).hasSize(1);
     return matching.get(0);
-  }
-
-  private void setChinaTime(LocalDate day) {
-    clock.set(day.atTime(10, 0).atZone(CHINA).toInstant());
   }
 
   private void twice(String topic, String type, String subject, Map<String, Object> data) {

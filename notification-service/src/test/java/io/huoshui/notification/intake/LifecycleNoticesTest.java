@@ -7,7 +7,6 @@ import static io.huoshui.notification.EventData.released;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.huoshui.calendar.WorkingCalendar;
 import io.huoshui.notification.NotificationServiceTest;
 import io.huoshui.testsupport.TestTokens;
 import io.huoshui.vocabulary.EventTypes;
@@ -110,12 +109,11 @@ class LifecycleNoticesTest extends NotificationServiceTest {
     String token = TestTokens.bank(bank);
     awaitNotifications(token, project.toString(), found -> found.size() == 4);
 
-    clock.set(deadline.minusDays(1).atTime(10, 0).atZone(WorkingCalendar.ZONE).toInstant());
+    setChinaTime(deadline.minusDays(1));
     reminders.sweep().block();
 
     assertThat(
-            notificationsAbout(token, project.toString()).stream()
-                .filter(n -> n.get("kind").asString().equals("DEADLINE_NEAR"))
+            ofKind(token, project.toString(), "DEADLINE_NEAR").stream()
                 .map(n -> n.get("data").get("matchId").asString()))
         .containsExactly(live.toString());
   }

@@ -75,10 +75,7 @@ class SupervisionNoticesTest extends NotificationServiceTest {
             found -> kinds(found).contains("SUPERVISION_ACTED"));
     assertThat(kinds(countyNotices)).containsOnlyOnce("SUPERVISION_ACTED", "MATCH_ESCALATED");
     JsonNode toCounty =
-        countyNotices.stream()
-            .filter(n -> n.get("kind").asString().equals("SUPERVISION_ACTED"))
-            .findFirst()
-            .orElseThrow();
+        ofKind(TestTokens.county(county), project.toString(), "SUPERVISION_ACTED").get(0);
     assertThat(toCounty.get("body").asString()).contains("督办事项销号", "原因：银行已线下答复");
     JsonNode english =
         get(
@@ -87,11 +84,10 @@ class SupervisionNoticesTest extends NotificationServiceTest {
     assertThat(english.get("title").asString()).isEqualTo("Financial office: case closed");
     assertThat(english.get("body").asString()).contains("the bank answered offline");
 
-    clock.set(deadline.minusDays(1).atTime(10, 0).atZone(WorkingCalendar.ZONE).toInstant());
+    setChinaTime(deadline.minusDays(1));
     reminders.sweep().block();
     assertThat(
-            notificationsAbout(toBank, project.toString()).stream()
-                .filter(n -> n.get("kind").asString().equals("DEADLINE_NEAR"))
+            ofKind(toBank, project.toString(), "DEADLINE_NEAR").stream()
                 .map(n -> n.get("data").get("matchId").asString()))
         .containsExactly(open.toString());
   }
@@ -139,11 +135,7 @@ class SupervisionNoticesTest extends NotificationServiceTest {
     assertThat(toCity.get(0).get("body").asString()).contains("表达意向后未在 2026-10-20 前作出授信决定");
     assertThat(notificationsAbout(TestTokens.operator("14"), project.toString())).isEmpty();
     assertThat(notificationsAbout(TestTokens.operator(county), project.toString())).isEmpty();
-    JsonNode toBank =
-        notificationsAbout(TestTokens.bank(bank), project.toString()).stream()
-            .filter(n -> n.get("kind").asString().equals("MATCH_ESCALATED"))
-            .findFirst()
-            .orElseThrow();
+    JsonNode toBank = ofKind(TestTokens.bank(bank), project.toString(), "MATCH_ESCALATED").get(0);
     assertThat(toBank.get("title").asString()).isEqualTo("红色督办：授信决定逾期");
   }
 
@@ -198,14 +190,12 @@ class SupervisionNoticesTest extends NotificationServiceTest {
   }
 
   private void sweepOn(LocalDate day) {
-    clock.set(day.atTime(10, 0).atZone(WorkingCalendar.ZONE).toInstant());
+    setChinaTime(day);
     reminders.sweep().block();
   }
 
   private List<JsonNode> reminders(String token, UUID project) {
-    return notificationsAbout(token, project.toString()).stream()
-        .filter(n -> n.get("kind").asString().equals("DEADLINE_NEAR"))
-        .toList();
+    return ofKind(token, project.toString(), "DEADLINE_NEAR");
   }
 
   private void publish(String type, UUID project, Map<String, Object> data) {
