@@ -25,17 +25,26 @@ public final class TokenSource {
   private final HttpClient http;
   private final JsonMapper json;
   private final URI endpoint;
-  private final BankCredentials credentials;
+  private final String clientId;
+  private final String secret;
   private final Clock clock;
   private String token;
   private Instant renewAt = Instant.MIN;
 
+  /** A bank's token. */
   public TokenSource(
       HttpClient http, JsonMapper json, URI gateway, BankCredentials credentials, Clock clock) {
+    this(http, json, gateway, credentials.clientId(), credentials.secret(), clock);
+  }
+
+  /** Any client's token, e.g. a county portal's that creates test demand. */
+  public TokenSource(
+      HttpClient http, JsonMapper json, URI gateway, String clientId, String secret, Clock clock) {
     this.http = http;
     this.json = json;
     this.endpoint = gateway.resolve("/oauth2/token");
-    this.credentials = credentials;
+    this.clientId = clientId;
+    this.secret = secret;
     this.clock = clock;
   }
 
@@ -55,9 +64,7 @@ public final class TokenSource {
   private void fetch() throws IOException, InterruptedException {
     String basic =
         Base64.getEncoder()
-            .encodeToString(
-                (credentials.clientId() + ":" + credentials.secret())
-                    .getBytes(StandardCharsets.UTF_8));
+            .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(endpoint)
