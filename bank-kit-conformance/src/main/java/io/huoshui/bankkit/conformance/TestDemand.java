@@ -1,0 +1,67 @@
+package io.huoshui.bankkit.conformance;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A demand of the county that fits one of the bank's products in its catalog: the largest amount
+ * and a term of three years where the product allows, its first industry, a small enterprise where
+ * it serves one, its collateral and tags. The enterprise has a valid unified social credit code.
+ */
+final class TestDemand {
+
+  private static final String CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  private static final int[] WEIGHTS = {
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
+  };
+
+  private TestDemand() {}
+
+  static Map<String, Object> fitting(JsonNode product, String county, String title, int serial) {
+    int term =
+        Math.max(
+            product.path("minTermMonths").asInt(),
+            Math.min(36, product.path("maxTermMonths").asInt()));
+    List<String> sizes = strings(product.path("enterpriseSizes"));
+    Map<String, Object> demand = new LinkedHashMap<>();
+    demand.put("title", title);
+    demand.put("description", "活水银行接入一致性检查的测试需求：" + title);
+    demand.put(
+        "enterprise",
+        Map.of(
+            "name",
+            title + "有限公司",
+            "creditCode",
+            creditCode(county, serial),
+            "size",
+            sizes.contains("SMALL") ? "SMALL" : sizes.get(0)));
+    demand.put("industry", strings(product.path("industries")).get(0));
+    demand.put("purpose", "WORKING_CAPITAL");
+    demand.put("totalInvestment", null);
+    demand.put(
+        "amountRequested",
+        new BigDecimal(product.path("maxAmount").asString()).setScale(2).toPlainString());
+    demand.put("termMonths", term);
+    demand.put("collateral", strings(product.path("collateral")));
+    demand.put("tags", strings(product.path("tags")));
+    demand.put("contact", Map.of("name", "检查员", "phone", "13800000000"));
+    return demand;
+  }
+
+  /** GB 32100-2015: registration authority 9, type 1, the county, a serial, the check character. */
+  static String creditCode(String county, int serial) {
+    String body = "91" + county + "BK%07d".formatted(serial % 10_000_000);
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += CODE_CHARACTERS.indexOf(body.charAt(i)) * WEIGHTS[i];
+    }
+    return body + CODE_CHARACTERS.charAt((31 - sum % 31) % 31);
+  }
+
+  private static List<String> strings(JsonNode array) {
+    return array.valueStream().map(JsonNode::asString).toList();
+  }
+}
