@@ -145,15 +145,21 @@ class SupervisionNoticesTest extends NotificationServiceTest {
     String bank = "cib-" + UUID.randomUUID().toString().substring(0, 8);
     UUID project = UUID.randomUUID();
     UUID match = UUID.randomUUID();
-    publish(
-        EventTypes.MATCH_PROPOSED,
-        project,
-        proposed(match, project, county, bank, UUID.randomUUID(), LocalDate.of(2026, 9, 30)));
+    UUID declined = UUID.randomUUID();
+    for (UUID proposal : List.of(match, declined)) {
+      publish(
+          EventTypes.MATCH_PROPOSED,
+          project,
+          proposed(proposal, project, county, bank, UUID.randomUUID(), LocalDate.of(2026, 9, 30)));
+    }
     String token = TestTokens.bank(bank);
-    awaitNotifications(token, project.toString(), found -> found.size() == 1);
+    awaitNotifications(token, project.toString(), found -> found.size() == 2);
     // INTEREST on Tuesday 29 September: ten working days skip Golden Week and count the make-up
     // Saturday of 10 October, so the decision is due on Monday 19 October.
     answer(match, project, county, bank, "INTEREST", LocalDate.of(2026, 9, 29));
+    // The other bank's decline after its INTEREST stops its clock: it owes nothing more.
+    answer(declined, project, county, bank, "INTEREST", LocalDate.of(2026, 9, 29));
+    answer(declined, project, county, bank, "DECLINE", LocalDate.of(2026, 10, 9));
 
     sweepOn(LocalDate.of(2026, 10, 15));
     assertThat(reminders(token, project)).isEmpty();
@@ -164,6 +170,7 @@ class SupervisionNoticesTest extends NotificationServiceTest {
     assertThat(decision.get(0).get("title").asString()).startsWith("授信决定期限将至");
     assertThat(decision.get(0).get("body").asString()).contains("2026-10-19");
     assertThat(decision.get(0).get("data").get("stage").asString()).isEqualTo("DECISION");
+    assertThat(decision.get(0).get("data").get("matchId").asString()).isEqualTo(match.toString());
 
     // APPROVAL on Friday 16 October: the first disbursement is due on Friday 30 October.
     answer(match, project, county, bank, "APPROVAL", LocalDate.of(2026, 10, 16));
