@@ -110,7 +110,12 @@ final class Network {
    * size and collateral, no budget, valid from 2026.
    */
   Map<String, Object> product(String bankCode, String region, String minRate) {
-    Payload product = Payload.of(EventTypes.PRODUCT_PUBLISHED, "project-loan");
+    return product("project-loan", bankCode, region, minRate);
+  }
+
+  /** As {@link #product(String, String, String)}, from another of credit-service's examples. */
+  Map<String, Object> product(String example, String bankCode, String region, String minRate) {
+    Payload product = Payload.of(EventTypes.PRODUCT_PUBLISHED, example);
     product.put("bankCode", bankCode);
     product.put("bankName", bankCode + " 银行");
     product.put("bankLevel", "COUNTY_BRANCH");

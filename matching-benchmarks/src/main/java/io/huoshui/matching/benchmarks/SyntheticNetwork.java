@@ -118,7 +118,9 @@ final class SyntheticNetwork {
         random.nextInt(20) == 0 ? TODAY.minusDays(1) : null,
         random.nextInt(10) < 3 ? BigDecimal.valueOf(1_000_000L + random.nextInt(99_000_000)) : null,
         true,
-        1);
+        1,
+        null,
+        null);
   }
 
   private Demand demand(int serial) {

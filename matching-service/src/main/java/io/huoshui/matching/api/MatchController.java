@@ -8,6 +8,7 @@ import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.MatchOutcome;
 import io.huoshui.matching.domain.Reason;
 import io.huoshui.matching.domain.Stage;
+import io.huoshui.matching.domain.SupervisionAction;
 import io.huoshui.matching.domain.Tier;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
@@ -58,7 +59,9 @@ class MatchController {
                     found.demand().county(),
                     found.demand().status(),
                     NoMatchView.of(found.demand().noMatch()),
-                    found.matches().stream().map(MatchView::of).toList()));
+                    found.matches().stream()
+                        .map(match -> MatchView.of(match, found.actions()))
+                        .toList()));
   }
 
   @GetMapping("/supervision")
@@ -68,6 +71,7 @@ class MatchController {
       @RequestParam(required = false) String colour,
       @RequestParam(required = false) String county,
       @RequestParam(required = false) String bank,
+      @RequestParam(required = false) String closed,
       @RequestParam(required = false) String page,
       @RequestParam(required = false) String size) {
     if (!tenant.isOperator()) {
@@ -80,12 +84,17 @@ class MatchController {
             colour(colour),
             QueryParameters.text("county", county),
             QueryParameters.text("bank", bank),
+            Boolean.TRUE.equals(QueryParameters.trueOrFalse("closed", closed)),
             request.offset(),
             request.size())
         .map(
             found ->
                 Page.of(
-                    found.matches().stream().map(MatchView::of).toList(), request, found.total()));
+                    found.matches().stream()
+                        .map(match -> MatchView.of(match, found.actions()))
+                        .toList(),
+                    request,
+                    found.total()));
   }
 
   private static Colour colour(String value) {
@@ -121,6 +130,10 @@ class MatchController {
    * @param status PROPOSED (awaiting the bank's first answer), ANSWERED or RELEASED
    * @param stage what the bank owes next, whose deadline and colour are shown; null when no clock
    *     runs
+   * @param escalatedTo the level of the financial office its RED at the running stage has reached
+   *     (COUNTY, CITY, PROVINCE); null while not RED
+   * @param manual pushed by a financial office by hand
+   * @param supervision its supervision case, once it turned YELLOW or RED; null before
    */
   record MatchView(
       UUID matchId,
@@ -140,9 +153,12 @@ class MatchController {
       Instant proposedAt,
       Match.Answer lastAnswer,
       Match.ReleaseCause releaseCause,
-      Instant releasedAt) {
+      Instant releasedAt,
+      Tier escalatedTo,
+      boolean manual,
+      CaseView supervision) {
 
-    static MatchView of(Match row) {
+    static MatchView of(Match row, Map<UUID, List<SupervisionAction>> actions) {
       return new MatchView(
           row.matchId(),
           row.projectId(),
@@ -161,7 +177,55 @@ class MatchController {
           row.proposedAt(),
           row.lastAnswer(),
           row.releaseCause(),
-          row.releasedAt());
+          row.releasedAt(),
+          row.escalatedTo(),
+          row.manual(),
+          row.isCase() ? CaseView.of(row, actions.getOrDefault(row.matchId(), List.of())) : null);
+    }
+  }
+
+  /**
+   * A match's supervision case: when it opened, the offices' acknowledgements, oldest first, and
+   * its closure (销号), null while open.
+   */
+  record CaseView(Instant openedAt, List<ActedView> acknowledgements, ActedView closure) {
+
+    static CaseView of(Match row, List<SupervisionAction> actions) {
+      return new CaseView(
+          row.caseOpenedAt(),
+          actions.stream()
+              .filter(action -> action.action() == SupervisionAction.Kind.ACKNOWLEDGED)
+              .map(ActedView::of)
+              .toList(),
+          actions.stream()
+              .filter(action -> action.action() == SupervisionAction.Kind.CLOSED)
+              .map(ActedView::of)
+              .findFirst()
+              .orElse(null));
+    }
+  }
+
+  /**
+   * One thing an office did about a case.
+   *
+   * @param reason a closure's reason, null for an acknowledgement
+   */
+  record ActedView(
+      String reason,
+      String note,
+      String operatorRegion,
+      String clientId,
+      String requestId,
+      Instant actedAt) {
+
+    static ActedView of(SupervisionAction action) {
+      return new ActedView(
+          action.reason(),
+          action.note(),
+          action.operatorRegion(),
+          action.clientId(),
+          action.requestId(),
+          action.actedAt());
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.huoshui.matching.application;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.huoshui.eventing.Outbox;
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.Demand;
@@ -8,6 +9,7 @@ import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.MatchOutcome;
 import io.huoshui.matching.domain.Reason;
 import io.huoshui.matching.domain.Stage;
+import io.huoshui.matching.domain.SupervisionAction;
 import io.huoshui.matching.domain.Tier;
 import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.EnterpriseSize;
@@ -65,6 +67,7 @@ class MatchAnnouncements {
         match.reasons(),
         match.deadline(),
         match.proposedAt(),
+        match.manual() ? Boolean.TRUE : null,
         new AnonymisedDemand(
             demand.industry(),
             demand.enterpriseSize(),
@@ -97,7 +100,11 @@ class MatchAnnouncements {
         .then();
   }
 
-  Mono<Void> escalated(Match match, Colour colour, Instant at) {
+  /**
+   * @param escalateTo for RED, the level of the financial office it is escalated to; null for BLUE
+   *     and YELLOW
+   */
+  Mono<Void> escalated(Match match, Colour colour, Tier escalateTo, Instant at) {
     return outbox
         .appendAll(
             List.of(
@@ -112,6 +119,7 @@ class MatchAnnouncements {
                         match.productId(),
                         colour,
                         match.stage(),
+                        escalateTo,
                         match.deadline(),
                         at))))
         .then();
@@ -163,6 +171,30 @@ class MatchAnnouncements {
         .then();
   }
 
+  /** What a financial office did, with who did it. */
+  Mono<Void> acted(SupervisionAction action) {
+    return outbox
+        .append(
+            Topics.MATCHES,
+            EventTypes.SUPERVISION_ACTED,
+            action.projectId().toString(),
+            new SupervisionActed(
+                action.actionId(),
+                action.projectId(),
+                action.county(),
+                action.action(),
+                action.matchId(),
+                action.bankCode(),
+                action.productId(),
+                action.reason(),
+                action.note(),
+                action.operatorRegion(),
+                new ActingClient(action.clientId(), action.requestId()),
+                action.actedAt()),
+            EventTypes.schemaOf(EventTypes.SUPERVISION_ACTED))
+        .then();
+  }
+
   private static Outbox.Message toMatches(String type, Match match, Object payload) {
     return new Outbox.Message(
         Topics.MATCHES, type, match.projectId().toString(), payload, EventTypes.schemaOf(type));
@@ -191,6 +223,7 @@ class MatchAnnouncements {
       List<Reason> reasons,
       LocalDate deadline,
       Instant proposedAt,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean manual,
       AnonymisedDemand demand) {}
 
   record Failure(FitRule rule, int failedProducts) {}
@@ -210,6 +243,7 @@ class MatchAnnouncements {
       UUID productId,
       Colour colour,
       Stage stage,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Tier escalateTo,
       LocalDate deadline,
       Instant escalatedAt) {}
 
@@ -230,4 +264,21 @@ class MatchAnnouncements {
       String declineReason) {}
 
   record DemandExhausted(UUID projectId, String county, List<Tried> tried, Instant exhaustedAt) {}
+
+  record ActingClient(String clientId, String requestId) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record SupervisionActed(
+      UUID actionId,
+      UUID projectId,
+      String county,
+      SupervisionAction.Kind action,
+      UUID matchId,
+      String bankCode,
+      UUID productId,
+      String reason,
+      String note,
+      String operatorRegion,
+      ActingClient actor,
+      Instant actedAt) {}
 }

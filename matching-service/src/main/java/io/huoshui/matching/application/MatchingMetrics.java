@@ -3,6 +3,7 @@ package io.huoshui.matching.application;
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.FitRule;
 import io.huoshui.matching.domain.MatchOutcome;
+import io.huoshui.matching.domain.SupervisionAction;
 import io.huoshui.matching.domain.Tier;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,6 +49,11 @@ class MatchingMetrics {
   /** A demand every fitting bank let go, by its county. */
   void exhausted(String county) {
     meters.counter("huoshui.demands.exhausted", "county", county).increment();
+  }
+
+  /** What the financial offices did, by action. */
+  void acted(SupervisionAction.Kind action) {
+    meters.counter("huoshui.supervision.actions", "action", action.name()).increment();
   }
 
   void openByColour(Map<Colour, Long> counts) {

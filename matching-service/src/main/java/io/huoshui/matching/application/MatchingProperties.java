@@ -1,5 +1,6 @@
 package io.huoshui.matching.application;
 
+import io.huoshui.matching.domain.Product;
 import io.huoshui.matching.domain.Stage;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,15 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadlineWorkingDays working days a bank has for its first answer, on the network's
  *     calendar (platform/calendar)
  * @param decisionWorkingDays working days a bank has for its credit decision (approval or decline)
- *     after it answered INTEREST
+ *     after it answered INTEREST, unless the product states its own
  * @param disbursementWorkingDays working days a bank has for its first disbursement after it
- *     approved
+ *     approved, unless the product states its own
  * @param instanceId this instance's name; each instance reads every product in a consumer group of
  *     its own named after it
  * @param sweepInterval how often the supervision sweep runs
  * @param standingsRefresh how often the banks' track records and loads are re-read for the score
  * @param catchUpWindow how far back an instance that takes over a partition of demands looks for
  *     products its former owner may not have applied yet
+ * @param escalation how a RED match is escalated by level
  */
 @ConfigurationProperties("huoshui.matching")
 public record MatchingProperties(
@@ -31,10 +33,36 @@ public record MatchingProperties(
     String instanceId,
     @DefaultValue("1m") Duration sweepInterval,
     @DefaultValue("5m") Duration standingsRefresh,
-    @DefaultValue("1h") Duration catchUpWindow) {
+    @DefaultValue("1h") Duration catchUpWindow,
+    @DefaultValue Escalation escalation) {
 
-  /** The working days the bank has for the stage. */
-  int workingDays(Stage stage) {
+  /**
+   * {@code huoshui.matching.escalation.*}
+   *
+   * @param workingDays working days, on the network's calendar, after which a RED case neither
+   *     answered nor closed goes to the office of the next level up (the city's, then the
+   *     province's)
+   */
+  public record Escalation(@DefaultValue("3") int workingDays) {}
+
+  /**
+   * The working days the bank has for the stage of a match of the product: what the bank states for
+   * the product where it does, the network's default otherwise.
+   *
+   * @param product the product as the catalog holds it; null when it holds it no more (retired)
+   */
+  int workingDays(Stage stage, Product product) {
+    Integer own =
+        product == null
+            ? null
+            : switch (stage) {
+              case FIRST_ANSWER -> null;
+              case DECISION -> product.decisionWorkingDays();
+              case DISBURSEMENT -> product.disbursementWorkingDays();
+            };
+    if (own != null) {
+      return own;
+    }
     return switch (stage) {
       case FIRST_ANSWER -> deadlineWorkingDays;
       case DECISION -> decisionWorkingDays;

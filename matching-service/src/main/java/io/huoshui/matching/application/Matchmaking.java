@@ -7,6 +7,7 @@ import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.Demand;
 import io.huoshui.matching.domain.DemandDecision;
 import io.huoshui.matching.domain.DemandStatus;
+import io.huoshui.matching.domain.Escalation;
 import io.huoshui.matching.domain.Financing;
 import io.huoshui.matching.domain.FitRule;
 import io.huoshui.matching.domain.Match;
@@ -18,6 +19,7 @@ import io.huoshui.matching.domain.Proposal;
 import io.huoshui.matching.domain.Stage;
 import io.huoshui.matching.domain.StoredDemand;
 import io.huoshui.matching.domain.Supervision;
+import io.huoshui.matching.domain.Tier;
 import io.huoshui.matching.persistence.DemandStore;
 import io.huoshui.matching.persistence.MatchStore;
 import java.time.Clock;
@@ -178,13 +180,16 @@ public class Matchmaking {
 
   /**
    * Turns a match to the colour the deadline of its running stage gives it today, announcing each
-   * colour it passes (a sweep that missed days announces BLUE and YELLOW before RED). RED at the
-   * first answer releases it and pushes the demand to the next candidate; RED at a later stage is
-   * escalated and the match stays the bank's, which is working on it.
+   * colour it passes (a sweep that missed days announces BLUE and YELLOW before RED), and escalates
+   * a RED one by level: to the office of its tier first, then to each level above as it falls due
+   * (each a RED announcement naming the level). RED at the first answer releases it and pushes the
+   * demand to the next candidate; RED at a later stage is escalated and the match stays the bank's,
+   * which is working on it.
    */
   public Mono<Void> supervise(UUID projectId, UUID matchId) {
     LocalDate today = today();
     Instant now = clock.instant();
+    WorkingCalendar days = calendar.current();
     return demands
         .lock(projectId)
         .flatMap(
@@ -195,19 +200,58 @@ public class Matchmaking {
                     .flatMap(
                         match -> {
                           Colour target =
-                              Supervision.colourOn(calendar.current(), match.deadline(), today)
-                                  .orElse(null);
+                              Supervision.colourOn(days, match.deadline(), today).orElse(null);
+                          if (target == null) {
+                            return Mono.empty();
+                          }
                           int from = match.colour() == null ? 0 : match.colour().ordinal() + 1;
-                          if (target == null || target.ordinal() < from) {
+                          boolean releases =
+                              target == Colour.RED && match.stage() == Stage.FIRST_ANSWER;
+                          List<Tier> levels =
+                              target != Colour.RED
+                                  ? List.of()
+                                  : Escalation.due(
+                                      days,
+                                      match.deadline(),
+                                      match.tier(),
+                                      match.escalatedTo(),
+                                      settings.escalation().workingDays(),
+                                      today);
+                          if (releases && levels.size() > 1) {
+                            levels = levels.subList(0, 1); // released: no level above follows
+                          }
+                          if (target.ordinal() < from && levels.isEmpty()) {
                             return Mono.empty();
                           }
                           Mono<Void> notices =
                               Flux.fromArray(Colour.values())
                                   .filter(
-                                      c -> c.ordinal() >= from && c.ordinal() <= target.ordinal())
-                                  .concatMap(c -> announce.escalated(match, c, now))
-                                  .then(matches.colour(matchId, target));
-                          if (target != Colour.RED || match.stage() != Stage.FIRST_ANSWER) {
+                                      c ->
+                                          c.ordinal() >= from
+                                              && c.ordinal() < Colour.RED.ordinal()
+                                              && c.ordinal() <= target.ordinal())
+                                  .concatMap(c -> announce.escalated(match, c, null, now))
+                                  .thenMany(Flux.fromIterable(levels))
+                                  .concatMap(
+                                      level -> announce.escalated(match, Colour.RED, level, now))
+                                  .then(matches.colour(matchId, target, now));
+                          if (!levels.isEmpty()) {
+                            Tier reached = levels.get(levels.size() - 1);
+                            notices =
+                                notices.then(
+                                    matches.escalated(
+                                        matchId,
+                                        reached,
+                                        releases
+                                            ? null
+                                            : Escalation.nextOn(
+                                                days,
+                                                match.deadline(),
+                                                match.tier(),
+                                                reached,
+                                                settings.escalation().workingDays())));
+                          }
+                          if (!releases) {
                             return notices;
                           }
                           return notices
@@ -248,7 +292,10 @@ public class Matchmaking {
                     .flatMap(existing -> decision.apply(held, existing)));
   }
 
-  /** The match with the clock that runs after the answer. */
+  /**
+   * The match with the clock that runs after the answer, as long as its product states (read from
+   * the catalog when the stage starts) or the network's default.
+   */
   private Match clockAfter(Match match, BankAnswer answer) {
     Stage next = Stage.after(match.stage(), answer.answer());
     if (next == match.stage()) {
@@ -258,8 +305,8 @@ public class Matchmaking {
       return match.clocked(null, match.deadline(), match.colour());
     }
     LocalDate answeredOn = LocalDate.ofInstant(answer.respondedAt(), WorkingCalendar.ZONE);
-    return match.clocked(
-        next, calendar.current().plusWorkingDays(answeredOn, settings.workingDays(next)), null);
+    int workingDays = settings.workingDays(next, products.get(match.productId()).orElse(null));
+    return match.clocked(next, calendar.current().plusWorkingDays(answeredOn, workingDays), null);
   }
 
   /**
@@ -349,7 +396,7 @@ public class Matchmaking {
     if (slots == 0 || !held.status().routable()) {
       return new Decision(List.of(), null, null, false, null, false, now);
     }
-    Set<String> excluded = existing.stream().map(Match::bankCode).collect(Collectors.toSet());
+    Set<String> excluded = triedBanks(existing);
     LocalDate today = today();
     MatchOutcome outcome = matcher.match(demand, today, excluded, slots);
     boolean exhausted = live == 0 && !existing.isEmpty();
@@ -384,6 +431,62 @@ public class Matchmaking {
         null,
         true,
         now);
+  }
+
+  /**
+   * The banks not to push the demand to again: those that hold or held it, but for those that let
+   * it go RED before it was re-opened.
+   */
+  static Set<String> triedBanks(List<Match> existing) {
+    return existing.stream()
+        .filter(match -> !match.retryable())
+        .map(Match::bankCode)
+        .collect(Collectors.toSet());
+  }
+
+  /**
+   * A financial office's push, inside its transaction with the demand locked: the match is written
+   * and proposed as any other, marked manual, whatever the demand's free slots; a demand that had
+   * no live match is OPEN again.
+   */
+  Mono<Match> pushByHand(StoredDemand held, List<Match> existing, Proposal pick) {
+    Demand demand = held.demand();
+    LocalDate deadline =
+        calendar.current().plusWorkingDays(today(), settings.deadlineWorkingDays());
+    Match match =
+        Match.proposed(demand, pick, existing.size() + 1, deadline, clock.instant()).pushedByHand();
+    boolean hasRoom =
+        existing.stream().filter(Match::isLive).count() + 1 < settings.banksPerDemand();
+    Mono<Void> status =
+        held.status() == DemandStatus.OPEN
+            ? Mono.empty()
+            : demands.setOutcome(demand.projectId(), DemandStatus.OPEN, null);
+    return status
+        .then(matches.insert(List.of(match)))
+        .then(announce.proposed(List.of(match), demand))
+        .then(
+            AfterCommit.run(
+                () -> {
+                  openDemands.update(held.partition(), demand, demand, hasRoom);
+                  metrics.pushed(match.tier(), match.bankCode());
+                }))
+        .thenReturn(match);
+  }
+
+  /**
+   * An exhausted demand re-opened by a financial office, inside its transaction with the demand
+   * locked: the banks that let it go RED may have it again, those that declined may not; it is
+   * proposed to whoever fits, or announced exhausted again.
+   */
+  Mono<Void> reopen(StoredDemand held) {
+    UUID projectId = held.demand().projectId();
+    StoredDemand reopened =
+        new StoredDemand(held.demand(), held.version(), DemandStatus.OPEN, held.partition());
+    return matches
+        .retryRed(projectId)
+        .then(demands.setOutcome(projectId, DemandStatus.OPEN, null))
+        .then(matches.ofProject(projectId).collectList())
+        .flatMap(existing -> fill(reopened, held.demand(), existing, false));
   }
 
   /** The decision's events and, once it has committed, the index and the metrics. */

@@ -20,7 +20,16 @@ import java.util.UUID;
  * @param disbursed what the bank has paid out for it in all, after its latest answer
  * @param declineReason the bank's reason when it declined, as credit-service names it
  * @param stage what the bank owes next, whose clock the deadline and colour are; null when no clock
- *     runs (paid out or released)
+ *     runs (paid out, released, or its supervision case closed)
+ * @param caseOpenedAt when the match first turned YELLOW or RED, which makes it a supervision case
+ *     the financial office acts on; null while it never has
+ * @param closedAt when the office closed its supervision case (销号), null while open
+ * @param closureReason why the office closed it, null while open
+ * @param manual whether the office pushed it by hand rather than the matcher
+ * @param retryable released RED before its demand was re-opened: its bank may be tried again
+ * @param escalatedTo the level of the financial office its RED at the running stage has reached,
+ *     null while not RED
+ * @param escalateOn when it is due at the next level's office, null when none is left
  */
 public record Match(
     UUID matchId,
@@ -44,7 +53,14 @@ public record Match(
     BigDecimal approved,
     BigDecimal disbursed,
     String declineReason,
-    Stage stage) {
+    Stage stage,
+    Instant caseOpenedAt,
+    Instant closedAt,
+    ClosureReason closureReason,
+    boolean manual,
+    boolean retryable,
+    Tier escalatedTo,
+    LocalDate escalateOn) {
 
   public Match {
     reasons = List.copyOf(reasons);
@@ -109,7 +125,57 @@ public record Match(
         BigDecimal.ZERO,
         BigDecimal.ZERO,
         null,
-        Stage.FIRST_ANSWER);
+        Stage.FIRST_ANSWER,
+        null,
+        null,
+        null,
+        false,
+        false,
+        null,
+        null);
+  }
+
+  /** The same match, pushed by the financial office by hand. */
+  public Match pushedByHand() {
+    return new Match(
+        matchId,
+        projectId,
+        county,
+        bankCode,
+        productId,
+        productName,
+        tier,
+        rank,
+        score,
+        reasons,
+        status,
+        deadline,
+        colour,
+        proposedAt,
+        firstAnswerAt,
+        lastAnswer,
+        releasedAt,
+        releaseCause,
+        approved,
+        disbursed,
+        declineReason,
+        stage,
+        caseOpenedAt,
+        closedAt,
+        closureReason,
+        true,
+        retryable,
+        escalatedTo,
+        escalateOn);
+  }
+
+  /** Whether it is a supervision case the financial office may act on: it went YELLOW or RED. */
+  public boolean isCase() {
+    return caseOpenedAt != null;
+  }
+
+  public boolean isClosed() {
+    return closedAt != null;
   }
 
   /** Whether it still holds one of its demand's slots. */
@@ -117,7 +183,10 @@ public record Match(
     return status != Status.RELEASED;
   }
 
-  /** The same match with the clock of a stage: its deadline and the colour reached at it. */
+  /**
+   * The same match with the clock of a stage: its deadline and the colour reached at it; a new
+   * stage starts with no escalation.
+   */
   public Match clocked(Stage running, LocalDate due, Colour reached) {
     return new Match(
         matchId,
@@ -141,7 +210,14 @@ public record Match(
         approved,
         disbursed,
         declineReason,
-        running);
+        running,
+        caseOpenedAt,
+        closedAt,
+        closureReason,
+        manual,
+        retryable,
+        null,
+        null);
   }
 
   /** The same match released. */
@@ -168,6 +244,13 @@ public record Match(
         approved,
         disbursed,
         declineReason,
-        null);
+        null,
+        caseOpenedAt,
+        closedAt,
+        closureReason,
+        manual,
+        retryable,
+        escalatedTo,
+        escalateOn);
   }
 }

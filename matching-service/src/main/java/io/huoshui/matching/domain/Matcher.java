@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -78,6 +79,36 @@ public final class Matcher {
       }
     }
     return new MatchOutcome.Proposals(picks);
+  }
+
+  /**
+   * The best fitting product, of none of the excluded banks, at a tier beyond {@code reached}: what
+   * a financial office's push to the next tier gives the demand. Empty when none fits there.
+   *
+   * @param reached the widest tier the demand has reached, null when it has reached none
+   */
+  public Optional<Proposal> bestBeyond(
+      Demand demand, LocalDate today, Set<String> excludedBanks, Tier reached) {
+    return catalog.candidates(demand).stream()
+        .filter(placement -> reached == null || placement.tier().compareTo(reached) > 0)
+        .filter(placement -> !excludedBanks.contains(placement.product().bankCode()))
+        .filter(placement -> FitRule.fits(placement.product(), demand, today))
+        .map(
+            placement ->
+                new Proposal(
+                    placement.product(),
+                    placement.tier(),
+                    scoring.score(demand, placement.product(), placement.tier())))
+        .min(Comparator.comparing(Proposal::tier).thenComparing(BEST_FIRST));
+  }
+
+  /**
+   * A product a financial office names for the demand, scored as the matcher would, whether it fits
+   * or not: at its most local tier covering the county, or PROVINCE when none of its regions does.
+   */
+  public Proposal named(Demand demand, Product product) {
+    Tier tier = Tier.covering(product, demand.county()).orElse(Tier.PROVINCE);
+    return new Proposal(product, tier, scoring.score(demand, product, tier));
   }
 
   private MatchOutcome.NoMatch diagnose(Demand demand, LocalDate today) {

@@ -22,6 +22,10 @@ import java.util.UUID;
  * @param validTo last day of validity, null when open-ended
  * @param remainingBudget what is left of the yearly budget, null when unlimited
  * @param active false once the bank retired it
+ * @param decisionWorkingDays working days the bank gives itself for a credit decision after
+ *     INTEREST on this product; null: the network's default
+ * @param disbursementWorkingDays working days the bank gives itself for a first disbursement after
+ *     APPROVAL on this product; null: the network's default
  */
 public record Product(
     UUID productId,
@@ -43,7 +47,9 @@ public record Product(
     LocalDate validTo,
     BigDecimal remainingBudget,
     boolean active,
-    long version) {
+    long version,
+    Integer decisionWorkingDays,
+    Integer disbursementWorkingDays) {
 
   public Product {
     industries = Set.copyOf(industries);

@@ -63,7 +63,10 @@ final class Incoming {
   @JsonIgnoreProperties(ignoreUnknown = true)
   record ProjectWithdrawn(UUID projectId, Long version) {}
 
-  /** ProductPublished, ProductUpdated and ProductRetired: the full product. */
+  /**
+   * ProductPublished, ProductUpdated and ProductRetired: the full product, with the bank's own
+   * stage clocks where it states them.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record ProductChanged(
       UUID productId,
@@ -85,7 +88,9 @@ final class Incoming {
       @MayBeAbsent LocalDate validTo,
       @MayBeAbsent BigDecimal remainingBudget,
       String status,
-      Long version) {
+      Long version,
+      @MayBeAbsent Integer decisionWorkingDays,
+      @MayBeAbsent Integer disbursementWorkingDays) {
 
     Product product() {
       return new Product(
@@ -108,7 +113,9 @@ final class Incoming {
           validTo,
           remainingBudget,
           "ACTIVE".equals(status),
-          version);
+          version,
+          decisionWorkingDays,
+          disbursementWorkingDays);
     }
   }
 

@@ -3,6 +3,7 @@ package io.huoshui.matching.persistence;
 import io.huoshui.matching.domain.BankAnswer;
 import io.huoshui.matching.domain.BankStanding;
 import io.huoshui.matching.domain.BoardFilter;
+import io.huoshui.matching.domain.ClosureReason;
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.Reason;
@@ -33,7 +34,8 @@ public class MatchStore {
       m.match_id, m.project_id, m.county, m.bank_code, m.product_id, m.product_name, m.tier,
       m.rank, m.score, m.reasons::text AS reasons, m.status, m.deadline, m.colour, m.proposed_at,
       m.first_answer_at, m.last_answer, m.released_at, m.release_cause, m.approved, m.disbursed,
-      m.decline_reason, m.stage
+      m.decline_reason, m.stage, m.case_opened_at, m.closed_at, m.closure_reason, m.manual,
+      m.retryable, m.escalated_to, m.escalate_on
       """;
 
   private final DatabaseClient database;
@@ -47,13 +49,13 @@ public class MatchStore {
   static final String INSERT_COLUMNS =
       """
       match_id, project_id, county, bank_code, product_id, product_name, tier, rank, score,
-      reasons, status, deadline, proposed_at, stage
+      reasons, status, deadline, proposed_at, stage, manual
       """;
 
   private static final String ROW =
       "(:id%1$d, :project%1$d, :county%1$d, :bank%1$d, :product%1$d, :productName%1$d, :tier%1$d,"
           + " :rank%1$d, :score%1$d, CAST(:reasons%1$d AS jsonb), :status%1$d, :deadline%1$d,"
-          + " :proposedAt%1$d, :stage%1$d)";
+          + " :proposedAt%1$d, :stage%1$d, :manual%1$d)";
 
   /** Writes the new matches of one decision in one statement. */
   public Mono<Void> insert(List<Match> rows) {
@@ -94,7 +96,8 @@ public class MatchStore {
               .bind("status" + i, match.status().name())
               .bind("deadline" + i, match.deadline())
               .bind("proposedAt" + i, match.proposedAt())
-              .bind("stage" + i, match.stage().name());
+              .bind("stage" + i, match.stage().name())
+              .bind("manual" + i, match.manual());
     }
     return sql;
   }
@@ -165,7 +168,8 @@ public class MatchStore {
                   first_answer_at = coalesce(first_answer_at, :at),
                   first_answer_working_days = coalesce(first_answer_working_days, :days),
                   approved = :approved, disbursed = :disbursed, decline_reason = :declineReason,
-                  stage = :stage, deadline = :deadline, colour = :colour
+                  stage = :stage, deadline = :deadline, colour = :colour,
+                  escalated_to = :escalatedTo, escalate_on = :escalateOn
                 WHERE match_id = :id
                 """)
             .bind("answer", answer.answer().name())
@@ -177,6 +181,15 @@ public class MatchStore {
             .bind("id", answer.matchId());
     sql = bindOptional(sql, "declineReason", answer.declineReason());
     sql = bindOptional(sql, "stage", clocked.stage() == null ? null : clocked.stage().name());
+    sql =
+        bindOptional(
+            sql,
+            "escalatedTo",
+            clocked.escalatedTo() == null ? null : clocked.escalatedTo().name());
+    sql =
+        clocked.escalateOn() == null
+            ? sql.bindNull("escalateOn", LocalDate.class)
+            : sql.bind("escalateOn", clocked.escalateOn());
     return bindOptional(sql, "colour", clocked.colour() == null ? null : clocked.colour().name())
         .then();
   }
@@ -211,17 +224,62 @@ public class MatchStore {
         .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
   }
 
-  public Mono<Void> colour(UUID matchId, Colour colour) {
+  /** Turns the match to the colour; YELLOW or RED opens its supervision case, once. */
+  public Mono<Void> colour(UUID matchId, Colour colour, Instant at) {
     return database
-        .sql("UPDATE match SET colour = :colour WHERE match_id = :id")
+        .sql(
+            """
+            UPDATE match SET colour = :colour,
+              case_opened_at = CASE WHEN :colour IN ('YELLOW', 'RED')
+                THEN coalesce(case_opened_at, :at) ELSE case_opened_at END
+            WHERE match_id = :id
+            """)
         .bind("colour", colour.name())
+        .bind("at", at)
         .bind("id", matchId)
         .then();
   }
 
   /**
-   * Matches past the deadline of their running stage and not yet RED, of demands in these
-   * partitions.
+   * Records the level of the office a RED match has reached and when the next one is due (null:
+   * none is left).
+   */
+  public Mono<Void> escalated(UUID matchId, Tier reached, LocalDate nextOn) {
+    var sql =
+        database
+            .sql("UPDATE match SET escalated_to = :level, escalate_on = :next WHERE match_id = :id")
+            .bind("level", reached.name())
+            .bind("id", matchId);
+    return (nextOn == null ? sql.bindNull("next", LocalDate.class) : sql.bind("next", nextOn))
+        .then();
+  }
+
+  /** Closes the match's supervision case (销号): its clock stops, the match stays the bank's. */
+  public Mono<Void> close(UUID matchId, ClosureReason reason, Instant at) {
+    return database
+        .sql(
+            """
+            UPDATE match SET closed_at = :at, closure_reason = :reason, stage = NULL,
+              escalate_on = NULL
+            WHERE match_id = :id
+            """)
+        .bind("at", at)
+        .bind("reason", reason.name())
+        .bind("id", matchId)
+        .then();
+  }
+
+  /** A re-opened demand may be tried again by the banks that let it go RED. */
+  public Mono<Void> retryRed(UUID projectId) {
+    return database
+        .sql("UPDATE match SET retryable = true WHERE project_id = :id AND release_cause = 'RED'")
+        .bind("id", projectId)
+        .then();
+  }
+
+  /**
+   * Matches past the deadline of their running stage and not yet RED, or RED and due at the next
+   * level's office, of demands in these partitions.
    */
   public Flux<Match> overdue(Collection<Integer> partitions, LocalDate today) {
     return database
@@ -231,7 +289,8 @@ public class MatchStore {
                 + """
                 FROM match m JOIN demand d ON d.project_id = m.project_id
                 WHERE m.stage IS NOT NULL AND m.deadline <= :today
-                  AND m.colour IS DISTINCT FROM 'RED' AND d.partition_no = ANY(:partitions)
+                  AND (m.colour IS DISTINCT FROM 'RED' OR m.escalate_on <= :today)
+                  AND d.partition_no = ANY(:partitions)
                 ORDER BY m.proposed_at
                 """)
         .bind("today", today)
@@ -257,8 +316,8 @@ public class MatchStore {
   }
 
   /**
-   * The supervision board: the matches whose clock runs, in counties under a region, oldest first,
-   * with the optional filters (null: any).
+   * The supervision board: the matches whose clock runs (or, asked for, the closed cases), in
+   * counties under a region, oldest first, with the optional filters (null: any).
    */
   public Mono<List<Match>> board(BoardFilter filter, long offset, int limit) {
     return bindFilter(
@@ -284,7 +343,8 @@ public class MatchStore {
   private static final String BOARD_WHERE =
       """
        FROM match m
-      WHERE m.stage IS NOT NULL AND starts_with(m.county, :region)
+      WHERE CASE WHEN :closed THEN m.closed_at IS NOT NULL ELSE m.stage IS NOT NULL END
+        AND starts_with(m.county, :region)
         AND (CAST(:colour AS text) IS NULL OR m.colour = :colour)
         AND (CAST(:county AS text) IS NULL OR m.county = :county)
         AND (CAST(:bank AS text) IS NULL OR m.bank_code = :bank)
@@ -292,7 +352,7 @@ public class MatchStore {
 
   private static DatabaseClient.GenericExecuteSpec bindFilter(
       DatabaseClient.GenericExecuteSpec sql, BoardFilter filter) {
-    sql = sql.bind("region", filter.region());
+    sql = sql.bind("region", filter.region()).bind("closed", filter.closed());
     sql = bindOptional(sql, "colour", filter.colour() == null ? null : filter.colour().name());
     sql = bindOptional(sql, "county", filter.county());
     return bindOptional(sql, "bank", filter.bank());
@@ -326,7 +386,14 @@ public class MatchStore {
         row.get("approved", BigDecimal.class),
         row.get("disbursed", BigDecimal.class),
         row.get("decline_reason", String.class),
-        named(Stage.class, row.get("stage", String.class)));
+        named(Stage.class, row.get("stage", String.class)),
+        row.get("case_opened_at", Instant.class),
+        row.get("closed_at", Instant.class),
+        named(ClosureReason.class, row.get("closure_reason", String.class)),
+        Boolean.TRUE.equals(row.get("manual", Boolean.class)),
+        Boolean.TRUE.equals(row.get("retryable", Boolean.class)),
+        named(Tier.class, row.get("escalated_to", String.class)),
+        row.get("escalate_on", LocalDate.class));
   }
 
   private static <E extends Enum<E>> E named(Class<E> type, String name) {

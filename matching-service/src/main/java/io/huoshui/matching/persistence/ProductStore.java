@@ -2,6 +2,7 @@ package io.huoshui.matching.persistence;
 
 import io.huoshui.matching.domain.Product;
 import java.time.Instant;
+import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -48,6 +49,15 @@ public class ProductStore {
         .bind("since", since)
         .map((row, meta) -> json.readValue(row.get("data", String.class), Product.class))
         .all();
+  }
+
+  /** The latest version held of a product, retired or not. */
+  public Mono<Product> find(UUID productId) {
+    return database
+        .sql("SELECT data::text AS data FROM product WHERE product_id = :id")
+        .bind("id", productId)
+        .map((row, meta) -> json.readValue(row.get("data", String.class), Product.class))
+        .one();
   }
 
   public Flux<Product> active() {

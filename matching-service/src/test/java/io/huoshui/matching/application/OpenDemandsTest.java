@@ -143,6 +143,8 @@ class OpenDemandsTest {
         null,
         null,
         true,
-        1);
+        1,
+        null,
+        null);
   }
 }

@@ -260,7 +260,9 @@ final class Examples {
           validTo,
           remainingBudget,
           active,
-          version);
+          version,
+          null,
+          null);
     }
   }
 }

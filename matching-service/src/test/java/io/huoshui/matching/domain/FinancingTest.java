@@ -78,6 +78,13 @@ class FinancingTest {
         new BigDecimal(approved),
         new BigDecimal(disbursed),
         null,
-        Stage.DISBURSEMENT);
+        Stage.DISBURSEMENT,
+        null,
+        null,
+        null,
+        false,
+        false,
+        null,
+        null);
   }
 }
