@@ -72,7 +72,7 @@ class ProjectController {
   Mono<ResponseEntity<Object>> submit(
       @Valid @RequestBody Demand demand, Tenant tenant, Actor actor, ServerWebExchange exchange) {
     if (!tenant.isCounty()) {
-      return Mono.error(ApiProblem.forbidden("Only a county submits demand."));
+      return Mono.error(ApiProblem.forbidden("只有县区可以提交融资需求 / Only a county submits demand."));
     }
     return idempotent.create(
         exchange,
@@ -235,7 +235,8 @@ class ProjectController {
   }
 
   private static <T> Mono<T> notFound(UUID id) {
-    return Mono.error(() -> ApiProblem.notFound("There is no demand %s here.".formatted(id)));
+    return Mono.error(
+        () -> ApiProblem.notFound("没有需求 %s / There is no demand %s here.".formatted(id, id)));
   }
 
   private static ApiProblem conflict(Throwable error) {

@@ -46,7 +46,10 @@ record StepSummary(
           Map.entry("BLUE", new String[] {"蓝色", "Blue"}),
           Map.entry("YELLOW", new String[] {"黄色", "Yellow"}),
           Map.entry("RED_NOTICE", new String[] {"红色", "Red"}),
-          Map.entry("RELEASED_DECLINED", new String[] {"银行已拒绝", "declined"}));
+          Map.entry("RELEASED_DECLINED", new String[] {"银行已拒绝", "declined"}),
+          Map.entry("COUNTY", new String[] {"县级金融办", "county's financial office"}),
+          Map.entry("CITY", new String[] {"市级金融办", "city's financial office"}),
+          Map.entry("PROVINCE", new String[] {"省级金融办", "province's financial office"}));
 
   String of(TimelineEntry entry) {
     Map<String, Object> details = entry.details();
@@ -64,18 +67,16 @@ record StepSummary(
                   .formatted(details.get("version"), amount));
       case PUSHED ->
           say(
-              "已推送至银行 %s，产品 %s".formatted(bank, entry.productName()),
-              "Pushed to bank %s with product %s".formatted(bank, entry.productName()));
+                  "已推送至银行 %s，产品 %s".formatted(bank, entry.productName()),
+                  "Pushed to bank %s with product %s".formatted(bank, entry.productName()))
+              + (Boolean.TRUE.equals(details.get("manual"))
+                  ? say("（人工推送）", " (pushed by a financial office)")
+                  : "");
       case NO_MATCH ->
           say(
               "没有适配的产品（评估了 %s 个）".formatted(details.get("evaluatedProducts")),
               "No product fitted (%s evaluated)".formatted(details.get("evaluatedProducts")));
-      case SUPERVISION_NOTICE ->
-          say(
-              "%s督办：银行 %s 未在期限内答复（期限 %s）"
-                  .formatted(colour(details.get("colour")), bank, details.get("deadline")),
-              "%s supervision notice: bank %s has not answered (deadline %s)"
-                  .formatted(colour(details.get("colour")), bank, details.get("deadline")));
+      case SUPERVISION_NOTICE -> notice(entry);
       case SUPERVISION_ACTED -> acted(entry);
       case MATCH_RELEASED ->
           say(
@@ -114,6 +115,37 @@ record StepSummary(
       case CLOSED ->
           say("县里已办结：", "Closed by the county: ") + word(details.get("reason")) + note(details);
     };
+  }
+
+  /**
+   * What the bank has not done in time, by the stage of the match: "红色督办：银行 jinshang-bank
+   * 表示意向后未在期限内作出授信决定（期限 2026-10-20），督办至市级金融办".
+   */
+  private String notice(TimelineEntry entry) {
+    Map<String, Object> details = entry.details();
+    String colour = colour(details.get("colour"));
+    Object deadline = details.get("deadline");
+    String bank = entry.bankCode();
+    String owed =
+        switch (String.valueOf(details.get("stage"))) {
+          case "DECISION" ->
+              say(
+                  "%s督办：银行 %s 表示意向后未在期限内作出授信决定（期限 %s）".formatted(colour, bank, deadline),
+                  "%s supervision notice: bank %s has not decided after its interest (deadline %s)"
+                      .formatted(colour, bank, deadline));
+          case "DISBURSEMENT" ->
+              say(
+                  "%s督办：银行 %s 授信后未在期限内放款（期限 %s）".formatted(colour, bank, deadline),
+                  "%s supervision notice: bank %s has not disbursed after its approval (deadline %s)"
+                      .formatted(colour, bank, deadline));
+          default ->
+              say(
+                  "%s督办：银行 %s 未在期限内答复（期限 %s）".formatted(colour, bank, deadline),
+                  "%s supervision notice: bank %s has not answered (deadline %s)"
+                      .formatted(colour, bank, deadline));
+        };
+    Object level = details.get("escalateTo");
+    return level == null ? owed : owed + say("，督办至", ", escalated to the ") + word(level);
   }
 
   /** What a financial office did, named by its region: "长治市金融办销号：银行已线下答复". */

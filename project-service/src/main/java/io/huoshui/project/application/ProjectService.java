@@ -21,7 +21,6 @@ import io.huoshui.vocabulary.Topics;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -273,14 +272,15 @@ public class ProjectService {
             service));
   }
 
-  /** Supervision raised a notice because a bank has not answered in time. */
+  /**
+   * Supervision raised a notice because a bank has not done in time what it owes at the stage;
+   * {@code details} carry the match, colour, stage, deadline and the level escalated to.
+   */
   public Mono<Void> supervised(
       UUID projectId,
-      UUID matchId,
       String bankCode,
       UUID productId,
-      String colour,
-      LocalDate deadline,
+      Map<String, Object> details,
       Instant escalatedAt,
       String service) {
     return recorded(
@@ -292,8 +292,7 @@ public class ProjectService {
             productId,
             null,
             null,
-            Map.of(
-                "matchId", matchId.toString(), "colour", colour, "deadline", deadline.toString()),
+            details,
             null,
             service));
   }

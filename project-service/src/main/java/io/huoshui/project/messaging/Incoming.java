@@ -22,6 +22,7 @@ final class Incoming {
 
   private Incoming() {}
 
+  /** {@code manual} is present, and true, when a financial office pushed the demand by hand. */
   record MatchProposed(
       UUID matchId,
       UUID projectId,
@@ -32,7 +33,8 @@ final class Incoming {
       Integer rank,
       BigDecimal score,
       LocalDate deadline,
-      Instant proposedAt) {}
+      Instant proposedAt,
+      @MayBeAbsent Boolean manual) {}
 
   record NoMatchFound(
       UUID projectId, Integer evaluatedProducts, List<Failure> failures, Instant decidedAt) {
@@ -40,12 +42,18 @@ final class Incoming {
     record Failure(String rule, int failedProducts) {}
   }
 
+  /**
+   * A supervision notice: absent {@code stage} is the first answer's; {@code escalateTo}, on a RED
+   * one only, the level of the financial office it goes to.
+   */
   record MatchEscalated(
       UUID matchId,
       UUID projectId,
       String bankCode,
       UUID productId,
       String colour,
+      @MayBeAbsent String stage,
+      @MayBeAbsent String escalateTo,
       LocalDate deadline,
       Instant escalatedAt) {}
 

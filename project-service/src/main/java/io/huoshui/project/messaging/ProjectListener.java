@@ -49,11 +49,9 @@ class ProjectListener {
                 (notice, delivery) ->
                     projects.supervised(
                         notice.projectId(),
-                        notice.matchId(),
                         notice.bankCode(),
                         notice.productId(),
-                        notice.colour(),
-                        notice.deadline(),
+                        noticeDetails(notice),
                         notice.escalatedAt(),
                         producer(delivery)))
             .on(
@@ -133,19 +131,37 @@ class ProjectListener {
 
   private static Mono<Void> proposed(
       ProjectService projects, Incoming.MatchProposed match, String service) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("tier", match.tier());
+    details.put("rank", match.rank());
+    details.put("score", match.score().toPlainString());
+    details.put("deadline", match.deadline().toString());
+    if (Boolean.TRUE.equals(match.manual())) {
+      details.put("manual", true);
+    }
     return projects.pushed(
         match.projectId(),
         match.matchId(),
         match.bankCode(),
         match.productId(),
         match.productName(),
-        Map.of(
-            "tier", match.tier(),
-            "rank", match.rank(),
-            "score", match.score().toPlainString(),
-            "deadline", match.deadline().toString()),
+        details,
         match.proposedAt(),
         service);
+  }
+
+  private static Map<String, Object> noticeDetails(Incoming.MatchEscalated notice) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("matchId", notice.matchId().toString());
+    details.put("colour", notice.colour());
+    if (notice.stage() != null) {
+      details.put("stage", notice.stage());
+    }
+    if (notice.escalateTo() != null) {
+      details.put("escalateTo", notice.escalateTo());
+    }
+    details.put("deadline", notice.deadline().toString());
+    return details;
   }
 
   private static Mono<Void> supervisionActed(

@@ -41,7 +41,9 @@ class QuarterlyReports {
   Mono<QuarterlyReport> of(Tenant tenant, Quarter quarter, String county) {
     if (county != null && !tenant.covers(county)) {
       // A county outside the tenant's reach is answered as one that does not exist.
-      return Mono.error(ApiProblem.notFound("There is no county " + county + " in your scope."));
+      return Mono.error(
+          ApiProblem.notFound(
+              "您的范围内没有县区 %s / There is no county %s in your scope.".formatted(county, county)));
     }
     Scope scope = new Scope(tenant, county, quarter.start(), quarter.end());
     Instant now = clock.instant();

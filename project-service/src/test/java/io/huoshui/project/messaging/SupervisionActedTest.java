@@ -94,6 +94,33 @@ class SupervisionActedTest extends ProjectServiceTest {
   }
 
   @Test
+  void aNoticeAtALaterStageSaysWhatTheBankOwes() {
+    UUID id = submit(ZHANGZI, toyPlant());
+    UUID match = UUID.randomUUID();
+    Instant start = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+    publish(MATCHES, proposed(id, match, "jinshang-bank", "晋商银行项目贷款", start));
+    publish(
+        MATCHES,
+        example(
+            EventTypes.MATCH_ESCALATED,
+            "red-decision",
+            id,
+            Map.of("matchId", match, "escalatedAt", start.plusSeconds(1).toString())));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> timelineSteps(id, "SUPERVISION_NOTICE") == 1);
+
+    JsonNode notice = timeline(id, null).get(2);
+    assertThat(notice.get("details").get("stage").asString()).isEqualTo("DECISION");
+    assertThat(notice.get("summary").asString())
+        .isEqualTo("红色督办：银行 jinshang-bank 表示意向后未在期限内作出授信决定（期限 2026-10-20）");
+    assertThat(timeline(id, "en").get(2).get("summary").asString())
+        .isEqualTo(
+            "Red supervision notice: bank jinshang-bank has not decided after its interest"
+                + " (deadline 2026-10-20)");
+  }
+
+  @Test
   void theAuditTrailShowsWhoTookEveryStepToTheRegionsOfficeOnly() {
     UUID id = submit(ZHANGZI, toyPlant());
     UUID match = UUID.randomUUID();
