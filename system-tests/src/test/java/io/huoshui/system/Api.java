@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
@@ -91,6 +93,26 @@ final class Api {
         request(path)
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
+  /**
+   * The caller's notifications of one kind among its latest hundred, newest first: the tests read
+   * them soon after they were sent, before a hundred others have arrived.
+   */
+  List<JsonNode> notifications(String kind) {
+    List<JsonNode> found = new ArrayList<>();
+    for (JsonNode notification : get("/api/v1/notifications?size=100").json().get("items")) {
+      if (kind.equals(notification.get("kind").asString())) {
+        found.add(notification);
+      }
+    }
+    return found;
+  }
+
+  /** A member's text, or null when the member is absent or null (the API leaves some out). */
+  static String text(JsonNode node, String member) {
+    JsonNode value = node.get(member);
+    return value == null || value.isNull() ? null : value.asString();
   }
 
   private HttpRequest.Builder request(String path) {

@@ -1,11 +1,14 @@
 package io.huoshui.system;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,6 +68,26 @@ final class BankTopic implements AutoCloseable {
       received.add(Api.JSON.readTree(record.value()));
     }
     return List.copyOf(received);
+  }
+
+  /**
+   * The payloads received so far of one event type of the topic, oldest first.
+   *
+   * @param event the type's name, e.g. {@code MatchReleased}
+   */
+  List<JsonNode> dataOf(String event) {
+    return poll().stream()
+        .filter(envelope -> envelope.get("type").asString().endsWith("." + event + ".v1"))
+        .map(envelope -> envelope.get("data"))
+        .toList();
+  }
+
+  /** The payload of the first event of the type that passes the test, once it has arrived. */
+  JsonNode awaitFirst(String event, Predicate<JsonNode> test, Duration atMost) {
+    return await()
+        .atMost(atMost)
+        .until(() -> dataOf(event).stream().filter(test).findFirst(), found -> found.isPresent())
+        .orElseThrow();
   }
 
   @Override

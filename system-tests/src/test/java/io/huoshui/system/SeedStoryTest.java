@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -86,20 +85,11 @@ class SeedStoryTest {
     assertThat(best.get("reasons").isEmpty()).isFalse();
 
     try (BankTopic topic = BankTopic.of(bankCode)) {
-      AtomicReference<JsonNode> found = new AtomicReference<>();
-      await()
-          .atMost(OUTCOME)
-          .until(
-              () -> {
-                topic.poll().stream()
-                    .filter(event -> event.get("type").asString().endsWith("MatchProposed.v1"))
-                    .filter(
-                        event -> projectId.equals(event.get("data").get("projectId").asString()))
-                    .findFirst()
-                    .ifPresent(found::set);
-                return found.get() != null;
-              });
-      pushed = found.get().get("data");
+      pushed =
+          topic.awaitFirst(
+              "MatchProposed",
+              proposed -> projectId.equals(proposed.get("projectId").asString()),
+              OUTCOME);
     }
     String received = pushed.toString();
     assertThat(received)
@@ -119,10 +109,10 @@ class SeedStoryTest {
     await().atMost(OUTCOME).until(() -> bank.get(path).status(), status -> status == 200);
     assertThat(bank.get(path).raw().body()).doesNotContain("长子县碳减排技改项目有限公司");
 
-    answer(bank, matchId, Map.of("answer", "INTEREST", "amount", "20000000.00"));
+    Answers.answer(bank, matchId, Map.of("answer", "INTEREST", "amount", "20000000.00"));
     assertThat(bank.get(path).raw().body()).contains("长子县碳减排技改项目有限公司");
 
-    answer(
+    Answers.answer(
         bank,
         matchId,
         Map.of(
@@ -135,11 +125,11 @@ class SeedStoryTest {
             "termMonths",
             36));
     LocalDate today = LocalDate.now();
-    answer(
+    Answers.answer(
         bank,
         matchId,
         Map.of("answer", "DISBURSEMENT", "amount", "10000000.00", "disbursedOn", today.toString()));
-    answer(
+    Answers.answer(
         bank,
         matchId,
         Map.of("answer", "DISBURSEMENT", "amount", "8000000.00", "disbursedOn", today.toString()));
@@ -166,13 +156,9 @@ class SeedStoryTest {
     }
     assertThat(other).as("a second bank's match in %s", matches).isNotNull();
     Api bank = Api.as("bank-" + other.get("bankCode").asString());
-    String matchId = other.get("matchId").asString();
-    await()
-        .atMost(OUTCOME)
-        .until(() -> bank.get("/api/v1/matches/" + matchId).status(), status -> status == 200);
-    answer(
+    Answers.answer(
         bank,
-        matchId,
+        other.get("matchId").asString(),
         Map.of("answer", "DECLINE", "reasonCode", "OUTSIDE_CREDIT_POLICY", "note", "不在本行授信政策范围内"));
   }
 
@@ -237,8 +223,47 @@ class SeedStoryTest {
     }
   }
 
-  private static void answer(Api bank, String matchId, Map<String, Object> answer) {
-    Api.Reply reply = bank.post("/api/v1/matches/" + matchId + "/responses", answer);
-    assertThat(reply.status()).as("%s: %s", answer, reply.raw().body()).isEqualTo(201);
+  @Test
+  @Order(7)
+  void theCountyClosesTheDemandFinancedBelowTheAmountAndEveryStepNamesWhoTookIt() {
+    Api.Reply closed =
+        county.post(
+            "/api/v1/projects/" + projectId + "/closure",
+            Map.of("reason", "FINANCED_BELOW_AMOUNT", "note", "1800万元已到位，其余由企业自筹"));
+    assertThat(closed.status()).as(closed.raw().body()).isEqualTo(200);
+    assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
+
+    // The bank that paid out still held its match: closing the case ends it on the bank's topic.
+    String matchId = pushed.get("matchId").asString();
+    try (BankTopic topic = BankTopic.of(bankCode)) {
+      JsonNode released =
+          topic.awaitFirst(
+              "MatchReleased", match -> matchId.equals(match.get("matchId").asString()), OUTCOME);
+      assertThat(released.get("cause").asString()).isEqualTo("CLOSED");
+    }
+
+    String timeline = "/api/v1/projects/" + projectId + "/timeline";
+    JsonNode steps =
+        await()
+            .atMost(OUTCOME)
+            .until(
+                () -> county.get(timeline).json(),
+                all -> all.toString().contains("\"cause\":\"CLOSED\""));
+    for (JsonNode step : steps) {
+      JsonNode actor = step.get("actor");
+      assertThat(actor).as("who took %s", step).isNotNull();
+      assertThat(Api.text(actor, "service")).as("%s", step).isNotBlank();
+      String kind = step.get("step").asString();
+      if (kind.equals("SUBMITTED") || kind.equals("CLOSED")) {
+        assertThat(Api.text(actor, "clientId")).as("%s", step).isEqualTo("county-" + COUNTY);
+        assertThat(Api.text(actor, "requestId")).as("%s", step).isNotBlank();
+      }
+      if (kind.startsWith("BANK_") || kind.equals("APPROVED") || kind.equals("DISBURSED")) {
+        assertThat(Api.text(actor, "clientId"))
+            .as("%s", step)
+            .isEqualTo("bank-" + step.get("bankCode").asString());
+      }
+    }
+    assertThat(steps.toString()).contains("\"CLOSED\"", "FINANCED_BELOW_AMOUNT");
   }
 }

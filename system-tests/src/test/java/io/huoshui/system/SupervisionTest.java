@@ -4,82 +4,334 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * 三色督办 on the running network: a match no bank answers turns RED once its deadline is far enough
- * behind, the operator hears of it, and the slot goes to the next candidate. The matching service
- * is restarted three weeks ahead ({@code huoshui.clock.offset}) instead of waiting, and sweeps
- * every few seconds instead of every minute: the sweep is what is under test, not its schedule, and
+ * Every demand reaches an outcome, on the running network: financed in full, exhausted and
+ * re-opened, and 三色督办 at every stage of a match. For the colours the matching service is restarted
+ * five weeks ahead ({@code huoshui.clock.offset}) instead of waiting, and for the National Day
+ * holiday it and notification-service are restarted into the autumn of 2026; each sweeps every few
+ * seconds instead of every minute or ten: the sweep is what is under test, not its schedule, and
  * the first sweep after a start would otherwise come a minute later.
  */
 @Order(2)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SupervisionTest {
 
   private static final Duration OUTCOME = Duration.ofMinutes(2);
+  private static final String COUNTY = "140428";
   private static final String JVM_OPTIONS =
       "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8";
 
-  private final Api county = Api.as("county-140428");
-  private final Api operator = Api.as("operator-1404");
+  /**
+   * Enough working days for a decision due ten working days after INTEREST to be four past its
+   * deadline, whatever holidays the five weeks hold.
+   */
+  private static final String AHEAD = "P35D";
+
+  private static final Api county = Api.as("county-" + COUNTY);
+  private static final Api operator = Api.as("operator-1404");
+
+  /** The demand financed in full, which no clock may chase once time has moved on. */
+  private static String financedId;
 
   @AfterAll
   static void backToToday() {
     SystemNetwork network = SystemNetwork.get();
     network.stop("matching-service");
+    network.stop("notification-service");
     network.up(Map.of());
   }
 
   @Test
-  void anUnansweredMatchTurnsRedTellsTheOperatorAndIsReRouted() {
+  @Order(1)
+  void aDemandOneBankFinancesInFullIsReleasedFinancedAtTheOtherBanks() {
+    SystemNetwork.get();
+    String amount = "10000000.00";
+    financedId = submit(pledging("全额融资的减排设备项目", amount, List.of("EQUIPMENT", "EMISSION_RIGHTS")));
+    JsonNode matches = awaitMatches(financedId, 2);
+    JsonNode financing = matches.get(0);
+    JsonNode other = matches.get(1);
+    String otherMatch = other.get("matchId").asString();
+
+    Api bank = Api.as("bank-" + financing.get("bankCode").asString());
+    String matchId = financing.get("matchId").asString();
+    Answers.answer(bank, matchId, Map.of("answer", "INTEREST", "amount", amount));
+    Answers.answer(
+        bank,
+        matchId,
+        Map.of("answer", "APPROVAL", "amount", amount, "annualRate", "3.900", "termMonths", 36));
+    Answers.answer(
+        bank,
+        matchId,
+        Map.of(
+            "answer", "DISBURSEMENT", "amount", amount, "disbursedOn", LocalDate.now().toString()));
+
+    try (BankTopic topic = BankTopic.of(other.get("bankCode").asString())) {
+      JsonNode released =
+          topic.awaitFirst(
+              "MatchReleased",
+              match -> otherMatch.equals(match.get("matchId").asString()),
+              OUTCOME);
+      assertThat(released.get("cause").asString()).isEqualTo("FINANCED");
+    }
+    JsonNode after = county.get(matchesOf(financedId)).json();
+    assertThat(after.get("status").asString()).isEqualTo("FINANCED");
+    assertThat(after.get("matches")).hasSize(2);
+    await().atMost(OUTCOME).until(() -> statusOf(financedId), status -> status.equals("CLOSED"));
+  }
+
+  @Test
+  @Order(2)
+  void aDemandEveryBankDeclinesIsExhaustedAndAProductPublishedLaterReopensIt() {
+    String projectId = submit(pledging("排污权质押的减排技改项目", "3000000.00", List.of("EMISSION_RIGHTS")));
+    JsonNode only = awaitMatches(projectId, 1).get(0);
+    Answers.answer(
+        Api.as("bank-" + only.get("bankCode").asString()),
+        only.get("matchId").asString(),
+        Map.of("answer", "DECLINE", "reasonCode", "INSUFFICIENT_COLLATERAL", "note", "排污权评估价值不足"));
+
+    await().atMost(OUTCOME).until(() -> statusOf(projectId), status -> status.equals("EXHAUSTED"));
+    for (Api told : List.of(county, operator)) {
+      await()
+          .atMost(OUTCOME)
+          .until(() -> aboutProject(told.notifications("DEMAND_EXHAUSTED"), projectId), n -> n > 0);
+    }
+
+    // 长子农商银行 had neither demand: its new product fits the exhausted one and the financed one.
+    try (BankTopic topic = BankTopic.of("zhangzi-rcb")) {
+      Api.Reply published =
+          Api.as("bank-zhangzi-rcb").post("/api/v1/products", emissionRightsLoan());
+      assertThat(published.status()).as(published.raw().body()).isEqualTo(201);
+      String productId = published.json().get("productId").asString();
+      JsonNode proposed =
+          topic.awaitFirst(
+              "MatchProposed",
+              match -> projectId.equals(match.get("projectId").asString()),
+              OUTCOME);
+      assertThat(proposed.get("productId").asString()).isEqualTo(productId);
+      assertThat(topic.dataOf("MatchProposed"))
+          .noneMatch(match -> financedId.equals(match.get("projectId").asString()));
+    }
+    await().atMost(OUTCOME).until(() -> statusOf(projectId), status -> status.equals("PUSHED"));
+    assertThat(county.get("/api/v1/projects/" + projectId + "/timeline").raw().body())
+        .contains("\"EXHAUSTED\"", "\"REOPENED\"");
+    assertThat(county.get(matchesOf(financedId)).json().get("matches")).hasSize(2);
+  }
+
+  @Test
+  @Order(3)
+  void pastTheirDeadlinesASilentMatchIsReleasedAndAnInterestedOneTurnsRedAtTheDecisionAndStays() {
     SystemNetwork network = SystemNetwork.get();
-    Api.Reply submitted =
-        county.post("/api/v1/projects", Demands.green("140428", "无人应答的节能项目", "6000000.00"));
-    assertThat(submitted.status()).as(submitted.raw().body()).isEqualTo(201);
-    String projectId = submitted.json().get("id").asString();
-    String matchesPath = "/api/v1/projects/" + projectId + "/matches";
+    String projectId = submit(Demands.green(COUNTY, "无人应答的节能项目", "6000000.00"));
+    JsonNode matches = awaitMatches(projectId, 2);
+    JsonNode interested = matches.get(0);
+    String interestedMatch = interested.get("matchId").asString();
+    String silentMatch = matches.get(1).get("matchId").asString();
+    Answers.answer(
+        Api.as("bank-" + interested.get("bankCode").asString()),
+        interestedMatch,
+        Map.of("answer", "INTEREST", "amount", "6000000.00"));
     await()
         .atMost(OUTCOME)
-        .until(
-            () -> county.get(matchesPath), reply -> reply.ok() && !items(reply.json()).isEmpty());
-    int pushedBefore = items(county.get(matchesPath).json()).size();
+        .until(() -> Api.text(match(projectId, interestedMatch), "stage"), "DECISION"::equals);
 
     network.kill("matching-service");
     network.up(
         Map.of(
             "HUOSHUI_JAVA_OPTS",
-            JVM_OPTIONS + " -Dhuoshui.clock.offset=P21D -Dhuoshui.matching.sweep-interval=3s"));
+            JVM_OPTIONS
+                + " -Dhuoshui.clock.offset="
+                + AHEAD
+                + " -Dhuoshui.matching.sweep-interval=3s"));
 
     await()
         .atMost(OUTCOME)
         .until(
-            () -> county.get(matchesPath).json().toString(),
-            matches -> matches.contains("\"RED\""));
+            () -> match(projectId, silentMatch).toString(),
+            silent -> silent.contains("\"releaseCause\":\"RED\""));
+    // The escalations are events of their own, each reaching the county's timeline and the
+    // operator when its consumer has read it: awaited, not assumed.
     await()
         .atMost(OUTCOME)
         .until(
-            () -> operator.get("/api/v1/notifications?size=100").raw().body(),
-            body -> body.contains(projectId) && body.contains("MATCH_ESCALATED"));
-    // The escalation, the release and the re-routing are events of their own, each reaching the
-    // county's timeline and matches when project-service has consumed it: awaited, not assumed.
-    await()
-        .atMost(OUTCOME)
-        .until(
-            () -> county.get("/api/v1/projects/" + projectId + "/timeline").json().toString(),
+            () -> county.get("/api/v1/projects/" + projectId + "/timeline").raw().body(),
             timeline -> timeline.contains("RED"));
+
+    try (BankTopic topic = BankTopic.of(interested.get("bankCode").asString())) {
+      topic.awaitFirst(
+          "MatchEscalated",
+          escalation ->
+              interestedMatch.equals(escalation.get("matchId").asString())
+                  && escalation.get("colour").asString().equals("RED"),
+          OUTCOME);
+      List<String> colours = new ArrayList<>();
+      for (JsonNode escalation : topic.dataOf("MatchEscalated")) {
+        if (interestedMatch.equals(escalation.get("matchId").asString())) {
+          assertThat(escalation.get("stage").asString()).isEqualTo("DECISION");
+          colours.add(escalation.get("colour").asString());
+        }
+      }
+      assertThat(colours).containsExactly("BLUE", "YELLOW", "RED");
+    }
     await()
         .atMost(OUTCOME)
         .until(
-            () -> county.get(matchesPath).json().toString(),
-            matches -> matches.contains("\"releaseCause\":\"RED\""));
-    assertThat(items(county.get(matchesPath).json()).size()).isGreaterThanOrEqualTo(pushedBefore);
+            () ->
+                operator.notifications("MATCH_ESCALATED").stream()
+                    .map(notice -> notice.get("data"))
+                    .filter(data -> interestedMatch.equals(data.get("matchId").asString()))
+                    .anyMatch(data -> data.get("colour").asString().equals("RED")));
+    JsonNode stays = match(projectId, interestedMatch);
+    assertThat(stays.get("status").asString()).isEqualTo("ANSWERED");
+    assertThat(stays.get("colour").asString()).isEqualTo("RED");
+    assertThat(Api.text(stays, "releaseCause")).as("%s", stays).isNull();
+
+    // The sweeps that turned these RED passed over the financed demand: nothing of it is chased.
+    assertThat(aboutProject(operator.notifications("MATCH_ESCALATED"), financedId)).isZero();
+    assertThat(aboutProject(county.notifications("MATCH_ESCALATED"), financedId)).isZero();
+    assertThat(county.get("/api/v1/projects/" + financedId + "/timeline").raw().body())
+        .doesNotContain("SUPERVISION_NOTICE");
   }
 
-  private static JsonNode items(JsonNode demandMatches) {
-    return demandMatches.get("matches");
+  /**
+   * Pushed on Wednesday 30 September 2026, a first answer is due three working days later: 8 and 9
+   * October after the National Day holiday, and Saturday 10 October, the make-up working day. The
+   * reminder comes the working day before, Friday 9 October. Matching runs on the 30th and
+   * notification-service on the 9th: each reads its own offset from the one set of options.
+   */
+  @Test
+  @Order(4)
+  void aDeadlineAcrossNationalDayFallsOnTheMakeUpSaturdayForMatchingAndForTheReminder() {
+    SystemNetwork network = SystemNetwork.get();
+    network.kill("matching-service");
+    network.kill("notification-service");
+    network.up(
+        Map.of(
+            "HUOSHUI_JAVA_OPTS",
+            JVM_OPTIONS
+                + " -Dhuoshui.clock.offset=${system-test.offset.${spring.application.name}:PT0S}"
+                + " -Dsystem-test.offset.matching-service="
+                + offsetTo("2026-09-30T10:00:00+08:00")
+                + " -Dsystem-test.offset.notification-service="
+                + offsetTo("2026-10-09T10:00:00+08:00")
+                + " -Dhuoshui.matching.sweep-interval=3s"
+                + " -Dhuoshui.notifications.deadlines.sweep-every=3s"));
+
+    String projectId = submit(Demands.green(COUNTY, "国庆节前推送的节能项目", "7000000.00"));
+    JsonNode pushed = awaitMatches(projectId, 1).get(0);
+    assertThat(pushed.get("proposedAt").asString()).startsWith("2026-09-30");
+    assertThat(pushed.get("deadline").asString()).isEqualTo("2026-10-10");
+
+    String matchId = pushed.get("matchId").asString();
+    Api bank = Api.as("bank-" + pushed.get("bankCode").asString());
+    JsonNode reminder =
+        await()
+            .atMost(OUTCOME)
+            .until(
+                () ->
+                    bank.notifications("DEADLINE_NEAR").stream()
+                        .filter(
+                            notice -> matchId.equals(notice.get("data").get("matchId").asString()))
+                        .findFirst(),
+                found -> found.isPresent())
+            .orElseThrow();
+    assertThat(reminder.get("data").get("deadline").asString()).isEqualTo("2026-10-10");
+    assertThat(
+            OffsetDateTime.parse(reminder.get("createdAt").asString())
+                .atZoneSameInstant(ZoneId.of("Asia/Shanghai"))
+                .toLocalDate())
+        .isEqualTo(LocalDate.parse("2026-10-09"));
+  }
+
+  /** From now to that moment, as the ISO-8601 duration huoshui.clock.offset reads. */
+  private static String offsetTo(String moment) {
+    return Duration.between(
+            Instant.now().truncatedTo(ChronoUnit.SECONDS), OffsetDateTime.parse(moment).toInstant())
+        .toString();
+  }
+
+  /** A small green firm of the county offering exactly this collateral. */
+  private static Map<String, Object> pledging(
+      String title, String amount, List<String> collateral) {
+    Map<String, Object> demand = Demands.green(COUNTY, title, amount);
+    demand.put("collateral", collateral);
+    return demand;
+  }
+
+  /** 长子农商银行's emission-rights pledge loan for the county's small and medium industry. */
+  private static Map<String, Object> emissionRightsLoan() {
+    Map<String, Object> product = new LinkedHashMap<>();
+    product.put("name", "排污权质押贷");
+    product.put("category", "GREEN");
+    product.put("minAmount", "500000.00");
+    product.put("maxAmount", "20000000.00");
+    product.put("minTermMonths", 12);
+    product.put("maxTermMonths", 60);
+    product.put("minAnnualRate", "3.900");
+    product.put("maxAnnualRate", "5.600");
+    product.put("industries", List.of("INDUSTRY_AND_SOFTWARE"));
+    product.put("enterpriseSizes", List.of("SMALL", "MEDIUM"));
+    product.put("regions", List.of(COUNTY));
+    product.put("collateral", List.of("EMISSION_RIGHTS"));
+    product.put("tags", List.of("GREEN"));
+    product.put("validFrom", "2026-01-01");
+    product.put("validTo", "2027-12-31");
+    product.put("budget", "50000000.00");
+    return product;
+  }
+
+  private static String submit(Map<String, Object> demand) {
+    Api.Reply submitted = county.post("/api/v1/projects", demand);
+    assertThat(submitted.status()).as(submitted.raw().body()).isEqualTo(201);
+    return submitted.json().get("id").asString();
+  }
+
+  /** The demand's matches once it has this many, best first. */
+  private static JsonNode awaitMatches(String projectId, int count) {
+    return await()
+        .atMost(OUTCOME)
+        .until(
+            () -> county.get(matchesOf(projectId)),
+            reply -> reply.ok() && reply.json().get("matches").size() >= count)
+        .json()
+        .get("matches");
+  }
+
+  private static JsonNode match(String projectId, String matchId) {
+    for (JsonNode match : county.get(matchesOf(projectId)).json().get("matches")) {
+      if (matchId.equals(match.get("matchId").asString())) {
+        return match;
+      }
+    }
+    throw new AssertionError("no match " + matchId + " of " + projectId);
+  }
+
+  private static String matchesOf(String projectId) {
+    return "/api/v1/projects/" + projectId + "/matches";
+  }
+
+  private static String statusOf(String projectId) {
+    return county.get("/api/v1/projects/" + projectId).json().get("status").asString();
+  }
+
+  private static long aboutProject(List<JsonNode> notifications, String projectId) {
+    return notifications.stream()
+        .filter(notice -> projectId.equals(Api.text(notice, "subject")))
+        .count();
   }
 }
