@@ -3,10 +3,8 @@ package io.huoshui.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huoshui.servicetest.hostile.HostileCorpus;
-import io.huoshui.servicetest.hostile.HostileQuery;
 import io.huoshui.servicetest.hostile.RawHttp;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -308,7 +305,7 @@ class HostileNetworkTest {
         .forEach(
             hostile ->
                 requests.add(
-                    new Sent(hostile.name(), method, path + query(hostile), caller, null, true)));
+                    new Sent(hostile.name(), method, path + hostile.query(), caller, null, true)));
   }
 
   private static void paths(List<Sent> requests, String method, String path, Api caller) {
@@ -323,16 +320,6 @@ class HostileNetworkTest {
                         caller,
                         method.equals("GET") || method.equals("DELETE") ? null : "{}",
                         true)));
-  }
-
-  private static String query(HostileQuery hostile) {
-    return hostile.parameters().entrySet().stream()
-        .map(
-            parameter ->
-                parameter.getKey()
-                    + "="
-                    + URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&", "?", ""));
   }
 
   /**

@@ -166,6 +166,11 @@ class HostileCorpusTest {
                 query.field().equals("submittedFrom")
                     && query.parameters().get("submittedFrom").equals("+999999999-12-31"));
     assertThat(queries).anyMatch(query -> query.parameters().get(query.field()).contains("\u0000"));
+    assertThat(
+            new HostileQuery(
+                    "x", new java.util.LinkedHashMap<>(Map.of("lang", "zh-CN\r\n")), "lang")
+                .query())
+        .isEqualTo("?lang=zh-CN%0D%0A");
   }
 
   @Test
