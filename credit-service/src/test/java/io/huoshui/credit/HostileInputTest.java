@@ -162,7 +162,7 @@ class HostileInputTest extends CreditApiTest {
     assertNames(
         postRaw(TestTokens.bank(publisher), "/api/v1/products", hostile.body()), hostile.field());
 
-    assertThat(count("SELECT count(*) FROM product WHERE bank_code = :bank", publisher)).isZero();
+    assertThat(count("SELECT count(*) FROM product WHERE bank_code = :key", publisher)).isZero();
   }
 
   @ParameterizedTest
@@ -172,12 +172,7 @@ class HostileInputTest extends CreditApiTest {
         postRaw(TestTokens.operator(SHANGLUO), "/api/v1/instruments", hostile.body()),
         hostile.field());
 
-    assertThat(
-            database
-                .sql("SELECT count(*) FROM instrument WHERE issuer_region LIKE '61%'")
-                .map(row -> row.get(0, Long.class))
-                .one()
-                .block())
+    assertThat(count("SELECT count(*) FROM instrument WHERE issuer_region LIKE :key || '%'", "61"))
         .isZero();
   }
 
@@ -189,7 +184,7 @@ class HostileInputTest extends CreditApiTest {
             TestTokens.bank(answerer), "/api/v1/matches/" + match + "/responses", hostile.body()),
         hostile.field());
 
-    assertThat(count("SELECT count(*) FROM bank_response WHERE bank_code = :bank", answerer))
+    assertThat(count("SELECT count(*) FROM bank_response WHERE bank_code = :key", answerer))
         .isZero();
   }
 
@@ -250,7 +245,7 @@ class HostileInputTest extends CreditApiTest {
     }
   }
 
-  private long count(String sql, String bank) {
-    return database.sql(sql).bind("bank", bank).map(row -> row.get(0, Long.class)).one().block();
+  private long count(String sql, String key) {
+    return database.sql(sql).bind("key", key).map(row -> row.get(0, Long.class)).one().block();
   }
 }

@@ -1,6 +1,6 @@
 package io.huoshui.credit.instrument;
 
-import io.huoshui.credit.values.DivisionCodes;
+import io.huoshui.credit.values.Region;
 import io.huoshui.vocabulary.EnterpriseSize;
 import io.huoshui.vocabulary.Industry;
 import io.huoshui.vocabulary.Purpose;
@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.math.BigDecimal;
 import java.util.List;
@@ -25,14 +24,7 @@ import java.util.List;
  * @param maxTermMonths the longest term it serves
  */
 public record Eligibility(
-    @NotEmpty
-        List<
-                @NotNull
-                @Pattern(
-                    regexp = DivisionCodes.REGION,
-                    message = "must be a province, city or county division code (2, 4 or 6 digits)")
-                String>
-            regions,
+    @NotEmpty List<@NotNull @Region String> regions,
     List<@NotNull Industry> industries,
     List<@NotNull EnterpriseSize> enterpriseSizes,
     List<@NotNull Purpose> purposes,

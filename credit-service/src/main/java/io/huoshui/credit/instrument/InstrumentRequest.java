@@ -1,13 +1,12 @@
 package io.huoshui.credit.instrument;
 
-import io.huoshui.credit.values.DivisionCodes;
+import io.huoshui.credit.values.Region;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.ApiProblem.FieldError;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -26,11 +25,7 @@ import java.util.List;
  */
 public record InstrumentRequest(
     @NotNull InstrumentKind kind,
-    @NotNull
-        @Pattern(
-            regexp = DivisionCodes.REGION,
-            message = "must be a province, city or county division code (2, 4 or 6 digits)")
-        String issuerRegion,
+    @NotNull @Region String issuerRegion,
     @NotBlank @Size(max = 200) String name,
     @NotNull @Valid Eligibility eligibility,
     @NotNull @Valid Benefit benefit,

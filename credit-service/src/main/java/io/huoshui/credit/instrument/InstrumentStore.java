@@ -1,5 +1,8 @@
 package io.huoshui.credit.instrument;
 
+import static io.huoshui.credit.values.EnumArrays.names;
+import static io.huoshui.credit.values.EnumArrays.parse;
+
 import io.huoshui.credit.values.Decimals;
 import io.huoshui.service.security.Actor;
 import io.huoshui.vocabulary.EnterpriseSize;
@@ -10,12 +13,10 @@ import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -194,10 +195,6 @@ class InstrumentStore {
     return Parameter.fromOrEmpty(value, BigDecimal.class);
   }
 
-  private static String[] names(List<? extends Enum<?>> values) {
-    return values.stream().map(Enum::name).toArray(String[]::new);
-  }
-
   private static Filter filter(InstrumentQuery query) {
     StringBuilder where = new StringBuilder(" WHERE true");
     Map<String, Object> binds = new LinkedHashMap<>();
@@ -264,10 +261,10 @@ class InstrumentStore {
             row.get("name", String.class),
             new Eligibility(
                 List.of(row.get("regions", String[].class)),
-                enums(row.get("industries", String[].class), Industry::valueOf),
-                enums(row.get("enterprise_sizes", String[].class), EnterpriseSize::valueOf),
-                enums(row.get("purposes", String[].class), Purpose::valueOf),
-                enums(row.get("tags", String[].class), Tag::valueOf),
+                parse(row.get("industries", String[].class), Industry::valueOf),
+                parse(row.get("enterprise_sizes", String[].class), EnterpriseSize::valueOf),
+                parse(row.get("purposes", String[].class), Purpose::valueOf),
+                parse(row.get("tags", String[].class), Tag::valueOf),
                 row.get("max_amount", BigDecimal.class),
                 row.get("max_term_months", Integer.class)),
             new Benefit(
@@ -283,10 +280,6 @@ class InstrumentStore {
             InstrumentStatus.valueOf(row.get("status", String.class)),
             row.get("version", Integer.class));
     return new Stored(instrument, row.get("drawn", BigDecimal.class));
-  }
-
-  private static <E> List<E> enums(String[] names, Function<String, E> parse) {
-    return Arrays.stream(names).map(parse).toList();
   }
 
   /** An instrument with what drawings have taken of its budget. */

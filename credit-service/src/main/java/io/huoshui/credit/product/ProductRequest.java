@@ -1,6 +1,6 @@
 package io.huoshui.credit.product;
 
-import io.huoshui.credit.values.DivisionCodes;
+import io.huoshui.credit.values.Region;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.ApiProblem.FieldError;
 import io.huoshui.vocabulary.Collateral;
@@ -16,7 +16,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -46,14 +45,7 @@ public record ProductRequest(
         BigDecimal maxAnnualRate,
     @NotEmpty List<@NotNull Industry> industries,
     @NotEmpty List<@NotNull EnterpriseSize> enterpriseSizes,
-    @NotEmpty
-        List<
-                @NotNull
-                @Pattern(
-                    regexp = DivisionCodes.REGION,
-                    message = "must be a province, city or county division code (2, 4 or 6 digits)")
-                String>
-            regions,
+    @NotEmpty List<@NotNull @Region String> regions,
     @NotNull List<@NotNull Collateral> collateral,
     List<@NotNull Tag> tags,
     @NotNull LocalDate validFrom,

@@ -1,5 +1,8 @@
 package io.huoshui.credit.product;
 
+import static io.huoshui.credit.values.EnumArrays.names;
+import static io.huoshui.credit.values.EnumArrays.parse;
+
 import io.huoshui.credit.bank.BankLevel;
 import io.huoshui.credit.values.Decimals;
 import io.huoshui.service.security.Actor;
@@ -12,12 +15,10 @@ import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -253,10 +254,6 @@ class ProductStore {
     return values;
   }
 
-  private static String[] names(List<? extends Enum<?>> values) {
-    return values.stream().map(Enum::name).distinct().toArray(String[]::new);
-  }
-
   private static Filter filter(ProductQuery query) {
     StringBuilder where = new StringBuilder(" WHERE true");
     Map<String, Object> binds = new LinkedHashMap<>();
@@ -306,11 +303,11 @@ class ProductStore {
             row.get("max_term_months", Integer.class),
             Decimals.rate(row.get("min_annual_rate", BigDecimal.class)),
             Decimals.rate(row.get("max_annual_rate", BigDecimal.class)),
-            enums(row.get("industries", String[].class), Industry::valueOf),
-            enums(row.get("enterprise_sizes", String[].class), EnterpriseSize::valueOf),
+            parse(row.get("industries", String[].class), Industry::valueOf),
+            parse(row.get("enterprise_sizes", String[].class), EnterpriseSize::valueOf),
             List.of(row.get("regions", String[].class)),
-            enums(row.get("collateral", String[].class), Collateral::valueOf),
-            enums(row.get("tags", String[].class), Tag::valueOf),
+            parse(row.get("collateral", String[].class), Collateral::valueOf),
+            parse(row.get("tags", String[].class), Tag::valueOf),
             row.get("valid_from", LocalDate.class),
             row.get("valid_to", LocalDate.class),
             row.get("budget", BigDecimal.class),
@@ -320,10 +317,6 @@ class ProductStore {
             row.get("decision_working_days", Integer.class),
             row.get("disbursement_working_days", Integer.class));
     return new Stored(product, row.get("committed", BigDecimal.class));
-  }
-
-  private static <E> List<E> enums(String[] names, Function<String, E> parse) {
-    return Arrays.stream(names).map(parse).toList();
   }
 
   /** A product with what approvals have committed of it. */
