@@ -4,6 +4,7 @@ import io.huoshui.bankkit.Answer;
 import io.huoshui.bankkit.AnswerOutcome;
 import io.huoshui.bankkit.Arguments;
 import io.huoshui.bankkit.BankApi;
+import io.huoshui.bankkit.BankConnection;
 import io.huoshui.bankkit.BankCredentials;
 import io.huoshui.bankkit.BankTopicReader;
 import io.huoshui.bankkit.EventKind;
@@ -11,12 +12,9 @@ import io.huoshui.bankkit.EventVerifier;
 import io.huoshui.bankkit.MatchEvent;
 import io.huoshui.bankkit.MatchHandler;
 import io.huoshui.bankkit.Problem;
-import io.huoshui.bankkit.RetryPolicy;
 import io.huoshui.bankkit.TokenSource;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,7 +30,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The check a bank runs against a network while its own application runs: it reads the bank's topic
@@ -78,20 +75,16 @@ public final class ConformanceCheck {
 
   public static void main(String[] args) throws Exception {
     Arguments options = Arguments.parse(args);
-    BankCredentials bank =
-        new BankCredentials(
-            options.required("client-id"), Arguments.environment("HUOSHUI_BANK_SECRET"));
-    String countyClient = options.required("county-client-id");
-    URI gateway = URI.create(options.get("gateway", "http://localhost:8080"));
-    JsonMapper json = JsonMapper.builder().build();
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     Clock clock = Clock.system(CHINA);
-    TokenSource bankTokens = new TokenSource(http, json, gateway, bank, clock);
+    BankConnection connection = BankConnection.from(options, clock);
+    BankCredentials bank = connection.credentials();
+    String countyClient = options.required("county-client-id");
+    TokenSource bankTokens = connection.tokens();
     TokenSource countyTokens =
         new TokenSource(
-            http,
-            json,
-            gateway,
+            connection.http(),
+            connection.json(),
+            connection.gateway(),
             countyClient,
             Arguments.environment("HUOSHUI_COUNTY_SECRET"),
             clock);
@@ -102,19 +95,13 @@ public final class ConformanceCheck {
       System.exit(report.finish());
     }
     BankTopicReader reader =
-        new BankTopicReader(
-            options.get("kafka", "localhost:9094"),
-            bank,
-            "conformance-" + UUID.randomUUID(),
-            BankTopicReader.Start.EARLIEST,
-            Map.of(),
-            new EventVerifier(json));
+        connection.reader("conformance-" + UUID.randomUUID(), BankTopicReader.Start.EARLIEST);
     ConformanceCheck check =
         new ConformanceCheck(
             report,
             bank,
-            new BankApi(http, json, gateway, bankTokens, RetryPolicy.standard()),
-            new County(http, json, gateway, countyTokens),
+            connection.api(),
+            new County(connection.http(), connection.json(), connection.gateway(), countyTokens),
             countyClient.substring(countyClient.indexOf('-') + 1),
             Duration.ofSeconds(Long.parseLong(options.get("wait", "120"))),
             clock);

@@ -4,24 +4,17 @@ import io.huoshui.bankkit.Answer;
 import io.huoshui.bankkit.AnswerOutcome;
 import io.huoshui.bankkit.Arguments;
 import io.huoshui.bankkit.BankApi;
+import io.huoshui.bankkit.BankConnection;
 import io.huoshui.bankkit.BankCredentials;
 import io.huoshui.bankkit.BankTopicReader;
-import io.huoshui.bankkit.EventVerifier;
 import io.huoshui.bankkit.MatchEvent;
 import io.huoshui.bankkit.MatchHandler;
-import io.huoshui.bankkit.RetryPolicy;
-import io.huoshui.bankkit.TokenSource;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A sample bank on the bank kit: reads its own topic and answers every proposal by {@link Desk}'s
@@ -51,40 +44,25 @@ public final class SampleBank implements MatchHandler {
 
   public static void main(String[] args) throws Exception {
     Arguments options = Arguments.parse(args);
-    BankCredentials credentials =
-        new BankCredentials(
-            options.required("client-id"), Arguments.environment("HUOSHUI_BANK_SECRET"));
-    URI gateway = URI.create(options.get("gateway", "http://localhost:8080"));
-    JsonMapper json = JsonMapper.builder().build();
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     Clock clock = Clock.system(CHINA);
-    BankApi api =
-        new BankApi(
-            http,
-            json,
-            gateway,
-            new TokenSource(http, json, gateway, credentials, clock),
-            RetryPolicy.standard());
+    BankConnection connection = BankConnection.from(options, clock);
+    BankCredentials credentials = connection.credentials();
     Desk desk =
         new Desk(
             new BigDecimal(options.get("limit", "50000000")),
             new BigDecimal("4.350"),
             options.flag("misbehave"));
     BankTopicReader reader =
-        new BankTopicReader(
-            options.get("kafka", "localhost:9094"),
-            credentials,
+        connection.reader(
             "sample",
-            BankTopicReader.Start.valueOf(options.get("start", "earliest").toUpperCase()),
-            Map.of(),
-            new EventVerifier(json));
+            BankTopicReader.Start.valueOf(options.get("start", "earliest").toUpperCase()));
     Runtime.getRuntime().addShutdownHook(new Thread(reader::close));
     log.info(
         "样例银行 {} 启动{} / sample bank started, reading {}",
         credentials.bankCode(),
         desk.misbehaving() ? "（故意先审批后意向）" : "",
         reader.topic());
-    reader.run(new SampleBank(api, desk, clock));
+    reader.run(new SampleBank(connection.api(), desk, clock));
   }
 
   @Override
