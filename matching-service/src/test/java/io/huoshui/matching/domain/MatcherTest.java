@@ -230,6 +230,40 @@ class MatcherTest {
         .isEqualTo(new MatchOutcome.NoMatch(2, Map.of(FitRule.REGION, 1, FitRule.AMOUNT, 1)));
   }
 
+  @Test
+  void aPushToTheNextTierTakesTheBestFitBeyondTheTierReachedOfABankThatHasNotHadIt() {
+    index.put(product("county-bank", ZHANGZI).id(1).rates("3.000", "3.000").build());
+    index.put(product("city-dear", CHANGZHI).id(2).rates("5.000", "5.000").build());
+    index.put(product("city-cheap", CHANGZHI).id(3).rates("3.500", "3.500").build());
+    index.put(product("city-tried", CHANGZHI).id(4).rates("3.000", "3.000").build());
+    index.put(product("province-bank", SHANXI).id(5).rates("3.000", "3.000").build());
+    Matcher matcher = new Matcher(index, new Scoring(bank -> BankStanding.NEW));
+
+    assertThat(
+            matcher
+                .bestBeyond(toyPlant(), TODAY, Set.of("county-bank", "city-tried"), Tier.COUNTY)
+                .map(p -> p.product().bankCode() + " " + p.tier()))
+        .contains("city-cheap CITY");
+    assertThat(
+            matcher
+                .bestBeyond(toyPlant(), TODAY, Set.of("county-bank"), Tier.CITY)
+                .map(p -> p.product().bankCode() + " " + p.tier()))
+        .contains("province-bank PROVINCE");
+    assertThat(matcher.bestBeyond(toyPlant(), TODAY, Set.of(), Tier.PROVINCE)).isEmpty();
+  }
+
+  @Test
+  void aProductAnOfficeNamesIsScoredAtItsTierOrAsProvinceOutsideItsRegions() {
+    Matcher matcher = new Matcher(index, new Scoring(bank -> BankStanding.NEW));
+    Product city = product("city-bank", CHANGZHI).id(1).build();
+    Product elsewhere = product("far-bank", "6110").id(2).build();
+
+    assertThat(matcher.named(toyPlant(), city).tier()).isEqualTo(Tier.CITY);
+    Proposal far = matcher.named(toyPlant(), elsewhere);
+    assertThat(far.tier()).isEqualTo(Tier.PROVINCE);
+    assertThat(far.score().reasons()).hasSize(6);
+  }
+
   private MatchOutcome match(Map<String, BankStanding> standings, int slots) {
     Scoring scoring = new Scoring(bank -> standings.getOrDefault(bank, BankStanding.NEW));
     return new Matcher(index, scoring).match(toyPlant(), TODAY, Set.of(), slots);
