@@ -45,7 +45,9 @@ final class TestDemand {
         "amountRequested",
         new BigDecimal(product.path("maxAmount").asString()).setScale(2).toPlainString());
     demand.put("termMonths", term);
-    demand.put("collateral", strings(product.path("collateral")));
+    List<String> collateral = strings(product.path("collateral"));
+    // A product that asks for no collateral is a credit loan: the demand says so explicitly.
+    demand.put("collateral", collateral.isEmpty() ? List.of("NONE") : collateral);
     demand.put("tags", strings(product.path("tags")));
     demand.put("contact", Map.of("name", "检查员", "phone", "13800000000"));
     return demand;
