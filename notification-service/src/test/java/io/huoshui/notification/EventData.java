@@ -84,20 +84,16 @@ public final class EventData {
   }
 
   /**
-   * Matching's RED at the credit decision, raised to the offices of that level (COUNTY, CITY,
-   * PROVINCE; null: as before levels, every office above the county).
+   * Matching's RED at the credit decision: {@code red-decision} for every office above the county,
+   * {@code red-to-city} raised to the city's office.
    */
   public static Map<String, Object> redAtDecision(
-      UUID match, UUID project, String county, String bank, String escalateTo) {
-    ObjectNode data =
-        example(EventTypes.MATCH_ESCALATED, "red-decision", project)
+      String example, UUID match, UUID project, String county, String bank) {
+    return map(
+        example(EventTypes.MATCH_ESCALATED, example, project)
             .put("matchId", match.toString())
             .put("county", county)
-            .put("bankCode", bank);
-    if (escalateTo != null) {
-      data.put("escalateTo", escalateTo);
-    }
-    return map(data);
+            .put("bankCode", bank));
   }
 
   /**

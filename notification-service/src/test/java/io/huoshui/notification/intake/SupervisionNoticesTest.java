@@ -51,7 +51,9 @@ class SupervisionNoticesTest extends NotificationServiceTest {
     publish(EventTypes.SUPERVISION_ACTED, project, acted("closed", project, county, closed, bank));
     for (UUID match : List.of(closed, open)) {
       publish(
-          EventTypes.MATCH_ESCALATED, project, redAtDecision(match, project, county, bank, null));
+          EventTypes.MATCH_ESCALATED,
+          project,
+          redAtDecision("red-decision", match, project, county, bank));
     }
 
     String toBank = TestTokens.bank(bank);
@@ -119,7 +121,9 @@ class SupervisionNoticesTest extends NotificationServiceTest {
     UUID project = UUID.randomUUID();
     UUID match = UUID.randomUUID();
     publish(
-        EventTypes.MATCH_ESCALATED, project, redAtDecision(match, project, county, bank, "CITY"));
+        EventTypes.MATCH_ESCALATED,
+        project,
+        redAtDecision("red-to-city", match, project, county, bank));
     // A marker on the same partition: once the county has it, the escalation was applied.
     publish(
         EventTypes.SUPERVISION_ACTED,
