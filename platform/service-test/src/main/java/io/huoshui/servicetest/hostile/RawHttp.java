@@ -60,17 +60,22 @@ public final class RawHttp {
     head.append("Connection: close\r\n\r\n");
     try (Socket socket = new Socket(host, port)) {
       socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-      OutputStream out = socket.getOutputStream();
-      out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+      // Head and body in one write: a server that refuses on the head alone and closes would
+      // otherwise meet the body's bytes with a reset that discards its answer.
+      byte[] bytes = head.toString().getBytes(StandardCharsets.UTF_8);
       if (body != null) {
-        try {
-          out.write(body);
-        } catch (IOException refusedEarly) {
-          // A server that has answered a body over its limit closes before reading it all: the
-          // answer already sent is what counts.
-        }
+        byte[] whole = Arrays.copyOf(bytes, bytes.length + body.length);
+        System.arraycopy(body, 0, whole, bytes.length, body.length);
+        bytes = whole;
       }
-      out.flush();
+      OutputStream out = socket.getOutputStream();
+      try {
+        out.write(bytes);
+        out.flush();
+      } catch (IOException refusedEarly) {
+        // A server that has answered a body over its limit closes before reading it all: the
+        // answer already sent is what counts.
+      }
       return read(socket.getInputStream(), method);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
