@@ -65,6 +65,45 @@ class BankTopicTest extends CreditApiTest {
   }
 
   @Test
+  void anOfficesPushAndARedRaisedToTheCityReachTheBankSayingSo() {
+    String bank = newBank("CITY_BRANCH");
+    String productId = publishProduct(bank);
+    UUID projectId = UUID.randomUUID();
+    UUID matchId = UUID.randomUUID();
+    submitDemand(projectId, ZHANGZI, "30000000.00");
+    Payload push = proposal("manual-push", matchId, projectId, bank, productId, "30000000.00");
+    EventEnvelope pushed =
+        send(
+            Topics.MATCHES,
+            "matching-service",
+            EventTypes.MATCH_PROPOSED,
+            projectId.toString(),
+            push);
+    awaitMatch(matchId);
+    Payload red = example(EventTypes.MATCH_ESCALATED, "red-to-city", projectId.toString());
+    red.put("matchId", matchId.toString());
+    red.put("county", ZHANGZI);
+    red.put("bankCode", bank);
+    red.put("productId", productId);
+    EventEnvelope raised =
+        send(
+            Topics.MATCHES,
+            "matching-service",
+            EventTypes.MATCH_ESCALATED,
+            projectId.toString(),
+            red);
+
+    List<EventEnvelope> onBankTopic =
+        events(Topics.bankMatches(bank), projectId.toString(), found -> found.size() >= 2);
+
+    assertThat(onBankTopic.get(0).data()).isEqualTo(pushed.data());
+    assertThat(onBankTopic.get(0).data().get("manual").asBoolean()).isTrue();
+    assertThat(onBankTopic.get(1).data()).isEqualTo(raised.data());
+    assertThat(onBankTopic.get(1).data().get("escalateTo").asString()).isEqualTo("CITY");
+    onBankTopic.forEach(Contracts::assertConforms);
+  }
+
+  @Test
   void aProposalDeliveredAgainOrReplayedUnderANewIdReachesTheBankOnce() {
     Proposed proposed = proposeToNewBank();
     String key = proposed.key();

@@ -325,7 +325,18 @@ public abstract class CreditApiTest {
   /** matching-service's MatchProposed, for a demand of Zhangzi county asking for the amount. */
   protected static Payload proposal(
       UUID matchId, UUID projectId, String bankCode, String productId, String amount) {
-    Payload match = example(EventTypes.MATCH_PROPOSED, "province-bank", projectId.toString());
+    return proposal("province-bank", matchId, projectId, bankCode, productId, amount);
+  }
+
+  /** As {@link #proposal}, from the producer's example of that name. */
+  protected static Payload proposal(
+      String example,
+      UUID matchId,
+      UUID projectId,
+      String bankCode,
+      String productId,
+      String amount) {
+    Payload match = example(EventTypes.MATCH_PROPOSED, example, projectId.toString());
     match.put("matchId", matchId.toString());
     match.put("county", ZHANGZI);
     match.put("bankCode", bankCode);

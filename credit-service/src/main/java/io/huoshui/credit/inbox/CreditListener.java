@@ -51,7 +51,8 @@ class CreditListener {
                             escalation.colour(),
                             escalation.stage(),
                             escalation.deadline(),
-                            escalation.escalatedAt())))
+                            escalation.escalatedAt(),
+                            escalation.escalateTo())))
             .on(
                 EventTypes.MATCH_RELEASED,
                 Incoming.MatchReleased.class,
@@ -113,6 +114,7 @@ class CreditListener {
         event.get("reasons"),
         match.deadline(),
         match.proposedAt(),
-        event.get("demand"));
+        event.get("demand"),
+        match.manual());
   }
 }

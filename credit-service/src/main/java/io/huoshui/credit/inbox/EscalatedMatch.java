@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * A held match as escalated, in matching's MatchEscalated payload, which goes on to the bank's own
- * topic as it is: without a stage when matching sent none.
+ * topic as it is: without a stage or a level when matching sent none.
  */
 record EscalatedMatch(
     UUID matchId,
@@ -18,4 +18,5 @@ record EscalatedMatch(
     String colour,
     @JsonInclude(JsonInclude.Include.NON_NULL) String stage,
     LocalDate deadline,
-    Instant escalatedAt) {}
+    Instant escalatedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String escalateTo) {}

@@ -9,4 +9,9 @@ import java.util.UUID;
  * first answer) and the deadline it now has.
  */
 record Escalation(
-    UUID matchId, String colour, String stage, LocalDate deadline, Instant escalatedAt) {}
+    UUID matchId,
+    String colour,
+    String stage,
+    LocalDate deadline,
+    Instant escalatedAt,
+    String escalateTo) {}

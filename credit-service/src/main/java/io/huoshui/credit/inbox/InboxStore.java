@@ -99,7 +99,8 @@ class InboxStore {
                     escalation.colour(),
                     escalation.stage(),
                     escalation.deadline(),
-                    escalation.escalatedAt()))
+                    escalation.escalatedAt(),
+                    escalation.escalateTo()))
         .one();
   }
 

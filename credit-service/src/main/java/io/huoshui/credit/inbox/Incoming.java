@@ -29,7 +29,8 @@ final class Incoming {
       BigDecimal score,
       LocalDate deadline,
       Instant proposedAt,
-      AnonymisedDemand demand) {
+      AnonymisedDemand demand,
+      @MayBeAbsent Boolean manual) {
 
     /** Of the anonymised demand only what the answer rules need. */
     record AnonymisedDemand(BigDecimal amountRequested) {}
@@ -42,7 +43,8 @@ final class Incoming {
       String colour,
       @MayBeAbsent String stage,
       LocalDate deadline,
-      Instant escalatedAt) {}
+      Instant escalatedAt,
+      @MayBeAbsent String escalateTo) {}
 
   record MatchReleased(UUID matchId, UUID projectId, String cause, Instant releasedAt) {}
 

@@ -1,5 +1,6 @@
 package io.huoshui.credit.inbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A match the matching service pushed to a bank, in matching's MatchProposed payload: it is kept
  * for the bank's inbox and goes on to the bank's own topic as it is. Its reasons and anonymised
- * demand are kept as the producer sent them, for the bank to read.
+ * demand are kept as the producer sent them, for the bank to read; {@code manual} only when a
+ * financial office pushed it by hand.
  */
 record PushedMatch(
     UUID matchId,
@@ -24,4 +26,5 @@ record PushedMatch(
     JsonNode reasons,
     LocalDate deadline,
     Instant proposedAt,
-    JsonNode demand) {}
+    JsonNode demand,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean manual) {}
