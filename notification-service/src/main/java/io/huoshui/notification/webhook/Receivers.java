@@ -63,9 +63,15 @@ class Receivers {
   }
 
   private URI syntax(String text) {
+    // A URL is stored and answered back as given: padding is refused, not stripped, so that what
+    // the owner registered is exactly what deliveries go to.
+    if (text.codePoints().anyMatch(Receivers::blankOrControl)) {
+      throw ApiProblem.invalid(
+          "url", "不能含有空白或控制字符 (must not contain whitespace or control characters)");
+    }
     URI url;
     try {
-      url = new URI(text.strip());
+      url = new URI(text);
     } catch (URISyntaxException e) {
       throw ApiProblem.invalid("url", "must be an absolute http or https URL");
     }
@@ -83,5 +89,9 @@ class Receivers {
       throw ApiProblem.invalid("url", "must not have a fragment");
     }
     return url;
+  }
+
+  private static boolean blankOrControl(int c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
   }
 }

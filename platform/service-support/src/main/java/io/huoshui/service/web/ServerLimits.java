@@ -15,6 +15,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reads, or bytes that are no HTTP request at all, are refused by the decoder before any filter or
  * handler runs; Reactor Netty would answer them with an empty 414, 431 or 400. A handler right
  * behind the decoder answers them instead, in the request's language as far as its headers were
- * read.
+ * read, and a request target that is no URI the same way.
  */
 final class ServerLimits {
 
@@ -96,8 +98,23 @@ final class ServerLimits {
   }
 
   /**
-   * One per connection. After a failure the decoder discards the rest of what the connection sends
-   * and the answer closes it, so nothing after the refused request reaches the server.
+   * Whether the request target parses as a URI. The decoder takes any target without spaces, but
+   * the web layer builds a {@link URI} from it and would answer one it cannot parse (a raw
+   * backslash, a bare {@code %} or {@code ^}) with an empty 400 before any filter runs.
+   */
+  static boolean isUri(String target) {
+    try {
+      new URI(target);
+      return true;
+    } catch (URISyntaxException unparsable) {
+      return false;
+    }
+  }
+
+  /**
+   * One per connection. After a refusal the rest of what the connection sends is dropped, by the
+   * decoder or here, and the answer closes it, so nothing after the refused request reaches the
+   * server.
    */
   private static final class DecodingFailures extends ChannelInboundHandlerAdapter {
 
@@ -114,17 +131,20 @@ final class ServerLimits {
         ReferenceCountUtil.release(message);
         return;
       }
-      DecoderResult result =
-          message instanceof HttpRequest request ? request.decoderResult() : null;
-      if (result == null || !result.isFailure()) {
+      if (!(message instanceof HttpRequest request)) {
+        context.fireChannelRead(message);
+        return;
+      }
+      DecoderResult result = request.decoderResult();
+      boolean malformed = result.isFailure();
+      if (!malformed && isUri(request.uri())) {
         context.fireChannelRead(message);
         return;
       }
       refused = true;
-      HttpRequest request = (HttpRequest) message;
       Locale locale = localeOf(request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE));
       ReferenceCountUtil.release(message);
-      HttpStatus status = statusOf(result.cause());
+      HttpStatus status = malformed ? statusOf(result.cause()) : HttpStatus.BAD_REQUEST;
       byte[] body = json.writeValueAsBytes(problem(status, locale, null));
       FullHttpResponse response =
           new DefaultFullHttpResponse(
