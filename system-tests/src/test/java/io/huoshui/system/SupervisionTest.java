@@ -186,7 +186,9 @@ class SupervisionTest {
           colours.add(escalation.get("colour").asString());
         }
       }
-      assertThat(colours).containsExactly("BLUE", "YELLOW", "RED");
+      // Each colour once, in order; a case still open goes on to a further RED, a level up.
+      assertThat(colours).startsWith("BLUE", "YELLOW", "RED");
+      assertThat(colours.subList(3, colours.size())).allMatch("RED"::equals);
     }
     await()
         .atMost(OUTCOME)
