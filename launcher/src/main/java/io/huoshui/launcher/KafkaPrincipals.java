@@ -61,12 +61,14 @@ final class KafkaPrincipals {
    * anonymous principal is the broker's super user.
    */
   static void provision(String adminBootstrap, Map<Component, Declared> services) {
+    // A broker that has just started on a loaded machine may take well over 15 s to assign its
+    // controller: the start waits for it rather than failing.
     try (Admin admin =
         Admin.create(
             Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, adminBootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 120_000))) {
       List<UserScramCredentialUpsertion> credentials = new ArrayList<>();
       List<AclBinding> acls = new ArrayList<>();
       services.forEach(
@@ -78,8 +80,8 @@ final class KafkaPrincipals {
                     passwordOf(service.name())));
             acls.addAll(aclsOf(service.name(), topics));
           });
-      admin.alterUserScramCredentials(List.copyOf(credentials)).all().get(30, TimeUnit.SECONDS);
-      admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+      admin.alterUserScramCredentials(List.copyOf(credentials)).all().get(120, TimeUnit.SECONDS);
+      admin.createAcls(acls).all().get(120, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new LaunchException("could not give the services their Kafka principals: " + e);
     } catch (InterruptedException e) {
