@@ -3,6 +3,8 @@ package io.huoshui.identity;
 import io.huoshui.calendar.InvalidCalendarYearException;
 import io.huoshui.identity.client.BankKafkaAccess;
 import io.huoshui.identity.client.ClientRejectedException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -19,6 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -145,12 +149,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     if (cause instanceof JacksonException json) {
       Matcher duplicate = DUPLICATE.matcher(String.valueOf(json.getOriginalMessage()));
       if (duplicate.find()) {
-        return new Refusal(duplicate.group(1), "字段重复出现 (duplicate field: each key appears once)");
+        String key = duplicate.group(1);
+        String at = parserPath(json);
+        return new Refusal(
+            at.endsWith(key) ? at : at.isEmpty() ? key : at + "." + key,
+            "字段重复出现 (duplicate field: each key appears once)");
+      }
+      String at = parserPath(json);
+      if (!at.isEmpty()) {
+        // A number too large for its field, say: the parser stopped at the member it was reading.
+        return new Refusal(at, "值无效 (invalid value)");
       }
     }
     return new Refusal("body", "请求体不是有效的 JSON (the body is not valid JSON)");
   }
 
+  /** The path databind recorded or, when it recorded none, where the parser stopped. */
   private static String path(JacksonException failure) {
     StringBuilder path = new StringBuilder();
     for (JacksonException.Reference reference : failure.getPath()) {
@@ -160,7 +174,29 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         path.append('[').append(reference.getIndex()).append(']');
       }
     }
+    if (path.isEmpty()) {
+      path.append(parserPath(failure));
+    }
     return path.isEmpty() ? "body" : path.toString();
+  }
+
+  /** The member the parser was reading when it failed, from the root: {@code holidays[0].name}. */
+  private static String parserPath(JacksonException failure) {
+    if (!(failure.processor() instanceof JsonParser parser)) {
+      return "";
+    }
+    Deque<String> steps = new ArrayDeque<>();
+    for (TokenStreamContext context = parser.streamReadContext();
+        context != null;
+        context = context.getParent()) {
+      if (context.inObject() && context.currentName() != null) {
+        steps.push("." + context.currentName());
+      } else if (context.inArray() && context.hasCurrentIndex()) {
+        steps.push("[" + context.getCurrentIndex() + "]");
+      }
+    }
+    String path = String.join("", steps);
+    return path.startsWith(".") ? path.substring(1) : path;
   }
 
   private static String typeName(Class<?> type) {

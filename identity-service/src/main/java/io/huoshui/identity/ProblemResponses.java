@@ -60,6 +60,11 @@ class ProblemResponses
   public void handle(
       HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
       throws IOException {
+    refusedTarget(response);
+  }
+
+  /** The firewall's refusals and Tomcat's own (a {@code %00}, a path above the root) alike. */
+  void refusedTarget(HttpServletResponse response) throws IOException {
     write(
         response,
         HttpStatus.BAD_REQUEST,

@@ -5,11 +5,20 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,6 +37,66 @@ class RefusedRequests {
   @Bean
   TomcatConnectorCustomizer traceReachesTheFilter() {
     return connector -> connector.setAllowTrace(true);
+  }
+
+  /**
+   * Tomcat refuses some targets itself, before any filter ({@code %00}, {@code /../..}, an encoded
+   * slash or backslash), and reports them through the host's error report valve: that valve, and
+   * the one Spring Boot adds, is replaced by one answering problem+json. It runs after Spring
+   * Boot's own customizer, which adds its valve.
+   */
+  @Bean
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> tomcatRefusalsAsProblems(
+      ProblemResponses problems) {
+    return factory ->
+        factory.addContextCustomizers(
+            context -> {
+              Pipeline pipeline = context.getParent().getPipeline();
+              for (Valve valve : pipeline.getValves()) {
+                if (valve instanceof ErrorReportValve) {
+                  pipeline.removeValve(valve);
+                }
+              }
+              pipeline.addValve(new ProblemReportValve(problems));
+              // Found in the pipeline by this name, so that the host adds no page of its own.
+              ((StandardHost) context.getParent())
+                  .setErrorReportValveClass(ProblemReportValve.class.getName());
+            });
+  }
+
+  /** Tomcat's error report as problem+json, naming nothing of the server or the request. */
+  static final class ProblemReportValve extends ErrorReportValve {
+
+    private final ProblemResponses problems;
+
+    ProblemReportValve(ProblemResponses problems) {
+      this.problems = problems;
+    }
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+      HttpStatus status = HttpStatus.resolve(response.getStatus());
+      if (status == null
+          || !status.isError()
+          || response.getContentWritten() > 0
+          || !response.setErrorReported()) {
+        return;
+      }
+      try {
+        if (status == HttpStatus.BAD_REQUEST) {
+          problems.refusedTarget(response);
+        } else {
+          problems.write(
+              response,
+              status,
+              "请求未能处理 (" + status.getReasonPhrase() + ")",
+              "服务器未能处理该请求 (the server could not process this request).");
+        }
+      } catch (IOException gone) {
+        // The client has gone: there is no one left to answer.
+      }
+    }
   }
 
   @Bean

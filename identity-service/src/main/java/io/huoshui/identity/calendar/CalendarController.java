@@ -1,7 +1,9 @@
 package io.huoshui.identity.calendar;
 
+import io.huoshui.calendar.CalendarSource;
 import io.huoshui.calendar.CalendarYear;
 import io.huoshui.calendar.InvalidCalendarYearException;
+import io.huoshui.identity.PrintableText;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +25,9 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/v1/calendar/years")
 class CalendarController {
+
+  private static final int FIRST_PUBLISHED = 1900;
+  private static final int LAST_PUBLISHED = 9999;
 
   private final CalendarYears years;
 
@@ -57,6 +62,34 @@ class CalendarController {
           "year",
           "年份 %d 与路径中的 %d 不符 (the year does not match the path)".formatted(calendar.year(), year));
     }
+    requireWellFormed(calendar);
     return years.publish(calendar, administrator.getSubject());
+  }
+
+  /**
+   * Beyond what a year itself checks: its texts are {@link PrintableText} like a client's name, and
+   * the notice's date is one a person could have signed.
+   */
+  private static void requireWellFormed(CalendarYear calendar) {
+    for (int i = 0; i < calendar.holidays().size(); i++) {
+      requirePrintable("holidays[" + i + "].name", calendar.holidays().get(i).name());
+    }
+    CalendarSource source = calendar.source();
+    requirePrintable("source.title", source.title());
+    requirePrintable("source.number", source.number());
+    requirePrintable("source.url", source.url());
+    int published = source.published().getYear();
+    if (published < FIRST_PUBLISHED || published > LAST_PUBLISHED) {
+      throw new InvalidCalendarYearException(
+          "source.published",
+          "发布日期须在 %d 至 %d 年之间 (a date from %d to %d)"
+              .formatted(FIRST_PUBLISHED, LAST_PUBLISHED, FIRST_PUBLISHED, LAST_PUBLISHED));
+    }
+  }
+
+  private static void requirePrintable(String field, String text) {
+    if (!PrintableText.isPrintable(text)) {
+      throw new InvalidCalendarYearException(field, PrintableText.MESSAGE);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.huoshui.identity.client;
 
+import io.huoshui.identity.PrintableText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,9 +16,7 @@ public record ClientRequest(
     @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,63}") String clientId,
     @NotBlank
         @Size(max = 200)
-        @Pattern(
-            regexp = "[^\\p{Cc}\\p{Cs}]*",
-            message = "名称不能含控制字符或孤立的代理项 (no control characters or lone surrogates)")
+        @Pattern(regexp = PrintableText.PATTERN, message = "名称" + PrintableText.MESSAGE)
         String displayName,
     @NotNull TenantType tenantType,
     @NotBlank @Size(max = 32) String tenantId,
