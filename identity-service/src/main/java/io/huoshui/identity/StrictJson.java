@@ -1,24 +1,34 @@
 package io.huoshui.identity;
 
+import java.time.LocalDate;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
  * A request body means exactly what it says, or is refused (400 naming the field, see {@link
  * ApiProblems}): a field the API does not know ({@code "enabled": false} on a registration) is not
  * dropped silently, a key given twice does not let the last one win, a number is not taken for a
- * string nor a string for a number, and an enum is named exactly, never by its ordinal.
+ * string nor a string for a number, an enum is named exactly, never by its ordinal, and a date is
+ * one a person could have written on a notice, from {@value #FIRST_YEAR} to {@value #LAST_YEAR}.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
+
+  static final int FIRST_YEAR = 1900;
+  static final int LAST_YEAR = 9999;
 
   @Bean
   JsonMapperBuilderCustomizer strictJsonMapper() {
@@ -35,6 +45,9 @@ class StrictJson {
             .disable(MapperFeature.ACCEPT_CASE_INSENSITIVE_VALUES)
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .disable(EnumFeature.READ_ENUMS_USING_TO_STRING)
+            .addModule(
+                new SimpleModule("bounded-dates")
+                    .addDeserializer(LocalDate.class, new BoundedDates()))
             .withCoercionConfig(
                 LogicalType.Textual,
                 config ->
@@ -48,5 +61,22 @@ class StrictJson {
                     config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+  }
+
+  /** ISO dates as the JSON library reads them, refused outside the years of a person's notice. */
+  private static final class BoundedDates extends ValueDeserializer<LocalDate> {
+
+    @Override
+    public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+      LocalDate date = LocalDateDeserializer.INSTANCE.deserialize(parser, context);
+      if (date != null && (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR)) {
+        return (LocalDate)
+            context.handleWeirdStringValue(
+                LocalDate.class,
+                parser.getString(),
+                "a date from %d to %d".formatted(FIRST_YEAR, LAST_YEAR));
+      }
+      return date;
+    }
   }
 }

@@ -4,6 +4,8 @@ import io.huoshui.calendar.CalendarSource;
 import io.huoshui.calendar.CalendarYear;
 import io.huoshui.calendar.InvalidCalendarYearException;
 import io.huoshui.identity.PrintableText;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,8 +28,7 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/calendar/years")
 class CalendarController {
 
-  private static final int FIRST_PUBLISHED = 1900;
-  private static final int LAST_PUBLISHED = 9999;
+  private static final int MAX_URL = 2000;
 
   private final CalendarYears years;
 
@@ -68,7 +69,7 @@ class CalendarController {
 
   /**
    * Beyond what a year itself checks: its texts are {@link PrintableText} like a client's name, and
-   * the notice's date is one a person could have signed.
+   * the notice's address is a plain https address anyone can open: a host, no credentials.
    */
   private static void requireWellFormed(CalendarYear calendar) {
     for (int i = 0; i < calendar.holidays().size(); i++) {
@@ -77,13 +78,26 @@ class CalendarController {
     CalendarSource source = calendar.source();
     requirePrintable("source.title", source.title());
     requirePrintable("source.number", source.number());
-    requirePrintable("source.url", source.url());
-    int published = source.published().getYear();
-    if (published < FIRST_PUBLISHED || published > LAST_PUBLISHED) {
+    requireWebAddress(source.url());
+  }
+
+  private static void requireWebAddress(String url) {
+    URI address = null;
+    if (url.length() <= MAX_URL && PrintableText.isPrintable(url)) {
+      try {
+        address = new URI(url);
+      } catch (URISyntaxException malformed) {
+        address = null;
+      }
+    }
+    if (address == null
+        || !"https".equals(address.getScheme())
+        || address.getHost() == null
+        || address.getRawUserInfo() != null) {
       throw new InvalidCalendarYearException(
-          "source.published",
-          "发布日期须在 %d 至 %d 年之间 (a date from %d to %d)"
-              .formatted(FIRST_PUBLISHED, LAST_PUBLISHED, FIRST_PUBLISHED, LAST_PUBLISHED));
+          "source.url",
+          "须是不含账号口令、不超过 %d 个字符的 https 地址 (an https URL of at most %d characters, without credentials)"
+              .formatted(MAX_URL, MAX_URL));
     }
   }
 
