@@ -5,6 +5,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
@@ -46,8 +47,9 @@ class StrictJson {
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .disable(EnumFeature.READ_ENUMS_USING_TO_STRING)
             .addModule(
-                new SimpleModule("bounded-dates")
-                    .addDeserializer(LocalDate.class, new BoundedDates()))
+                new SimpleModule("strict-values")
+                    .addDeserializer(LocalDate.class, new BoundedDates())
+                    .addDeserializer(String.class, new StringsOnly()))
             .withCoercionConfig(
                 LogicalType.Textual,
                 config ->
@@ -77,6 +79,22 @@ class StrictJson {
                 "a date from %d to %d".formatted(FIRST_YEAR, LAST_YEAR));
       }
       return date;
+    }
+  }
+
+  /**
+   * A string is a JSON string, never an array of one: the library's own reading of {@code [["x"]]}
+   * for a list of strings takes the inner array for its element and loses its place in the
+   * document, so that the refusal named no field.
+   */
+  private static final class StringsOnly extends ValueDeserializer<String> {
+
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext context) {
+      if (parser.hasToken(JsonToken.VALUE_STRING)) {
+        return parser.getString();
+      }
+      return (String) context.handleUnexpectedToken(String.class, parser);
     }
   }
 }
