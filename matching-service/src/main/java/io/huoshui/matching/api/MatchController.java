@@ -19,7 +19,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -81,8 +80,8 @@ class MatchController {
     return queries
         .board(
             tenant,
-            colour(colour),
-            QueryParameters.text("county", county),
+            QueryParameters.oneOf("colour", colour, Colour.class),
+            county(county),
             QueryParameters.text("bank", bank),
             Boolean.TRUE.equals(QueryParameters.trueOrFalse("closed", closed)),
             request.offset(),
@@ -97,15 +96,14 @@ class MatchController {
                     found.total()));
   }
 
-  private static Colour colour(String value) {
-    if (value == null) {
-      return null;
+  /** A division code: a province (2 digits), a city (4) or a county (6). */
+  private static String county(String value) {
+    String code = QueryParameters.text("county", value);
+    if (code != null && !code.matches("[0-9]{2}([0-9]{2}([0-9]{2})?)?")) {
+      throw ApiProblem.invalid(
+          "county", "必须是 2、4 或 6 位行政区划代码 / must be a division code of 2, 4 or 6 digits");
     }
-    try {
-      return Colour.valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.invalid("colour", "must be one of BLUE, YELLOW, RED");
-    }
+    return code;
   }
 
   /** A demand's matches, best first, and why nothing fitted when nothing did. */

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -83,7 +84,7 @@ public final class RawHttp {
   }
 
   private static Answer read(InputStream in, String method) throws IOException {
-    byte[] all = in.readAllBytes();
+    byte[] all = untilClosed(in);
     String text = new String(all, StandardCharsets.ISO_8859_1);
     int end = text.indexOf("\r\n\r\n");
     if (end < 0) {
@@ -104,6 +105,25 @@ public final class RawHttp {
     }
     return new Answer(
         status, headers, method.equals("HEAD") ? "" : new String(rest, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Everything the server sent. A server that refused on the first bytes closes with more of the
+   * request unread, which resets the connection: what it answered before the reset is the answer.
+   */
+  private static byte[] untilClosed(InputStream in) throws IOException {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    byte[] chunk = new byte[8192];
+    try {
+      for (int read; (read = in.read(chunk)) != -1; ) {
+        all.write(chunk, 0, read);
+      }
+    } catch (SocketException reset) {
+      if (all.size() == 0) {
+        throw reset;
+      }
+    }
+    return all.toByteArray();
   }
 
   private static byte[] dechunked(byte[] chunked) {
