@@ -63,7 +63,10 @@ public final class IdempotentRequests {
     }
     if (!KEY.matcher(key).matches()) {
       return Mono.error(
-          ApiProblem.invalid(HEADER, "must be 1 to 255 visible ASCII characters, e.g. a UUID"));
+          ApiProblem.invalid(
+              HEADER,
+              "必须是 1 到 255 个可见 ASCII 字符，如一个 UUID",
+              "must be 1 to 255 visible ASCII characters, e.g. a UUID"));
     }
     String route =
         exchange.getRequest().getMethod().name() + " " + exchange.getRequest().getPath().value();
@@ -152,6 +155,7 @@ public final class IdempotentRequests {
     if (!stored.fingerprint().equals(requestFingerprint)) {
       throw ApiProblem.unprocessable(
           "IDEMPOTENCY_KEY_REUSED",
+          "该 Idempotency-Key 已用于另一个请求；新的请求请使用新的键。",
           "This Idempotency-Key was used for a different request; use a new key for a new"
               + " request.");
     }

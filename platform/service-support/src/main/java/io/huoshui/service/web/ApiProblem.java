@@ -8,102 +8,105 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * An answer that refuses a request for a reason the client can act on, rendered as RFC 9457
- * problem+json by the shared error handler.
+ * problem+json by the shared error handler, in Chinese unless the request asks for English ({@code
+ * Accept-Language: en}). A service words each refusal in both languages; the handler picks.
  *
  * @see #code() a stable, machine-readable name of the rule that refused the request
  */
 public class ApiProblem extends ResponseStatusException {
 
-  /**
-   * One offending input: a JSON path such as {@code enterprise.creditCode}, or a parameter name.
-   */
+  /** One offending input as rendered: a JSON path such as {@code enterprise.creditCode}. */
   public record FieldError(String field, String message) {}
 
-  /** A refusal of the platform's own, told in the language the request asks for. */
-  record Reason(String field, Refusal refusal, String argument) {
+  /** One offending input with why, in Chinese and in English. */
+  public record Violation(String field, String chinese, String english) {
 
     FieldError in(Locale locale) {
-      return new FieldError(field, refusal.in(locale, argument));
+      return new FieldError(field, Refusal.wantsEnglish(locale) ? english : chinese);
     }
   }
 
-  private static final String INVALID = "The request has invalid fields; see errors.";
+  /** A refusal of the platform's own, worded by {@link Refusal}. */
+  record Reason(String field, Refusal refusal, String argument) {
 
-  private final String code;
-  private final List<FieldError> errors;
-  private final List<Reason> reasons;
-
-  private ApiProblem(HttpStatus status, String code, String detail, List<FieldError> errors) {
-    this(status, code, detail, errors, List.of());
+    Violation violation() {
+      return new Violation(
+          field, refusal.in(Locale.CHINESE, argument), refusal.in(Locale.ENGLISH, argument));
+    }
   }
 
+  private static final String INVALID_ZH = "请求中有无效的字段，见 errors。";
+  private static final String INVALID_EN = "The request has invalid fields; see errors.";
+
+  private final String code;
+  private final String chinese;
+  private final String english;
+  private final List<Violation> violations;
+
   private ApiProblem(
-      HttpStatus status,
-      String code,
-      String detail,
-      List<FieldError> errors,
-      List<Reason> reasons) {
-    super(status, detail);
+      HttpStatus status, String code, String chinese, String english, List<Violation> violations) {
+    super(status, english);
     this.code = code;
-    this.errors = List.copyOf(errors);
-    this.reasons = List.copyOf(reasons);
+    this.chinese = chinese;
+    this.english = english;
+    this.violations = List.copyOf(violations);
+  }
+
+  private ApiProblem(HttpStatus status, String code, String chinese, String english) {
+    this(status, code, chinese, english, List.of());
   }
 
   static ApiProblem refused(List<Reason> reasons) {
-    return new ApiProblem(HttpStatus.BAD_REQUEST, null, INVALID, List.of(), reasons);
+    return invalid(reasons.stream().map(Reason::violation).toList());
   }
 
   /** 404: also what another tenant's object answers, so that its existence does not leak. */
-  public static ApiProblem notFound(String detail) {
-    return new ApiProblem(HttpStatus.NOT_FOUND, null, detail, List.of());
+  public static ApiProblem notFound(String chinese, String english) {
+    return new ApiProblem(HttpStatus.NOT_FOUND, null, chinese, english);
   }
 
   /** 409: the request is valid but the object's state does not allow it now. */
-  public static ApiProblem conflict(String code, String detail) {
-    return new ApiProblem(HttpStatus.CONFLICT, code, detail, List.of());
+  public static ApiProblem conflict(String code, String chinese, String english) {
+    return new ApiProblem(HttpStatus.CONFLICT, code, chinese, english);
   }
 
   /** 422: the request is well-formed but breaks a rule of the domain. */
-  public static ApiProblem unprocessable(String code, String detail) {
-    return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, code, detail, List.of());
+  public static ApiProblem unprocessable(String code, String chinese, String english) {
+    return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, code, chinese, english);
   }
 
   /** 400 naming the input that is wrong. */
-  public static ApiProblem invalid(String field, String message) {
-    return invalid(List.of(new FieldError(field, message)));
+  public static ApiProblem invalid(String field, String chinese, String english) {
+    return invalid(List.of(new Violation(field, chinese, english)));
   }
 
-  public static ApiProblem invalid(List<FieldError> errors) {
-    return new ApiProblem(HttpStatus.BAD_REQUEST, null, INVALID, errors);
+  /** 400 naming every input that is wrong, so that a portal shows them all at once. */
+  public static ApiProblem invalid(List<Violation> violations) {
+    return new ApiProblem(HttpStatus.BAD_REQUEST, null, INVALID_ZH, INVALID_EN, violations);
   }
 
   /** 403: this tenant may never do this, whatever the object. */
-  public static ApiProblem forbidden(String detail) {
-    return new ApiProblem(HttpStatus.FORBIDDEN, null, detail, List.of());
+  public static ApiProblem forbidden(String chinese, String english) {
+    return new ApiProblem(HttpStatus.FORBIDDEN, null, chinese, english);
   }
 
   public String code() {
     return code;
   }
 
-  /** The offending inputs, the platform's own refusals in Chinese. */
+  /** The offending inputs, in Chinese. */
   public List<FieldError> errors() {
     return errors(Locale.CHINESE);
   }
 
-  List<FieldError> errors(Locale locale) {
-    if (reasons.isEmpty()) {
-      return errors;
-    }
-    return reasons.stream().map(reason -> reason.in(locale)).toList();
+  /** The offending inputs as the request's language has them. */
+  public List<FieldError> errors(Locale locale) {
+    return violations.stream().map(violation -> violation.in(locale)).toList();
   }
 
-  /** The detail as the request's language has it: the platform's own words are Chinese first. */
-  String detail(Locale locale) {
-    if (!INVALID.equals(getReason()) || Refusal.wantsEnglish(locale)) {
-      return getReason();
-    }
-    return "请求中有无效的字段，见 errors。";
+  /** The detail as the request's language has it. */
+  public String detail(Locale locale) {
+    return Refusal.wantsEnglish(locale) ? english : chinese;
   }
 
   /** The members this problem adds to the standard ones. */

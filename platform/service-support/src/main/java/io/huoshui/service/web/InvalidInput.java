@@ -1,7 +1,7 @@
 package io.huoshui.service.web;
 
-import io.huoshui.service.web.ApiProblem.FieldError;
 import io.huoshui.service.web.ApiProblem.Reason;
+import io.huoshui.service.web.ApiProblem.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -32,16 +32,13 @@ final class InvalidInput {
 
   static ApiProblem problemOf(ServerWebInputException input) {
     if (input instanceof WebExchangeBindException binding) {
-      List<FieldError> errors = new ArrayList<>();
+      List<Violation> errors = new ArrayList<>();
       binding
           .getFieldErrors()
-          .forEach(
-              error -> errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
+          .forEach(error -> errors.add(bean(error.getField(), error.getDefaultMessage())));
       binding
           .getGlobalErrors()
-          .forEach(
-              error ->
-                  errors.add(new FieldError(error.getObjectName(), error.getDefaultMessage())));
+          .forEach(error -> errors.add(bean(error.getObjectName(), error.getDefaultMessage())));
       return ApiProblem.invalid(errors);
     }
     JacksonException json = jsonCause(input);
@@ -54,6 +51,11 @@ final class InvalidInput {
           List.of(new Reason(parameter.getParameterName(), Refusal.MALFORMED_PARAMETER, "")));
     }
     return ApiProblem.refused(List.of(new Reason("body", Refusal.MISSING_BODY, "")));
+  }
+
+  /** Bean validation words its messages once; the services' own checks word theirs twice. */
+  private static Violation bean(String field, String message) {
+    return new Violation(field, message, message);
   }
 
   private static JacksonException jsonCause(Throwable error) {

@@ -17,11 +17,13 @@ public record PageRequest(int page, int size) {
     int number = page == null ? 0 : page;
     int length = size == null ? DEFAULT_SIZE : size;
     if (number < 0) {
-      throw ApiProblem.invalid("page", "必须是 0 或更大；must be 0 or more");
+      throw ApiProblem.invalid("page", "必须是 0 或更大", "must be 0 or more");
     }
     if (length < 1 || length > MAX_SIZE) {
       throw ApiProblem.invalid(
-          "size", "必须在 1 到 %d 之间；must be between 1 and %d".formatted(MAX_SIZE, MAX_SIZE));
+          "size",
+          "必须在 1 到 %d 之间".formatted(MAX_SIZE),
+          "must be between 1 and %d".formatted(MAX_SIZE));
     }
     return new PageRequest(number, length);
   }

@@ -177,22 +177,59 @@ class ProblemExceptionHandlerTest {
         .isEqualTo("is not well-formed JSON");
   }
 
+  private static final ApiProblem APPROVAL_BEFORE_INTEREST =
+      ApiProblem.conflict(
+          "APPROVAL_BEFORE_INTEREST",
+          "请先答复 INTEREST，再答复 APPROVAL。",
+          "Answer INTEREST before APPROVAL.");
+
   @Test
-  void aDomainRuleAnswersWithItsCode() {
+  void aDomainRuleAnswersWithItsCodeInChineseByDefault() {
     MockServerWebExchange exchange =
         MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/matches/m1/responses"));
 
-    handler
-        .handle(
-            exchange,
-            ApiProblem.conflict("APPROVAL_BEFORE_INTEREST", "Answer INTEREST before APPROVAL."))
-        .block();
+    handler.handle(exchange, APPROVAL_BEFORE_INTEREST).block();
 
     assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     JsonNode problem = json.readTree(exchange.getResponse().getBodyAsString().block());
     assertThat(problem.get("code").asString()).isEqualTo("APPROVAL_BEFORE_INTEREST");
-    assertThat(problem.get("detail").asString()).isEqualTo("Answer INTEREST before APPROVAL.");
+    assertThat(problem.get("detail").asString()).isEqualTo("请先答复 INTEREST，再答复 APPROVAL。");
     assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/matches/m1/responses");
+  }
+
+  @Test
+  void aDomainRuleAnswersInEnglishWhenAskedTo() {
+    MockServerWebExchange exchange =
+        MockServerWebExchange.from(
+            MockServerHttpRequest.post("/api/v1/matches/m1/responses")
+                .header("Accept-Language", "en-GB,en;q=0.8"));
+
+    handler.handle(exchange, APPROVAL_BEFORE_INTEREST).block();
+
+    JsonNode problem = json.readTree(exchange.getResponse().getBodyAsString().block());
+    assertThat(problem.get("detail").asString()).isEqualTo("Answer INTEREST before APPROVAL.");
+  }
+
+  @Test
+  void aServicesOwnFieldRefusalIsWordedInTheRequestsLanguage() {
+    ApiProblem tooEarly = ApiProblem.invalid("disbursedOn", "不得晚于今天", "must not be in the future");
+    MockServerWebExchange chinese =
+        MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/matches/m1/responses"));
+    MockServerWebExchange english =
+        MockServerWebExchange.from(
+            MockServerHttpRequest.post("/api/v1/matches/m1/responses")
+                .header("Accept-Language", "en"));
+
+    handler.handle(chinese, tooEarly).block();
+    handler.handle(english, tooEarly).block();
+
+    JsonNode inChinese = json.readTree(chinese.getResponse().getBodyAsString().block());
+    JsonNode inEnglish = json.readTree(english.getResponse().getBodyAsString().block());
+    assertThat(inChinese.get("detail").asString()).isEqualTo("请求中有无效的字段，见 errors。");
+    assertThat(inChinese.get("errors").get(0).get("message").asString()).isEqualTo("不得晚于今天");
+    assertThat(inEnglish.get("errors").get(0).get("field").asString()).isEqualTo("disbursedOn");
+    assertThat(inEnglish.get("errors").get(0).get("message").asString())
+        .isEqualTo("must not be in the future");
   }
 
   @Test
