@@ -1,5 +1,6 @@
 package io.huoshui.load;
 
+import io.huoshui.vocabulary.CreditCodes;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.ObjectMapper;
@@ -118,7 +119,8 @@ final class DemandMix {
     demand.put("description", kind.title() + "（负载测试生成的需求）");
     ObjectNode enterprise = demand.putObject("enterprise");
     enterprise.put("name", "负载测试企业" + n + "有限公司");
-    enterprise.put("creditCode", CreditCodes.enterprise(kind.county(), n));
+    enterprise.put(
+        "creditCode", CreditCodes.enterprise(kind.county(), "%09d".formatted(n % 1_000_000_000L)));
     enterprise.put("size", kind.size());
     demand.put("industry", kind.industry());
     demand.put("purpose", kind.purpose());

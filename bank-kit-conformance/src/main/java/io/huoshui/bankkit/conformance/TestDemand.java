@@ -1,5 +1,6 @@
 package io.huoshui.bankkit.conformance;
 
+import io.huoshui.vocabulary.CreditCodes;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +13,6 @@ import tools.jackson.databind.JsonNode;
  * it serves one, its collateral and tags. The enterprise has a valid unified social credit code.
  */
 final class TestDemand {
-
-  private static final String CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  private static final int[] WEIGHTS = {
-    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
-  };
 
   private TestDemand() {}
 
@@ -53,14 +49,11 @@ final class TestDemand {
     return demand;
   }
 
-  /** GB 32100-2015: registration authority 9, type 1, the county, a serial, the check character. */
+  /**
+   * An enterprise of the county; "BK" keeps the check's enterprises apart from the counties' own.
+   */
   static String creditCode(String county, int serial) {
-    String body = "91" + county + "BK%07d".formatted(serial % 10_000_000);
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += CODE_CHARACTERS.indexOf(body.charAt(i)) * WEIGHTS[i];
-    }
-    return body + CODE_CHARACTERS.charAt((31 - sum % 31) % 31);
+    return CreditCodes.enterprise(county, "BK%07d".formatted(serial % 10_000_000));
   }
 
   private static List<String> strings(JsonNode array) {
