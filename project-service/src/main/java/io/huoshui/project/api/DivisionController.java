@@ -37,7 +37,7 @@ class DivisionController {
   Mono<List<Division>> list(@RequestParam(required = false) String within) {
     String region = QueryParameters.text("within", within);
     if (region != null && !DivisionCodes.isDivision(region)) {
-      return Mono.error(ApiProblem.invalid("within", DivisionCodes.NOT_A_DIVISION));
+      return Mono.error(DivisionCodes.notADivision("within"));
     }
     return divisions.within(region).collectList();
   }
@@ -48,7 +48,7 @@ class DivisionController {
         Mono.error(
             () ->
                 ApiProblem.notFound(
-                    "没有行政区划代码 %s / There is no division %s.".formatted(code, code)));
+                    "没有行政区划代码 %s。".formatted(code), "There is no division %s.".formatted(code)));
     return divisions
         .names(List.of(code))
         .flatMap(names -> Mono.justOrEmpty(names.nameOf(code)))
@@ -75,7 +75,8 @@ class DivisionController {
     if (!tenant.isOperator()) {
       return Mono.error(
           ApiProblem.forbidden(
-              "只有网络管理员可以更新行政区划表 / Only the network's administrator replaces the division table."));
+              "只有网络管理员可以更新行政区划表。",
+              "Only the network's administrator replaces the division table."));
     }
     return rows.flatMap(divisions::replace).map(Replaced::new);
   }

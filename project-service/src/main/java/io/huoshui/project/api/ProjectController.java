@@ -72,7 +72,7 @@ class ProjectController {
   Mono<ResponseEntity<Object>> submit(
       @Valid @RequestBody Demand demand, Tenant tenant, Actor actor, ServerWebExchange exchange) {
     if (!tenant.isCounty()) {
-      return Mono.error(ApiProblem.forbidden("只有县区可以提交融资需求 / Only a county submits demand."));
+      return Mono.error(ApiProblem.forbidden("只有县区可以提交融资需求。", "Only a county submits demand."));
     }
     return idempotent.create(
         exchange,
@@ -113,11 +113,13 @@ class ProjectController {
     LocalDate from = QueryParameters.date("submittedFrom", submittedFrom);
     LocalDate to = QueryParameters.date("submittedTo", submittedTo);
     if (from != null && to != null && to.isBefore(from)) {
-      return Mono.error(ApiProblem.invalid("submittedTo", "must not be before submittedFrom"));
+      return Mono.error(
+          ApiProblem.invalid(
+              "submittedTo", "不能早于 submittedFrom", "must not be before submittedFrom"));
     }
     String inCounty = QueryParameters.text("county", county);
     if (inCounty != null && !DivisionCodes.isCounty(inCounty)) {
-      return Mono.error(ApiProblem.invalid("county", DivisionCodes.NOT_A_COUNTY));
+      return Mono.error(DivisionCodes.notACounty("county"));
     }
     ProjectFilter filter =
         new ProjectFilter(
@@ -220,7 +222,7 @@ class ProjectController {
   Mono<List<AuditView>> audit(@PathVariable UUID id, Tenant tenant) {
     if (!tenant.isOperator()) {
       return Mono.error(
-          ApiProblem.forbidden("只有金融办可以查看审计记录 / Only a financial office reads the audit trail."));
+          ApiProblem.forbidden("只有金融办可以查看审计记录。", "Only a financial office reads the audit trail."));
     }
     return projects
         .timeline(tenant, id)
@@ -236,11 +238,13 @@ class ProjectController {
 
   private static <T> Mono<T> notFound(UUID id) {
     return Mono.error(
-        () -> ApiProblem.notFound("没有需求 %s / There is no demand %s here.".formatted(id, id)));
+        () ->
+            ApiProblem.notFound(
+                "没有需求 %s。".formatted(id), "There is no demand %s here.".formatted(id)));
   }
 
   private static ApiProblem conflict(Throwable error) {
     ProjectStateException state = (ProjectStateException) error;
-    return ApiProblem.conflict(state.code(), state.getMessage());
+    return ApiProblem.conflict(state.code(), state.chinese(), state.getMessage());
   }
 }

@@ -1,5 +1,6 @@
 package io.huoshui.project.domain;
 
+import io.huoshui.service.web.ApiProblem;
 import java.util.regex.Pattern;
 
 /** The administrative division codes (行政区划代码) that name counties, cities and provinces. */
@@ -8,13 +9,19 @@ public final class DivisionCodes {
   private static final Pattern COUNTY = Pattern.compile("[0-9]{6}");
   private static final Pattern DIVISION = Pattern.compile("[0-9]{2}([0-9]{2}([0-9]{2})?)?");
 
-  /** What a county filter must say, Chinese first, when it names no county. */
-  public static final String NOT_A_COUNTY =
-      "必须是县的 6 位行政区划代码，例如 140428 / must be a county's 6-digit division code, such as" + " 140428";
+  /** The refusal of a field that should name a county and does not. */
+  public static ApiProblem notACounty(String field) {
+    return ApiProblem.invalid(
+        field,
+        "必须是县的 6 位行政区划代码，例如 140428",
+        "must be a county's 6-digit division code, such as 140428");
+  }
 
-  /** What a division code must be, Chinese first. */
-  public static final String NOT_A_DIVISION =
-      "必须是 2、4 或 6 位行政区划代码 / must be a division code of 2, 4 or 6 digits";
+  /** The refusal of a field that should name a division and does not. */
+  public static ApiProblem notADivision(String field) {
+    return ApiProblem.invalid(
+        field, "必须是 2、4 或 6 位行政区划代码", "must be a division code of 2, 4 or 6 digits");
+  }
 
   private DivisionCodes() {}
 

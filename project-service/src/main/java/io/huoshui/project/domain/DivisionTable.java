@@ -23,28 +23,32 @@ public final class DivisionTable {
   /** The rows as given, if each is a place with a code of its own; refused otherwise. */
   public static List<Division> checked(List<Division> rows) {
     if (rows.isEmpty()) {
-      throw ApiProblem.invalid("divisions", "不能为空 / must list at least one place");
+      throw ApiProblem.invalid("divisions", "不能为空", "must list at least one place");
     }
     if (rows.size() > MAX_ROWS) {
       throw ApiProblem.invalid(
-          "divisions", "最多 %d 行 / must have at most %d rows".formatted(MAX_ROWS, MAX_ROWS));
+          "divisions",
+          "最多 %d 行".formatted(MAX_ROWS),
+          "must have at most %d rows".formatted(MAX_ROWS));
     }
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < rows.size(); i++) {
       Division row = rows.get(i);
       String field = "[%d]".formatted(i);
       if (!DivisionCodes.isDivision(row.code())) {
-        throw ApiProblem.invalid(field + ".code", DivisionCodes.NOT_A_DIVISION);
+        throw DivisionCodes.notADivision(field + ".code");
       }
       if (!seen.add(row.code())) {
         throw ApiProblem.invalid(
-            field + ".code", "代码 %s 重复 / %s is listed twice".formatted(row.code(), row.code()));
+            field + ".code",
+            "代码 %s 重复".formatted(row.code()),
+            "%s is listed twice".formatted(row.code()));
       }
       if (!isName(row.name())) {
         throw ApiProblem.invalid(
             field + ".name",
-            "必须是 1 到 %d 个字符的名称，不含控制字符 / must be a name of 1 to %d characters without control characters"
-                .formatted(MAX_NAME, MAX_NAME));
+            "必须是 1 到 %d 个字符的名称，不含控制字符".formatted(MAX_NAME),
+            "must be a name of 1 to %d characters without control characters".formatted(MAX_NAME));
       }
     }
     return List.copyOf(rows);
@@ -67,7 +71,7 @@ public final class DivisionTable {
       List<String> cells = lines.get(i);
       if (cells.size() != 2) {
         throw ApiProblem.invalid(
-            "[%d]".formatted(i), "每行须为“代码,名称”两列 / each line must be two cells, code and name");
+            "[%d]".formatted(i), "每行须为“代码,名称”两列", "each line must be two cells, code and name");
       }
       rows.add(new Division(cells.get(0).strip(), cells.get(1).strip()));
     }
@@ -106,7 +110,7 @@ public final class DivisionTable {
       }
     }
     if (quoted) {
-      throw ApiProblem.invalid("divisions", "引号未闭合 / a quoted cell is not closed");
+      throw ApiProblem.invalid("divisions", "引号未闭合", "a quoted cell is not closed");
     }
     endLine(lines, cells, cell);
     return lines;

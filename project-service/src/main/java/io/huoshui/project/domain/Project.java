@@ -54,6 +54,7 @@ public record Project(
     if (!status.isRevisable()) {
       throw new ProjectStateException(
           "PROJECT_NOT_REVISABLE",
+          "状态为 %s 的需求不能再修改：已有银行表示意向或已结束。".formatted(status),
           "A %s demand can no longer be changed: a bank has shown interest or it is closed."
               .formatted(status));
     }
@@ -76,7 +77,9 @@ public record Project(
   public Project withdraw(String reason, Instant now) {
     if (!status.isWithdrawable()) {
       throw new ProjectStateException(
-          "PROJECT_NOT_WITHDRAWABLE", "A %s demand cannot be withdrawn.".formatted(status));
+          "PROJECT_NOT_WITHDRAWABLE",
+          "状态为 %s 的需求不能撤回。".formatted(status),
+          "A %s demand cannot be withdrawn.".formatted(status));
     }
     return new Project(
         id,
@@ -96,7 +99,9 @@ public record Project(
   public Project close(ClosureReason reason, String note, Instant now) {
     if (status == ProjectStatus.WITHDRAWN || status == ProjectStatus.CLOSED) {
       throw new ProjectStateException(
-          "PROJECT_NOT_CLOSABLE", "A %s demand cannot be closed.".formatted(status));
+          "PROJECT_NOT_CLOSABLE",
+          "状态为 %s 的需求不能结案。".formatted(status),
+          "A %s demand cannot be closed.".formatted(status));
     }
     return new Project(
         id,

@@ -4,14 +4,21 @@ package io.huoshui.project.domain;
 public class ProjectStateException extends RuntimeException {
 
   private final String code;
+  private final String chinese;
 
-  ProjectStateException(String code, String message) {
-    super(message);
+  ProjectStateException(String code, String chinese, String english) {
+    super(english);
     this.code = code;
+    this.chinese = chinese;
   }
 
   /** A stable name of the rule, for clients to branch on. */
   public String code() {
     return code;
+  }
+
+  /** Why, in Chinese; the message is the English. */
+  public String chinese() {
+    return chinese;
   }
 }

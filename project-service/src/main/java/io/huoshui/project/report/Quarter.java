@@ -20,7 +20,8 @@ record Quarter(int year, int number) {
   static Quarter parse(String text) {
     Matcher matcher = text == null ? null : FORMAT.matcher(text);
     if (matcher == null || !matcher.matches()) {
-      throw ApiProblem.invalid("quarter", "must be a year and a quarter, e.g. 2026-Q4");
+      throw ApiProblem.invalid(
+          "quarter", "必须是年份和季度，例如 2026-Q4", "must be a year and a quarter, e.g. 2026-Q4");
     }
     return new Quarter(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
   }

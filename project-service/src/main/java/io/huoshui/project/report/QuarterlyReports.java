@@ -43,7 +43,8 @@ class QuarterlyReports {
       // A county outside the tenant's reach is answered as one that does not exist.
       return Mono.error(
           ApiProblem.notFound(
-              "您的范围内没有县区 %s / There is no county %s in your scope.".formatted(county, county)));
+              "您的范围内没有县区 %s。".formatted(county),
+              "There is no county %s in your scope.".formatted(county)));
     }
     Scope scope = new Scope(tenant, county, quarter.start(), quarter.end());
     Instant now = clock.instant();

@@ -3,7 +3,6 @@ package io.huoshui.project.report;
 import io.huoshui.project.domain.DivisionCodes;
 import io.huoshui.project.domain.Language;
 import io.huoshui.service.security.Tenant;
-import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.QueryParameters;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -58,7 +57,7 @@ class ReportController {
             : Quarter.parse(asked);
     String inCounty = QueryParameters.text("county", county);
     if (inCounty != null && !DivisionCodes.isCounty(inCounty)) {
-      return Mono.error(ApiProblem.invalid("county", DivisionCodes.NOT_A_COUNTY));
+      return Mono.error(DivisionCodes.notACounty("county"));
     }
     MediaType format = formatOf(exchange.getRequest().getHeaders().getAccept());
     return reports
