@@ -172,6 +172,38 @@ class AnswerApiTest extends CreditApiTest {
   }
 
   @Test
+  void aRefusalIsWordedInChineseUnlessTheRequestAsksForEnglish() {
+    UUID matchId = pushMatch(bank, productId, "100000000.00");
+
+    assertThat(refusalDetail(matchId, null)).isEqualTo("银行须先表达意向，才能批准授信。");
+    assertThat(refusalDetail(matchId, "en"))
+        .isEqualTo("A bank approves credit only after it declared interest.");
+    assertThat(responsesOf(matchId)).isZero();
+  }
+
+  /** The detail of the 409 INTEREST_REQUIRED an approval before interest answers. */
+  private String refusalDetail(UUID matchId, String language) {
+    JsonNode problem =
+        body(
+            http.post()
+                .uri("/api/v1/matches/" + matchId + "/responses")
+                .headers(
+                    h -> {
+                      h.setBearerAuth(TestTokens.bank(bank));
+                      if (language != null) {
+                        h.set("Accept-Language", language);
+                      }
+                    })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(APPROVAL)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409));
+    assertThat(problem.get("code").asString()).isEqualTo("INTEREST_REQUIRED");
+    return problem.get("detail").asString();
+  }
+
+  @Test
   void totalDisbursedNeverExceedsTheApproval() {
     UUID matchId = interestedAndApproved(pushMatch(bank, productId, "100000000.00"));
 

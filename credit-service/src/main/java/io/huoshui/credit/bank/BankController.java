@@ -59,6 +59,8 @@ class BankController {
   Mono<Bank> one(@PathVariable String code) {
     return banks
         .find(code)
-        .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("There is no bank " + code + ".")));
+        .switchIfEmpty(
+            Mono.error(
+                () -> ApiProblem.notFound("没有银行 " + code + "。", "There is no bank " + code + ".")));
   }
 }

@@ -31,6 +31,7 @@ public class Banks {
                     : Mono.error(
                         ApiProblem.conflict(
                             "BANK_EXISTS",
+                            "代码为 %s 的银行已登记。".formatted(bank.code()),
                             "A bank with the code %s is already registered."
                                 .formatted(bank.code()))));
   }

@@ -53,7 +53,9 @@ class CatalogController {
     String wanted = QueryParams.region("region", region == null ? tenant.id() : region);
     if (!tenant.covers(wanted)) {
       // Only the caller's own county or a region inside its own: anything else is not found.
-      throw ApiProblem.notFound("There is no catalog of region " + wanted + " for this client.");
+      throw ApiProblem.notFound(
+          "本客户端没有地区 " + wanted + " 的产品目录。",
+          "There is no catalog of region " + wanted + " for this client.");
     }
     boolean csv = wantsCsv(format, accept);
     Instant generatedAt = clock.instant();
@@ -82,7 +84,7 @@ class CatalogController {
       return switch (format) {
         case "csv" -> true;
         case "json" -> false;
-        default -> throw ApiProblem.invalid("format", "must be json or csv");
+        default -> throw ApiProblem.invalid("format", "必须是 json 或 csv", "must be json or csv");
       };
     }
     return accept != null

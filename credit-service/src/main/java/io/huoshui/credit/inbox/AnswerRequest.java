@@ -1,7 +1,7 @@
 package io.huoshui.credit.inbox;
 
 import io.huoshui.service.web.ApiProblem;
-import io.huoshui.service.web.ApiProblem.FieldError;
+import io.huoshui.service.web.ApiProblem.Violation;
 import io.huoshui.service.web.Prose;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -42,7 +42,7 @@ record AnswerRequest(
 
   /** Throws a 400 naming each field missing from, or foreign to, this kind of answer. */
   AnswerRequest requireShape(LocalDate today) {
-    List<FieldError> errors = new ArrayList<>();
+    List<Violation> errors = new ArrayList<>();
     required(errors, "amount", amount, answer != Answer.DECLINE);
     required(errors, "annualRate", annualRate, answer == Answer.APPROVAL);
     required(errors, "termMonths", termMonths, answer == Answer.APPROVAL);
@@ -51,10 +51,10 @@ record AnswerRequest(
     foreign(errors, "note", note, answer == Answer.DECLINE);
     foreign(errors, "overRequestReason", overRequestReason, answer == Answer.APPROVAL);
     if (answer == Answer.DECLINE && reasonCode == DeclineReason.OTHER && isBlank(note)) {
-      errors.add(new FieldError("note", "is required when the reason is OTHER"));
+      errors.add(new Violation("note", "拒绝原因为 OTHER 时须填写", "is required when the reason is OTHER"));
     }
     if (disbursedOn != null && disbursedOn.isAfter(today)) {
-      errors.add(new FieldError("disbursedOn", "must not be in the future"));
+      errors.add(new Violation("disbursedOn", "不得晚于今天", "must not be in the future"));
     }
     if (!errors.isEmpty()) {
       throw ApiProblem.invalid(errors);
@@ -62,17 +62,19 @@ record AnswerRequest(
     return this;
   }
 
-  private void required(List<FieldError> errors, String field, Object value, boolean taken) {
+  private void required(List<Violation> errors, String field, Object value, boolean taken) {
     if (taken && value == null) {
-      errors.add(new FieldError(field, "is required in a " + answer + " answer"));
+      errors.add(
+          new Violation(field, answer + " 答复须填写此项", "is required in a " + answer + " answer"));
     } else {
       foreign(errors, field, value, taken);
     }
   }
 
-  private void foreign(List<FieldError> errors, String field, Object value, boolean taken) {
+  private void foreign(List<Violation> errors, String field, Object value, boolean taken) {
     if (!taken && value != null) {
-      errors.add(new FieldError(field, "is not part of a " + answer + " answer"));
+      errors.add(
+          new Violation(field, answer + " 答复不含此项", "is not part of a " + answer + " answer"));
     }
   }
 

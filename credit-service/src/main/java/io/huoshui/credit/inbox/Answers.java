@@ -68,7 +68,10 @@ class Answers {
     return store
         .response(matchId, responseId, bankCode)
         .switchIfEmpty(
-            Mono.error(() -> ApiProblem.notFound("There is no answer " + responseId + ".")));
+            Mono.error(
+                () ->
+                    ApiProblem.notFound(
+                        "没有答复 " + responseId + "。", "There is no answer " + responseId + ".")));
   }
 
   /** Records the bank's answer, and who gave it, if the match's state allows it. */
@@ -122,42 +125,56 @@ class Answers {
   /** The answer rules; each refusal names its rule in {@code code}. */
   private static void check(MatchState match, AnswerRequest request) {
     if (match.releasedCause() != null) {
-      throw ApiProblem.conflict("MATCH_RELEASED", ReleaseCause.refusal(match.releasedCause()));
+      throw ReleaseCause.refusal(match.releasedCause());
     }
     if (match.withdrawn()) {
       throw ApiProblem.conflict(
-          "DEMAND_WITHDRAWN", "The county withdrew the demand; it takes no more answers.");
+          "DEMAND_WITHDRAWN",
+          "县区已撤回该需求，不再受理答复。",
+          "The county withdrew the demand; it takes no more answers.");
     }
     if (match.declined()) {
       throw ApiProblem.conflict(
-          "MATCH_DECLINED", "The bank declined this match; it takes no more answers.");
+          "MATCH_DECLINED",
+          "该银行已拒绝此匹配，不再受理答复。",
+          "The bank declined this match; it takes no more answers.");
     }
     switch (request.answer()) {
       case INTEREST -> {
         if (match.interested()) {
           throw ApiProblem.conflict(
-              "INTEREST_ALREADY_GIVEN", "The bank has already declared interest in this match.");
+              "INTEREST_ALREADY_GIVEN",
+              "该银行已对此匹配表达过意向。",
+              "The bank has already declared interest in this match.");
         }
       }
       case DECLINE -> {
         if (match.approved()) {
           throw ApiProblem.conflict(
-              "ALREADY_APPROVED", "The bank approved credit for this match; it cannot decline.");
+              "ALREADY_APPROVED",
+              "该银行已对此匹配批准授信，不能再拒绝。",
+              "The bank approved credit for this match; it cannot decline.");
         }
       }
       case APPROVAL -> {
         if (!match.interested()) {
           throw ApiProblem.conflict(
-              "INTEREST_REQUIRED", "A bank approves credit only after it declared interest.");
+              "INTEREST_REQUIRED",
+              "银行须先表达意向，才能批准授信。",
+              "A bank approves credit only after it declared interest.");
         }
         if (match.approved()) {
           throw ApiProblem.conflict(
-              "ALREADY_APPROVED", "The bank has already approved credit for this match.");
+              "ALREADY_APPROVED",
+              "该银行已对此匹配批准过授信。",
+              "The bank has already approved credit for this match.");
         }
         if (request.amount().compareTo(match.requested()) > 0
             && (request.overRequestReason() == null || request.overRequestReason().isBlank())) {
           throw ApiProblem.unprocessable(
               "APPROVAL_ABOVE_REQUEST",
+              "批准金额高于申请的 %s，请在 overRequestReason 中说明原因。"
+                  .formatted(match.requested().toPlainString()),
               "The approval is above the %s requested; say why in overRequestReason."
                   .formatted(match.requested().toPlainString()));
         }
@@ -165,12 +182,16 @@ class Answers {
       case DISBURSEMENT -> {
         if (!match.approved()) {
           throw ApiProblem.conflict(
-              "APPROVAL_REQUIRED", "A bank disburses only after it approved credit.");
+              "APPROVAL_REQUIRED",
+              "银行须先批准授信，才能放款。",
+              "A bank disburses only after it approved credit.");
         }
         Totals totals = match.totals();
         if (totals.disbursed().add(request.amount()).compareTo(totals.approved()) > 0) {
           throw ApiProblem.unprocessable(
               "DISBURSEMENT_ABOVE_APPROVAL",
+              "已批准 %s，已放款 %s：此笔放款将超出批准金额。"
+                  .formatted(totals.approved().toPlainString(), totals.disbursed().toPlainString()),
               "%s are approved and %s already disbursed: this tranche would exceed the approval."
                   .formatted(
                       totals.approved().toPlainString(), totals.disbursed().toPlainString()));
@@ -180,7 +201,8 @@ class Answers {
   }
 
   private static ApiProblem notFound(UUID matchId) {
-    return ApiProblem.notFound("There is no match " + matchId + " in this bank's inbox.");
+    return ApiProblem.notFound(
+        "本银行收件箱中没有匹配 " + matchId + "。", "There is no match " + matchId + " in this bank's inbox.");
   }
 
   /** A match with every answer its bank gave, oldest first. */

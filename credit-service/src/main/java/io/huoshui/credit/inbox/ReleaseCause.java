@@ -1,10 +1,11 @@
 package io.huoshui.credit.inbox;
 
+import io.huoshui.service.web.ApiProblem;
 import java.util.Arrays;
 
 /**
  * Why the matching service let a match go, in the words a bank is told when it answers the match
- * after: Chinese first, then English.
+ * after, in Chinese and in English.
  */
 enum ReleaseCause {
   DECLINED("该银行已拒绝此匹配", "the bank declined it"),
@@ -13,6 +14,8 @@ enum ReleaseCause {
   SUPERSEDED("该需求已变更，此产品不再适配", "the demand changed and the product no longer fits it"),
   FINANCED("该需求已由其他银行足额融资", "the demand was financed in full by other banks"),
   CLOSED("县区已关闭该需求", "the county closed the demand");
+
+  private static final String CODE = "MATCH_RELEASED";
 
   private final String chinese;
   private final String english;
@@ -26,14 +29,19 @@ enum ReleaseCause {
    * The refusal of an answer to a match released for the cause; a cause matching-service has added
    * since is told as a release without its reason.
    */
-  static String refusal(String cause) {
+  static ApiProblem refusal(String cause) {
     return Arrays.stream(values())
         .filter(known -> known.name().equals(cause))
         .findFirst()
         .map(
             known ->
-                "%s，此匹配不再受理答复。The match was released: %s; it takes no more answers."
-                    .formatted(known.chinese, known.english))
-        .orElse("此匹配已被收回，不再受理答复。The match was released and takes no more answers.");
+                ApiProblem.conflict(
+                    CODE,
+                    "%s，此匹配不再受理答复。".formatted(known.chinese),
+                    "The match was released: %s; it takes no more answers."
+                        .formatted(known.english)))
+        .orElse(
+            ApiProblem.conflict(
+                CODE, "此匹配已被收回，不再受理答复。", "The match was released and takes no more answers."));
   }
 }

@@ -161,7 +161,7 @@ class InstrumentController {
   /** The region of the acting financial office; 403 for a county or a bank. */
   private static String regionOf(Tenant tenant) {
     if (!tenant.isOperator()) {
-      throw ApiProblem.forbidden("只有金融办可以管理政策工具。Only a financial office manages instruments.");
+      throw ApiProblem.forbidden("只有金融办可以管理政策工具。", "Only a financial office manages instruments.");
     }
     return tenant.id();
   }
@@ -180,7 +180,8 @@ class InstrumentController {
     if (tag == null || !tag.matches()) {
       throw ApiProblem.invalid(
           HttpHeaders.IF_MATCH,
-          "须为读取时的一个 ETag，如 \"3\"；must be the one ETag of the version read, e.g. \"3\"");
+          "须为读取时的一个 ETag，如 \"3\"",
+          "must be the one ETag of the version read, e.g. \"3\"");
     }
     return Integer.parseInt(tag.group(1));
   }

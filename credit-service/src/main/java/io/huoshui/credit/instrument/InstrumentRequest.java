@@ -2,7 +2,7 @@ package io.huoshui.credit.instrument;
 
 import io.huoshui.credit.values.Region;
 import io.huoshui.service.web.ApiProblem;
-import io.huoshui.service.web.ApiProblem.FieldError;
+import io.huoshui.service.web.ApiProblem.Violation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -35,23 +35,23 @@ public record InstrumentRequest(
 
   /** Throws a 400 naming every field that contradicts another one or the instrument's kind. */
   public InstrumentRequest requireConsistent() {
-    List<FieldError> errors = new ArrayList<>();
+    List<Violation> errors = new ArrayList<>();
     benefitOfKind(errors);
     if (validTo != null && validFrom.isAfter(validTo)) {
-      errors.add(new FieldError("validFrom", "不得晚于 validTo；must not be after validTo"));
+      errors.add(new Violation("validFrom", "不得晚于 validTo", "must not be after validTo"));
     }
     List<String> regions = eligibility.regions();
     for (int i = 0; i < regions.size(); i++) {
       if (!regions.get(i).startsWith(issuerRegion)) {
         errors.add(
-            new FieldError(
+            new Violation(
                 "eligibility.regions[" + i + "]",
-                "须在发行地区 %s 之内；must lie inside the issuer's region %s"
-                    .formatted(issuerRegion, issuerRegion)));
+                "须在发行地区 %s 之内".formatted(issuerRegion),
+                "must lie inside the issuer's region %s".formatted(issuerRegion)));
       }
     }
     if (benefit.subsidyCeiling() != null && benefit.subsidyCeiling().compareTo(budget) > 0) {
-      errors.add(new FieldError("benefit.subsidyCeiling", "不得高于预算；must not be above the budget"));
+      errors.add(new Violation("benefit.subsidyCeiling", "不得高于预算", "must not be above the budget"));
     }
     if (!errors.isEmpty()) {
       throw ApiProblem.invalid(errors);
@@ -59,7 +59,7 @@ public record InstrumentRequest(
     return this;
   }
 
-  private void benefitOfKind(List<FieldError> errors) {
+  private void benefitOfKind(List<Violation> errors) {
     boolean subsidy = kind == InstrumentKind.INTEREST_SUBSIDY;
     boolean guarantee = kind == InstrumentKind.GUARANTEE;
     boolean pool = kind == InstrumentKind.RISK_COMPENSATION;
@@ -71,12 +71,14 @@ public record InstrumentRequest(
   }
 
   private void taken(
-      List<FieldError> errors, String member, Object value, boolean ofKind, boolean required) {
+      List<Violation> errors, String member, Object value, boolean ofKind, boolean required) {
     String field = "benefit." + member;
     if (ofKind && required && value == null) {
-      errors.add(new FieldError(field, "%s 须填写；is required for %s".formatted(kind, kind)));
+      errors.add(
+          new Violation(field, "%s 须填写".formatted(kind), "is required for %s".formatted(kind)));
     } else if (!ofKind && value != null) {
-      errors.add(new FieldError(field, "%s 不含此项；is not part of %s".formatted(kind, kind)));
+      errors.add(
+          new Violation(field, "%s 不含此项".formatted(kind), "is not part of %s".formatted(kind)));
     }
   }
 }

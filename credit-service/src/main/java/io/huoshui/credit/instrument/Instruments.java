@@ -75,10 +75,9 @@ public class Instruments {
                             return Mono.error(
                                 ApiProblem.unprocessable(
                                     "BUDGET_BELOW_DRAWN",
-                                    "已支用 %s，预算不得低于此数。Drawings have already taken %s of this instrument; the budget cannot be lower."
-                                        .formatted(
-                                            stored.drawn().toPlainString(),
-                                            stored.drawn().toPlainString())));
+                                    "已支用 %s，预算不得低于此数。".formatted(stored.drawn().toPlainString()),
+                                    "Drawings have already taken %s of this instrument; the budget cannot be lower."
+                                        .formatted(stored.drawn().toPlainString())));
                           }
                           Instant now = clock.instant();
                           return store
@@ -121,8 +120,8 @@ public class Instruments {
     if (!request.issuerRegion().startsWith(operatorRegion)) {
       throw ApiProblem.invalid(
           "issuerRegion",
-          "须为本办所辖地区 %s 或其下辖地区；must be your region %s or one inside it"
-              .formatted(operatorRegion, operatorRegion));
+          "须为本办所辖地区 %s 或其下辖地区".formatted(operatorRegion),
+          "must be your region %s or one inside it".formatted(operatorRegion));
     }
     return request;
   }
@@ -145,14 +144,15 @@ public class Instruments {
                 return Mono.error(
                     ApiProblem.conflict(
                         "INSTRUMENT_RETIRED",
-                        "该政策工具已停用，不能再修改。The instrument was retired and can no longer change."));
+                        "该政策工具已停用，不能再修改。",
+                        "The instrument was retired and can no longer change."));
               }
               return Mono.just(stored);
             });
   }
 
   static ApiProblem notFound(UUID id) {
-    return ApiProblem.notFound("没有政策工具 " + id + "。There is no instrument " + id + ".");
+    return ApiProblem.notFound("没有政策工具 " + id + "。", "There is no instrument " + id + ".");
   }
 
   private Mono<Instrument> announce(UUID id, String type) {

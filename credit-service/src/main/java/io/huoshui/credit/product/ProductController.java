@@ -97,7 +97,9 @@ class ProductController {
   Mono<Product> one(@PathVariable UUID id) {
     return products
         .find(id)
-        .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("There is no product " + id + ".")));
+        .switchIfEmpty(
+            Mono.error(
+                () -> ApiProblem.notFound("没有产品 " + id + "。", "There is no product " + id + ".")));
   }
 
   @GetMapping

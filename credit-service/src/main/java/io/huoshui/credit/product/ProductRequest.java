@@ -2,7 +2,7 @@ package io.huoshui.credit.product;
 
 import io.huoshui.credit.values.Region;
 import io.huoshui.service.web.ApiProblem;
-import io.huoshui.service.web.ApiProblem.FieldError;
+import io.huoshui.service.web.ApiProblem.Violation;
 import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.EnterpriseSize;
 import io.huoshui.vocabulary.Industry;
@@ -61,23 +61,27 @@ public record ProductRequest(
 
   /** Throws a 400 naming every field that contradicts another one. */
   public ProductRequest requireConsistent() {
-    List<FieldError> errors = new ArrayList<>();
+    List<Violation> errors = new ArrayList<>();
     if (minAmount.compareTo(maxAmount) > 0) {
-      errors.add(new FieldError("minAmount", "must not be above maxAmount"));
+      errors.add(new Violation("minAmount", "不得高于 maxAmount", "must not be above maxAmount"));
     }
     if (minTermMonths > maxTermMonths) {
-      errors.add(new FieldError("minTermMonths", "must not be above maxTermMonths"));
+      errors.add(
+          new Violation("minTermMonths", "不得高于 maxTermMonths", "must not be above maxTermMonths"));
     }
     if (minAnnualRate.compareTo(maxAnnualRate) > 0) {
-      errors.add(new FieldError("minAnnualRate", "must not be above maxAnnualRate"));
+      errors.add(
+          new Violation("minAnnualRate", "不得高于 maxAnnualRate", "must not be above maxAnnualRate"));
     }
     if (validTo != null && validFrom.isAfter(validTo)) {
-      errors.add(new FieldError("validFrom", "must not be after validTo"));
+      errors.add(new Violation("validFrom", "不得晚于 validTo", "must not be after validTo"));
     }
     if (collateral.contains(Collateral.NONE)) {
       errors.add(
-          new FieldError(
-              "collateral", "a credit loan lists no collateral: leave the list empty, not NONE"));
+          new Violation(
+              "collateral",
+              "信用贷款不列担保：请留空列表，不要填 NONE",
+              "a credit loan lists no collateral: leave the list empty, not NONE"));
     }
     if (!errors.isEmpty()) {
       throw ApiProblem.invalid(errors);

@@ -57,6 +57,7 @@ public class Products {
                 () ->
                     ApiProblem.conflict(
                         "BANK_NOT_REGISTERED",
+                        "银行 %s 尚未在网络中登记，须由运营方登记。".formatted(bankCode),
                         "The bank %s is not registered on the network yet; an operator registers it."
                             .formatted(bankCode))))
         .flatMap(
@@ -80,6 +81,7 @@ public class Products {
                 return Mono.error(
                     ApiProblem.unprocessable(
                         "BUDGET_BELOW_COMMITTED",
+                        "批准已占用本产品额度 %s，预算不得低于此数。".formatted(stored.committed().toPlainString()),
                         "Approvals have already committed %s of this product; the budget cannot be lower."
                             .formatted(stored.committed().toPlainString())));
               }
@@ -116,6 +118,7 @@ public class Products {
                 () ->
                     ApiProblem.conflict(
                         "BUDGET_EXHAUSTED",
+                        "本产品剩余的放贷额度不足 %s。".formatted(amount.toPlainString()),
                         "What is left of the product's lending budget does not cover %s."
                             .formatted(amount.toPlainString()))))
         .flatMap(
@@ -148,13 +151,17 @@ public class Products {
   private Mono<ProductStore.Stored> activeOwned(String bankCode, UUID id) {
     return store
         .lockOwned(id, bankCode)
-        .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("There is no product " + id + ".")))
+        .switchIfEmpty(
+            Mono.error(
+                () -> ApiProblem.notFound("没有产品 " + id + "。", "There is no product " + id + ".")))
         .flatMap(
             stored ->
                 stored.product().status() == ProductStatus.RETIRED
                     ? Mono.error(
                         ApiProblem.conflict(
-                            "PRODUCT_RETIRED", "The product was retired and can no longer change."))
+                            "PRODUCT_RETIRED",
+                            "该产品已下架，不能再修改。",
+                            "The product was retired and can no longer change."))
                     : Mono.just(stored));
   }
 

@@ -14,7 +14,8 @@ public final class BankClients {
   /** The code of the bank the caller acts for; 403 for a county or an operator. */
   public static String bankOf(Tenant tenant) {
     if (!tenant.isBank()) {
-      throw ApiProblem.forbidden("Only a bank client may do this, for its own bank.");
+      throw ApiProblem.forbidden(
+          "只有银行客户端可以为本银行办理此事。", "Only a bank client may do this, for its own bank.");
     }
     return tenant.id();
   }

@@ -16,8 +16,8 @@ public final class QueryParams {
     if (value != null && !DivisionCodes.isRegion(QueryParameters.text(name, value))) {
       throw ApiProblem.invalid(
           name,
-          "必须是省、市或县的行政区划代码（2、4 或 6 位数字）；"
-              + "must be a province, city or county division code (2, 4 or 6 digits)");
+          "必须是省、市或县的行政区划代码（2、4 或 6 位数字）",
+          "must be a province, city or county division code (2, 4 or 6 digits)");
     }
     return value;
   }
