@@ -1,5 +1,6 @@
 package io.huoshui.credit.instrument;
 
+import io.huoshui.credit.web.IfMatch;
 import io.huoshui.credit.web.QueryParams;
 import io.huoshui.service.idempotency.IdempotentRequests;
 import io.huoshui.service.security.Actor;
@@ -15,12 +16,7 @@ import io.huoshui.vocabulary.Tag;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,11 +24,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -48,9 +42,6 @@ class InstrumentController {
   private static final String READERS =
       "hasAnyAuthority('SCOPE_products:read', 'SCOPE_catalog:read')";
   private static final String WRITERS = "hasAuthority('SCOPE_instruments:write')";
-
-  /** A version as this API tags it: its number, quoted as a strong entity tag. */
-  private static final Pattern VERSION_TAG = Pattern.compile("\"([1-9][0-9]{0,8})\"");
 
   private static final BigDecimal LEAST_AMOUNT = new BigDecimal("0.01");
   private static final BigDecimal GREATEST_AMOUNT = new BigDecimal("9999999999999.99");
@@ -82,7 +73,7 @@ class InstrumentController {
                     instrument ->
                         ResponseEntity.created(
                                 URI.create("/api/v1/instruments/" + instrument.instrumentId()))
-                            .eTag(tagOf(instrument))
+                            .eTag(IfMatch.tagOf(instrument.version()))
                             .body(instrument)));
   }
 
@@ -90,24 +81,21 @@ class InstrumentController {
   @PreAuthorize(WRITERS)
   Mono<ResponseEntity<Instrument>> update(
       @PathVariable UUID id,
-      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) List<String> ifMatch,
       @Valid @RequestBody InstrumentRequest request,
       Tenant tenant,
-      Actor actor) {
+      Actor actor,
+      ServerWebExchange exchange) {
     return instruments
-        .update(regionOf(tenant), id, versionOf(ifMatch), request, actor)
+        .update(regionOf(tenant), id, IfMatch.of(exchange), request, actor)
         .map(InstrumentController::tagged);
   }
 
   @PostMapping("/{id}/retire")
   @PreAuthorize(WRITERS)
   Mono<ResponseEntity<Instrument>> retire(
-      @PathVariable UUID id,
-      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) List<String> ifMatch,
-      Tenant tenant,
-      Actor actor) {
+      @PathVariable UUID id, Tenant tenant, Actor actor, ServerWebExchange exchange) {
     return instruments
-        .retire(regionOf(tenant), id, versionOf(ifMatch), actor)
+        .retire(regionOf(tenant), id, IfMatch.of(exchange), actor)
         .map(InstrumentController::tagged);
   }
 
@@ -166,31 +154,7 @@ class InstrumentController {
     return tenant.id();
   }
 
-  /**
-   * The version a change is made against: required, so that two offices (or two tabs) never
-   * overwrite each other's change unseen; one strong tag, not {@code *}, which would match any.
-   */
-  private static int versionOf(List<String> ifMatch) {
-    if (ifMatch == null || ifMatch.isEmpty()) {
-      throw new ResponseStatusException(
-          HttpStatus.PRECONDITION_REQUIRED,
-          "修改须带 If-Match，值为读取时的 ETag。A change needs If-Match with the ETag of the version read.");
-    }
-    Matcher tag = ifMatch.size() == 1 ? VERSION_TAG.matcher(ifMatch.get(0).strip()) : null;
-    if (tag == null || !tag.matches()) {
-      throw ApiProblem.invalid(
-          HttpHeaders.IF_MATCH,
-          "须为读取时的一个 ETag，如 \"3\"",
-          "must be the one ETag of the version read, e.g. \"3\"");
-    }
-    return Integer.parseInt(tag.group(1));
-  }
-
-  private static String tagOf(Instrument instrument) {
-    return "\"" + instrument.version() + "\"";
-  }
-
   private static ResponseEntity<Instrument> tagged(Instrument instrument) {
-    return ResponseEntity.ok().eTag(tagOf(instrument)).body(instrument);
+    return IfMatch.tagged(instrument, instrument.version());
   }
 }

@@ -1,5 +1,6 @@
 package io.huoshui.credit.instrument;
 
+import io.huoshui.credit.web.IfMatch;
 import io.huoshui.eventing.Outbox;
 import io.huoshui.service.security.Actor;
 import io.huoshui.service.web.ApiProblem;
@@ -10,10 +11,8 @@ import io.huoshui.vocabulary.Topics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -61,11 +60,11 @@ public class Instruments {
    * before what it sends is read, so that an instrument of another region answers 404 whatever the
    * body.
    *
-   * @param version the version the office read; another one is a 412
+   * @param ifMatch the version the office read; another one is a 412
    */
   public Mono<Instrument> update(
-      String operatorRegion, UUID id, int version, InstrumentRequest request, Actor actor) {
-    return activeManaged(operatorRegion, id, version)
+      String operatorRegion, UUID id, IfMatch ifMatch, InstrumentRequest request, Actor actor) {
+    return activeManaged(operatorRegion, id, ifMatch)
         .flatMap(
             stored ->
                 Mono.fromCallable(() -> issuedWithin(operatorRegion, request))
@@ -89,8 +88,8 @@ public class Instruments {
   }
 
   /** Ends an instrument of the office's region: it serves no new loan. */
-  public Mono<Instrument> retire(String operatorRegion, UUID id, int version, Actor actor) {
-    return activeManaged(operatorRegion, id, version)
+  public Mono<Instrument> retire(String operatorRegion, UUID id, IfMatch ifMatch, Actor actor) {
+    return activeManaged(operatorRegion, id, ifMatch)
         .flatMap(
             stored -> {
               Instant now = clock.instant();
@@ -126,20 +125,15 @@ public class Instruments {
     return request;
   }
 
-  private Mono<InstrumentStore.Stored> activeManaged(String operatorRegion, UUID id, int version) {
+  private Mono<InstrumentStore.Stored> activeManaged(
+      String operatorRegion, UUID id, IfMatch ifMatch) {
     return store
         .lockManaged(id, operatorRegion)
         .switchIfEmpty(Mono.error(() -> notFound(id)))
         .flatMap(
             stored -> {
               Instrument instrument = stored.instrument();
-              if (instrument.version() != version) {
-                return Mono.error(
-                    new ResponseStatusException(
-                        HttpStatus.PRECONDITION_FAILED,
-                        "该政策工具已被修改，当前版本为 %d；请重新读取后再改。The instrument has changed since version %d: it is at version %d; read it again."
-                            .formatted(instrument.version(), version, instrument.version())));
-              }
+              ifMatch.requireCurrent(instrument.version());
               if (instrument.status() == InstrumentStatus.RETIRED) {
                 return Mono.error(
                     ApiProblem.conflict(
