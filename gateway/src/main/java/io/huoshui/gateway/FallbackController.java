@@ -53,7 +53,10 @@ class FallbackController {
                         "The %s is not answering right now. Nothing was changed by this request"
                             + " unless it reached the service; retry in a few seconds."))
                 .formatted(service));
-    problem.setTitle(busy ? "Service busy" : "Service unavailable");
+    problem.setTitle(
+        busy
+            ? Problems.inLanguageOf(exchange, "服务繁忙", "Service busy")
+            : Problems.inLanguageOf(exchange, "服务暂不可用", "Service unavailable"));
     problem.setType(
         URI.create(
             busy

@@ -93,7 +93,7 @@ class TenantRateLimits implements GlobalFilter, Ordered {
     return problems.write(
         exchange,
         HttpStatus.TOO_MANY_REQUESTS,
-        "Too many requests",
+        Problems.inLanguageOf(exchange, "请求过多", "Too many requests"),
         Problems.inLanguageOf(
                 exchange,
                 "此客户端在 %2$s 内发出了超过 %1$d 个请求，请在 %3$d 秒后重试。",

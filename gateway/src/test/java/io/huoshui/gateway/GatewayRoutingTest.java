@@ -260,7 +260,7 @@ class GatewayRoutingTest {
         .allSatisfy(
             a -> {
               assertThat(a.retryAfter()).isEqualTo(FallbackController.BUSY_RETRY_AFTER_SECONDS);
-              assertThat(a.body()).contains("Service busy", "notification-service");
+              assertThat(a.body()).contains("服务繁忙", "notification-service");
             });
     CircuitBreaker breaker = circuitBreakers.circuitBreaker("notification-service");
     assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
@@ -379,9 +379,29 @@ class GatewayRoutingTest {
         .jsonPath("$.status")
         .isEqualTo(503)
         .jsonPath("$.title")
-        .isEqualTo("Service unavailable")
+        .isEqualTo("服务暂不可用")
+        .jsonPath("$.detail")
+        .isEqualTo("credit-service 暂时没有应答。除非请求已到达该服务，否则未做任何更改；请几秒后重试。")
         .jsonPath("$.service")
         .isEqualTo("credit-service");
+  }
+
+  @Test
+  void answersTheDownServices503InEnglishOnRequest() {
+    http.get()
+        .uri("/api/v1/products")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(claims -> {}))
+        .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectBody()
+        .jsonPath("$.title")
+        .isEqualTo("Service unavailable")
+        .jsonPath("$.detail")
+        .isEqualTo(
+            "The credit-service is not answering right now. Nothing was changed by this request"
+                + " unless it reached the service; retry in a few seconds.");
   }
 
   /**
