@@ -196,18 +196,21 @@ public class DemandImports {
         .defaultIfEmpty(ImportedRow.accepted(number, id));
   }
 
+  /**
+   * The parser's refusal under the row's JSON path. The platform's own wording of such refusals is
+   * not public; until it is, a row names the field and the parser's reason.
+   */
   private static Violation violationOf(JacksonException refused) {
-    String path =
-        refused.getPath().stream()
-            .map(
-                reference ->
-                    reference.getPropertyName() != null
-                        ? "." + reference.getPropertyName()
-                        : "[" + reference.getIndex() + "]")
-            .collect(Collectors.joining());
-    String field = path.startsWith(".") ? path.substring(1) : path;
+    StringBuilder field = new StringBuilder();
+    for (var reference : refused.getPath()) {
+      if (reference.getPropertyName() == null) {
+        field.append('[').append(reference.getIndex()).append(']');
+      } else {
+        field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+      }
+    }
     return new Violation(
-        field.isEmpty() ? "body" : field,
+        field.isEmpty() ? "body" : field.toString(),
         "不是此列可以接受的值",
         "is not a value this column takes: " + refused.getOriginalMessage());
   }
