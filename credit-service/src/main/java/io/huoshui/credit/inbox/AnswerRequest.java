@@ -15,6 +15,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * A bank's answer to a match. Which fields an answer takes depends on the answer:
@@ -23,7 +25,8 @@ import java.util.List;
  *   <li>INTEREST: {@code amount} (indicative);
  *   <li>DECLINE: {@code reasonCode}, {@code note} (required with OTHER);
  *   <li>APPROVAL: {@code amount}, {@code annualRate}, {@code termMonths}, and {@code
- *       overRequestReason} when the amount is above the one requested;
+ *       overRequestReason} when the amount is above the one requested, and {@code instruments}
+ *       (optional) naming the policy instruments it draws on, each once;
  *   <li>DISBURSEMENT: {@code amount} (this tranche), {@code disbursedOn}.
  * </ul>
  *
@@ -38,7 +41,13 @@ record AnswerRequest(
     DeclineReason reasonCode,
     @Prose @Size(max = 2000) String note,
     @Size(max = 2000) String overRequestReason,
-    LocalDate disbursedOn) {
+    LocalDate disbursedOn,
+    @Size(max = 20) List<@NotNull UUID> instruments) {
+
+  /** The instruments an approval draws on; none unless it names some. */
+  List<UUID> instrumentsOrNone() {
+    return instruments == null ? List.of() : instruments;
+  }
 
   /** Throws a 400 naming each field missing from, or foreign to, this kind of answer. */
   AnswerRequest requireShape(LocalDate today) {
@@ -52,6 +61,10 @@ record AnswerRequest(
     foreign(errors, "overRequestReason", overRequestReason, answer == Answer.APPROVAL);
     if (answer == Answer.DECLINE && reasonCode == DeclineReason.OTHER && isBlank(note)) {
       errors.add(new Violation("note", "拒绝原因为 OTHER 时须填写", "is required when the reason is OTHER"));
+    }
+    foreign(errors, "instruments", instruments, answer == Answer.APPROVAL);
+    if (instruments != null && Set.copyOf(instruments).size() < instruments.size()) {
+      errors.add(new Violation("instruments", "每个政策工具只能列一次", "must name each instrument once"));
     }
     if (disbursedOn != null && disbursedOn.isAfter(today)) {
       errors.add(new Violation("disbursedOn", "不得晚于今天", "must not be in the future"));

@@ -1,5 +1,7 @@
 package io.huoshui.credit.inbox;
 
+import io.huoshui.credit.instrument.Drawing;
+import io.huoshui.credit.instrument.Instruments;
 import io.huoshui.credit.product.Products;
 import io.huoshui.credit.values.Decimals;
 import io.huoshui.eventing.Outbox;
@@ -21,13 +23,14 @@ import reactor.core.publisher.Mono;
  * A bank's inbox of matched demand and its answers to it. The rules of an answer are checked on the
  * locked match, so two answers to one match never pass them both on the same old state; each
  * accepted answer is written with its BankResponded event, and an approval with the charge to the
- * product's budget, in one transaction.
+ * product's budget and its draws on the policy instruments it names, in one transaction.
  */
 @Service
 class Answers {
 
   private final InboxStore store;
   private final Products products;
+  private final Instruments instruments;
   private final Outbox outbox;
   private final TransactionalOperator transaction;
   private final AnswerMetrics metrics;
@@ -36,12 +39,14 @@ class Answers {
   Answers(
       InboxStore store,
       Products products,
+      Instruments instruments,
       Outbox outbox,
       TransactionalOperator transaction,
       AnswerMetrics metrics,
       Clock clock) {
     this.store = store;
     this.products = products;
+    this.instruments = instruments;
     this.outbox = outbox;
     this.transaction = transaction;
     this.metrics = metrics;
@@ -101,23 +106,28 @@ class Answers {
             request.disbursedOn(),
             clock.instant(),
             actor);
-    Mono<Void> charge =
+    Mono<List<Drawing>> charge =
         request.answer() == Answer.APPROVAL
-            ? products.chargeApproval(match.productId(), request.amount())
-            : Mono.empty();
+            ? products
+                .chargeApproval(match.productId(), request.amount())
+                .then(
+                    instruments.drawApproval(
+                        request.instrumentsOrNone(), request.amount(), request.termMonths()))
+            : Mono.just(List.of());
     return store
         .record(match, response)
-        .flatMap(totals -> charge.then(announce(match, response, totals)))
+        .flatMap(totals -> charge.flatMap(drawings -> announce(match, response, totals, drawings)))
         .thenReturn(new Accepted(match, response));
   }
 
-  private Mono<Void> announce(MatchState match, BankResponse response, Totals totals) {
+  private Mono<Void> announce(
+      MatchState match, BankResponse response, Totals totals, List<Drawing> drawings) {
     return outbox
         .append(
             Topics.BANK_RESPONSES,
             EventTypes.BANK_RESPONDED,
             match.projectId().toString(),
-            BankResponded.of(match, response, totals),
+            BankResponded.of(match, response, totals, drawings),
             EventTypes.schemaOf(EventTypes.BANK_RESPONDED))
         .then();
   }

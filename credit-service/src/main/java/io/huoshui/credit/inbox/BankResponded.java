@@ -1,9 +1,11 @@
 package io.huoshui.credit.inbox;
 
+import io.huoshui.credit.instrument.Drawing;
 import io.huoshui.service.security.Actor;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** The payload of {@code io.huoshui.credit.BankResponded.v1} (docs/events.md). */
@@ -24,9 +26,15 @@ record BankResponded(
     LocalDate disbursedOn,
     Instant respondedAt,
     Totals totals,
-    Actor actor) {
+    Actor actor,
+    List<Drawing> instruments) {
 
-  static BankResponded of(MatchState match, BankResponse response, Totals totals) {
+  /**
+   * @param drawings what an approval drew on each instrument it named; null when it named none, as
+   *     in every other answer
+   */
+  static BankResponded of(
+      MatchState match, BankResponse response, Totals totals, List<Drawing> drawings) {
     return new BankResponded(
         response.responseId(),
         match.matchId(),
@@ -44,6 +52,7 @@ record BankResponded(
         response.disbursedOn(),
         response.respondedAt(),
         totals,
-        response.actor());
+        response.actor(),
+        drawings.isEmpty() ? null : drawings);
   }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
  *
  * @param issuerRegion the division code of the government that funds it, and whose financial office
  *     manages it
+ * @param drawn what approvals have drawn on the budget
  * @param remainingBudget what drawings have left of the budget
  */
 public record Instrument(
@@ -20,6 +21,7 @@ public record Instrument(
     Eligibility eligibility,
     Benefit benefit,
     BigDecimal budget,
+    BigDecimal drawn,
     BigDecimal remainingBudget,
     LocalDate validFrom,
     LocalDate validTo,

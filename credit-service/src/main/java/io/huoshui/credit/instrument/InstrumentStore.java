@@ -119,6 +119,27 @@ class InstrumentStore {
         .then();
   }
 
+  /**
+   * Adds the draw to what the instrument has drawn if what remains covers it and it is still
+   * active: one conditional statement, so that concurrent approvals never overdraw it together.
+   *
+   * @return what remains after the draw, or empty if the instrument did not cover it
+   */
+  Mono<BigDecimal> draw(UUID id, BigDecimal draw, Instant now) {
+    return database
+        .sql(
+            """
+            UPDATE instrument SET drawn = drawn + :draw, version = version + 1, updated_at = :now
+            WHERE id = :id AND status = 'ACTIVE' AND remaining_budget >= :draw
+            RETURNING remaining_budget
+            """)
+        .bind("id", id)
+        .bind("draw", draw)
+        .bind("now", now)
+        .map(row -> row.get("remaining_budget", BigDecimal.class))
+        .one();
+  }
+
   Mono<Void> recordChange(UUID id, String change, Instant at, Actor actor) {
     return database
         .sql(
@@ -274,6 +295,7 @@ class InstrumentStore {
                 Decimals.rate(row.get("fee_rate", BigDecimal.class)),
                 row.get("loss_share", BigDecimal.class)),
             row.get("budget", BigDecimal.class),
+            row.get("drawn", BigDecimal.class),
             row.get("remaining_budget", BigDecimal.class),
             row.get("valid_from", LocalDate.class),
             row.get("valid_to", LocalDate.class),

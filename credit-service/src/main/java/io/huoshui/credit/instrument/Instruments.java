@@ -8,11 +8,16 @@ import io.huoshui.service.web.Page;
 import io.huoshui.service.web.PageRequest;
 import io.huoshui.vocabulary.EventTypes;
 import io.huoshui.vocabulary.Topics;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,6 +28,8 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class Instruments {
+
+  private static final BigDecimal MONTHS_A_YEAR = BigDecimal.valueOf(12);
 
   private final InstrumentStore store;
   private final Outbox outbox;
@@ -97,6 +104,96 @@ public class Instruments {
             })
         .then(Mono.defer(() -> announce(id, EventTypes.INSTRUMENT_RETIRED)))
         .as(transaction::transactional);
+  }
+
+  /**
+   * Draws an approval on each named instrument, announcing each lowered budget. Runs in the
+   * caller's transaction, so that the draws stand or fall with the approval; an instrument that is
+   * not active on the day, or whose remaining budget does not cover the draw, refuses the whole
+   * approval.
+   *
+   * @param amount the approved amount
+   * @param termMonths the approved term, over which a subsidy pays
+   */
+  public Mono<List<Drawing>> drawApproval(
+      List<UUID> instrumentIds, BigDecimal amount, int termMonths) {
+    return Flux.fromIterable(instrumentIds)
+        .concatMap(id -> drawApproval(id, amount, termMonths))
+        .collectList();
+  }
+
+  private Mono<Drawing> drawApproval(UUID id, BigDecimal amount, int termMonths) {
+    LocalDate today = LocalDate.now(clock);
+    return store
+        .find(id)
+        .filter(instrument -> servesOn(instrument, today))
+        .switchIfEmpty(
+            Mono.error(
+                () ->
+                    ApiProblem.unprocessable(
+                        "INSTRUMENT_UNAVAILABLE",
+                        "政策工具 %s 不存在、已停用或不在有效期内（%s），不能用于此次批准。".formatted(id, today),
+                        "The instrument %s does not exist, is retired or is not valid on %s: the approval cannot use it."
+                            .formatted(id, today))))
+        .flatMap(
+            instrument -> {
+              BigDecimal draw = drawOf(instrument, amount, termMonths);
+              return store
+                  .draw(id, draw, clock.instant())
+                  .switchIfEmpty(
+                      Mono.defer(() -> store.find(id))
+                          .flatMap(
+                              left ->
+                                  Mono.error(
+                                      ApiProblem.conflict(
+                                          "INSTRUMENT_BUDGET_EXHAUSTED",
+                                          "政策工具 %s 剩余预算 %s，不足此次批准所需的 %s。"
+                                              .formatted(
+                                                  id,
+                                                  left.remainingBudget().toPlainString(),
+                                                  draw.toPlainString()),
+                                          "The instrument %s has %s left, less than the %s this approval draws."
+                                              .formatted(
+                                                  id,
+                                                  left.remainingBudget().toPlainString(),
+                                                  draw.toPlainString())))))
+                  .then(announce(id, EventTypes.INSTRUMENT_UPDATED))
+                  .thenReturn(new Drawing(id, draw));
+            });
+  }
+
+  private static boolean servesOn(Instrument instrument, LocalDate day) {
+    return instrument.status() == InstrumentStatus.ACTIVE
+        && !instrument.validFrom().isAfter(day)
+        && (instrument.validTo() == null || !instrument.validTo().isBefore(day));
+  }
+
+  /**
+   * What an approval takes of the instrument's budget: a subsidy what it will pay over the term
+   * (points of the amount a year, capped by its ceiling), a guarantee the amount it guarantees, a
+   * risk pool its share of the amount, should all of it be lost.
+   */
+  static BigDecimal drawOf(Instrument instrument, BigDecimal amount, int termMonths) {
+    Benefit benefit = instrument.benefit();
+    BigDecimal draw =
+        switch (instrument.kind()) {
+          case INTEREST_SUBSIDY -> {
+            BigDecimal subsidy =
+                percent(amount, benefit.subsidyPoints())
+                    .multiply(BigDecimal.valueOf(termMonths))
+                    .divide(MONTHS_A_YEAR, 2, RoundingMode.HALF_UP);
+            yield benefit.subsidyCeiling() == null
+                ? subsidy
+                : subsidy.min(benefit.subsidyCeiling());
+          }
+          case GUARANTEE -> percent(amount, benefit.coverageRatio());
+          case RISK_COMPENSATION -> percent(amount, benefit.lossShare());
+        };
+    return draw.setScale(2, RoundingMode.HALF_UP);
+  }
+
+  private static BigDecimal percent(BigDecimal amount, BigDecimal percentage) {
+    return amount.multiply(percentage).movePointLeft(2);
   }
 
   public Mono<Instrument> find(UUID id) {
