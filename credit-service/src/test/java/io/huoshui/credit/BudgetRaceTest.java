@@ -11,71 +11,130 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Approvals charged to one product's budget at the same moment: whatever the interleaving, the
- * budget is never overdrawn and every refused approval leaves nothing behind.
+ * Approvals charged to one product's budget, or drawn on one instrument's, at the same moment:
+ * whatever the interleaving, no budget is overdrawn and every refused approval leaves nothing
+ * behind.
  */
 class BudgetRaceTest extends CreditApiTest {
 
   private static final int RACES = 20;
   private static final int RIVALS = 3;
 
+  private ExecutorService pool;
+
+  @BeforeEach
+  void rivals() {
+    pool = Executors.newFixedThreadPool(RIVALS + 1);
+  }
+
+  @AfterEach
+  void noRivals() {
+    pool.shutdownNow();
+  }
+
   @Test
-  void concurrentApprovalsNeverOverdrawAProductsBudget() throws Exception {
+  void concurrentApprovalsNeverOverdrawAProductsBudget() {
     String bank = newBank("PROVINCIAL");
-    ExecutorService pool = Executors.newFixedThreadPool(RIVALS);
-    try {
-      for (int race = 0; race < RACES; race++) {
-        String productId =
-            publish(bank, product("name", "兴优贷 " + race, "budget", "100000000.00"))
-                .get("productId")
-                .asString();
-        List<UUID> matches = new ArrayList<>();
-        for (int i = 0; i < RIVALS; i++) {
-          UUID matchId = pushMatch(bank, productId, "40000000.00");
-          answer(bank, matchId, Map.of("answer", "INTEREST", "amount", "40000000.00"))
-              .expectStatus()
-              .isCreated();
-          matches.add(matchId);
-        }
+    for (int race = 0; race < RACES; race++) {
+      String productId =
+          publish(bank, product("name", "兴优贷 " + race, "budget", "100000000.00"))
+              .get("productId")
+              .asString();
+      List<UUID> matches = interestedMatches(bank, productId, RIVALS, "40000000.00");
 
-        CyclicBarrier start = new CyclicBarrier(RIVALS);
-        List<CompletableFuture<Integer>> approvals = new ArrayList<>();
-        for (UUID matchId : matches) {
-          approvals.add(
-              CompletableFuture.supplyAsync(
-                  () -> {
-                    await(start);
-                    return answer(
-                            bank,
-                            matchId,
-                            Map.of(
-                                "answer", "APPROVAL",
-                                "amount", "40000000.00",
-                                "annualRate", "4.35",
-                                "termMonths", 24))
-                        .returnResult(String.class)
-                        .getStatus()
-                        .value();
-                  },
-                  pool));
-        }
-        List<Integer> statuses = approvals.stream().map(CompletableFuture::join).toList();
+      List<Integer> statuses =
+          approveTogether(
+              bank,
+              matches,
+              Map.of(
+                  "answer", "APPROVAL",
+                  "amount", "40000000.00",
+                  "annualRate", "4.35",
+                  "termMonths", 24));
 
-        assertThat(statuses).as("race %d", race).containsExactlyInAnyOrder(201, 201, 409);
-        assertThat(
-                get(TestTokens.bank(bank), "/api/v1/products/" + productId)
-                    .get("remainingBudget")
-                    .asString())
-            .as("race %d", race)
-            .isEqualTo("20000000.00");
-        assertThat(approvedResponses(matches)).as("race %d", race).isEqualTo(2);
-      }
-    } finally {
-      pool.shutdownNow();
+      assertThat(statuses).as("race %d", race).containsExactlyInAnyOrder(201, 201, 409);
+      assertThat(
+              get(TestTokens.bank(bank), "/api/v1/products/" + productId)
+                  .get("remainingBudget")
+                  .asString())
+          .as("race %d", race)
+          .isEqualTo("20000000.00");
+      assertThat(approvedResponses(matches)).as("race %d", race).isEqualTo(2);
     }
+  }
+
+  /**
+   * Four approvals each drawing 4,000,000 (40 % of 10,000,000) on a pool of 10,000,000: exactly two
+   * fit, and the others are refused whole.
+   */
+  @Test
+  void concurrentApprovalsNeverOverdrawAnInstrumentsBudget() {
+    String bank = newBank("PROVINCIAL");
+    String productId = publish(bank, product()).get("productId").asString();
+    int rivals = RIVALS + 1;
+    for (int race = 0; race < RACES / 4; race++) {
+      String instrumentId =
+          body(post(
+                      TestTokens.operator(CHANGZHI),
+                      "/api/v1/instruments",
+                      instrument("RISK_COMPENSATION", "budget", "10000000.00"))
+                  .expectStatus()
+                  .isCreated())
+              .get("instrumentId")
+              .asString();
+      List<UUID> matches = interestedMatches(bank, productId, rivals, "10000000.00");
+
+      List<Integer> statuses =
+          approveTogether(
+              bank, matches, InstrumentDrawTest.approval("10000000.00", List.of(instrumentId)));
+
+      assertThat(statuses).as("race %d", race).containsExactlyInAnyOrder(201, 201, 409, 409);
+      JsonNode instrument = get(TestTokens.bank(bank), "/api/v1/instruments/" + instrumentId);
+      assertThat(instrument.get("drawn").asString()).as("race %d", race).isEqualTo("8000000.00");
+      assertThat(instrument.get("remainingBudget").asString())
+          .as("race %d", race)
+          .isEqualTo("2000000.00");
+      assertThat(approvedResponses(matches)).as("race %d", race).isEqualTo(2);
+    }
+  }
+
+  /** Matches of the product that the bank has each declared interest in. */
+  private List<UUID> interestedMatches(String bank, String productId, int count, String amount) {
+    List<UUID> matches = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      UUID matchId = pushMatch(bank, productId, amount);
+      answer(bank, matchId, Map.of("answer", "INTEREST", "amount", amount))
+          .expectStatus()
+          .isCreated();
+      matches.add(matchId);
+    }
+    return matches;
+  }
+
+  /** The statuses of the approval sent to every match at once. */
+  private List<Integer> approveTogether(
+      String bank, List<UUID> matches, Map<String, Object> approval) {
+    CyclicBarrier start = new CyclicBarrier(matches.size());
+    List<CompletableFuture<Integer>> approvals = new ArrayList<>();
+    for (UUID matchId : matches) {
+      approvals.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                await(start);
+                return answer(bank, matchId, approval)
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value();
+              },
+              pool));
+    }
+    return approvals.stream().map(CompletableFuture::join).toList();
   }
 
   private long approvedResponses(List<UUID> matches) {
