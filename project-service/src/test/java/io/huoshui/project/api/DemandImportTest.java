@@ -71,13 +71,7 @@ class DemandImportTest extends ProjectServiceTest {
   void aRefusalIsInEnglishWhenAskedAndTheStreamEndsWithTheTotals() throws IOException {
     byte[] csv = csv(withTerm(example(0, "导入项目" + UUID.randomUUID()), "三十六"));
     byte[] lines =
-        http.post()
-            .uri("/api/v1/projects/import")
-            .headers(h -> h.setBearerAuth(TestTokens.county(COUNTY)))
-            .header("Accept-Language", "en")
-            .accept(MediaType.APPLICATION_NDJSON)
-            .body(BodyInserters.fromMultipartData(multipart(csv, "list.csv")))
-            .exchange()
+        posted(csv, "en", MediaType.APPLICATION_NDJSON)
             .expectStatus()
             .isOk()
             .expectBody()
@@ -169,11 +163,7 @@ class DemandImportTest extends ProjectServiceTest {
   }
 
   private void refusedFile(byte[] file) {
-    http.post()
-        .uri("/api/v1/projects/import")
-        .headers(h -> h.setBearerAuth(TestTokens.county(COUNTY)))
-        .body(BodyInserters.fromMultipartData(multipart(file, "list")))
-        .exchange()
+    posted(file, "zh", MediaType.APPLICATION_JSON)
         .expectStatus()
         .isBadRequest()
         .expectHeader()
@@ -184,17 +174,18 @@ class DemandImportTest extends ProjectServiceTest {
   }
 
   private JsonNode upload(byte[] file, String language, MediaType accept) {
-    WebTestClient.ResponseSpec response =
-        http.post()
-            .uri("/api/v1/projects/import")
-            .headers(h -> h.setBearerAuth(TestTokens.county(COUNTY)))
-            .header("Accept-Language", language)
-            .accept(accept)
-            .body(BodyInserters.fromMultipartData(multipart(file, "list")))
-            .exchange()
-            .expectStatus()
-            .isOk();
+    WebTestClient.ResponseSpec response = posted(file, language, accept).expectStatus().isOk();
     return JSON.readTree(response.expectBody().returnResult().getResponseBody());
+  }
+
+  private WebTestClient.ResponseSpec posted(byte[] file, String language, MediaType accept) {
+    return http.post()
+        .uri("/api/v1/projects/import")
+        .headers(h -> h.setBearerAuth(TestTokens.county(COUNTY)))
+        .header("Accept-Language", language)
+        .accept(accept)
+        .body(BodyInserters.fromMultipartData(multipart(file, "list")))
+        .exchange();
   }
 
   private static org.springframework.util.MultiValueMap<
