@@ -49,6 +49,11 @@ class SupervisionTest {
   /** The demand financed in full, which no clock may chase once time has moved on. */
   private static String financedId;
 
+  /** The demand whose interested match turned RED at the decision, and that match. */
+  private static String redProjectId;
+
+  private static String redMatchId;
+
   @AfterAll
   static void backToToday() {
     SystemNetwork network = SystemNetwork.get();
@@ -198,6 +203,8 @@ class SupervisionTest {
                     .map(notice -> notice.get("data"))
                     .filter(data -> interestedMatch.equals(data.get("matchId").asString()))
                     .anyMatch(data -> data.get("colour").asString().equals("RED")));
+    redProjectId = projectId;
+    redMatchId = interestedMatch;
     JsonNode stays = match(projectId, interestedMatch);
     assertThat(stays.get("status").asString()).isEqualTo("ANSWERED");
     assertThat(stays.get("colour").asString()).isEqualTo("RED");
@@ -211,13 +218,86 @@ class SupervisionTest {
   }
 
   /**
+   * The pack reads the notices from the timeline that events built, so each figure is awaited. A
+   * closure (销号) closes every notice of its match, and the sweep may have announced several levels
+   * of RED for the one match: what the pack must count is read off the timeline, not assumed.
+   */
+  @Test
+  @Order(4)
+  void theOfficeClosesTheRedCaseAndTheQuarterlyPackCountsItsNoticesClosedByThatReason() {
+    String timeline = "/api/v1/projects/" + redProjectId + "/timeline";
+    JsonNode red =
+        await()
+            .atMost(OUTCOME)
+            .until(
+                () -> noticesOf(county.get(timeline).json(), "RED").stream().findFirst(),
+                found -> found.isPresent())
+            .orElseThrow();
+    String quarter =
+        "/api/v1/reports/quarterly?county=%s&quarter=%s"
+            .formatted(COUNTY, quarterOf(Instant.parse(red.get("at").asString())));
+    JsonNode before = operator.get(quarter).json();
+
+    Api.Reply closed =
+        operator.post(
+            "/api/v1/supervision/matches/" + redMatchId + "/closure",
+            Map.of("reason", "BANK_ANSWERED_OFFLINE", "note", "银行已线下答复企业，正在补充审批材料"));
+    assertThat(closed.status()).as(closed.raw().body()).isEqualTo(200);
+    assertThat(closed.json().get("action").asString()).isEqualTo("CLOSED");
+
+    JsonNode closure = match(redProjectId, redMatchId).get("supervision").get("closure");
+    assertThat(closure).as("the case's closure").isNotNull();
+    assertThat(closure.get("reason").asString()).isEqualTo("BANK_ANSWERED_OFFLINE");
+    assertThat(closure.get("clientId").asString()).isEqualTo("operator-1404");
+    assertThat(closure.get("operatorRegion").asString()).isEqualTo("1404");
+    assertThat(
+            operator
+                .get("/api/v1/supervision?closed=true&county=" + COUNTY + "&size=100")
+                .json()
+                .get("items"))
+        .anySatisfy(
+            onBoard -> {
+              assertThat(onBoard.get("matchId").asString()).isEqualTo(redMatchId);
+              assertThat(onBoard.get("supervision").get("closure").get("reason").asString())
+                  .isEqualTo("BANK_ANSWERED_OFFLINE");
+            });
+
+    // One demand's events keep their order: once the closure is on the timeline, so is every
+    // notice it closes, and the stopped clock raises no more.
+    JsonNode steps =
+        await()
+            .atMost(OUTCOME)
+            .until(
+                () -> county.get(timeline).json(),
+                all -> all.toString().contains("\"SUPERVISION_ACTED\""));
+    JsonNode acted = null;
+    for (JsonNode step : steps) {
+      if (step.get("step").asString().equals("SUPERVISION_ACTED")) {
+        acted = step;
+      }
+    }
+    assertThat(acted.get("details").get("reason").asString()).isEqualTo("BANK_ANSWERED_OFFLINE");
+    assertThat(acted.get("actor").get("clientId").asString()).isEqualTo("operator-1404");
+    long notices = noticesOf(steps, null).size();
+    long redNotices = noticesOf(steps, "RED").size();
+
+    JsonNode after =
+        await()
+            .atMost(OUTCOME)
+            .until(
+                () -> operator.get(quarter).json(),
+                pack -> offline(pack) == offline(before) + notices);
+    assertThat(redClosed(after)).isEqualTo(redClosed(before) + redNotices);
+  }
+
+  /**
    * Pushed on Wednesday 30 September 2026, a first answer is due three working days later: 8 and 9
    * October after the National Day holiday, and Saturday 10 October, the make-up working day. The
    * reminder comes the working day before, Friday 9 October. Matching runs on the 30th and
    * notification-service on the 9th: each reads its own offset from the one set of options.
    */
   @Test
-  @Order(4)
+  @Order(5)
   void aDeadlineAcrossNationalDayFallsOnTheMakeUpSaturdayForMatchingAndForTheReminder() {
     SystemNetwork network = SystemNetwork.get();
     network.kill("matching-service");
@@ -258,6 +338,44 @@ class SupervisionTest {
                 .atZoneSameInstant(ZoneId.of("Asia/Shanghai"))
                 .toLocalDate())
         .isEqualTo(LocalDate.parse("2026-10-09"));
+  }
+
+  /** The quarter of the review, as the pack names it, of that moment's day in China. */
+  private static String quarterOf(Instant moment) {
+    LocalDate day = moment.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+    return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
+  }
+
+  /** The supervision notices of the RED case's match on a timeline, of one colour or of any. */
+  private static List<JsonNode> noticesOf(JsonNode steps, String colour) {
+    List<JsonNode> notices = new ArrayList<>();
+    for (JsonNode step : steps) {
+      JsonNode details = step.get("details");
+      if (step.get("step").asString().equals("SUPERVISION_NOTICE")
+          && redMatchId.equals(details.get("matchId").asString())
+          && (colour == null || colour.equals(details.get("colour").asString()))) {
+        notices.add(step);
+      }
+    }
+    return notices;
+  }
+
+  private static long offline(JsonNode pack) {
+    return figure(pack.get("closures"), "reason", "BANK_ANSWERED_OFFLINE", "notices");
+  }
+
+  private static long redClosed(JsonNode pack) {
+    return figure(pack.get("supervision"), "colour", "RED", "closed");
+  }
+
+  /** A figure of the pack's row whose member has this value, zero when no row has it. */
+  private static long figure(JsonNode rows, String member, String value, String figure) {
+    for (JsonNode row : rows) {
+      if (value.equals(row.get(member).asString())) {
+        return row.get(figure).asLong();
+      }
+    }
+    return 0;
   }
 
   /** From now to that moment, as the ISO-8601 duration huoshui.clock.offset reads. */
