@@ -2,7 +2,9 @@ package io.huoshui.identity;
 
 import io.huoshui.calendar.InvalidCalendarYearException;
 import io.huoshui.identity.client.BankKafkaAccess;
+import io.huoshui.identity.client.ClientConflictException;
 import io.huoshui.identity.client.ClientRejectedException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
@@ -38,27 +41,30 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   private static final Pattern DUPLICATE = Pattern.compile("Duplicate .*?\"([^\"]{1,200})\"");
 
   @ExceptionHandler(ClientRejectedException.class)
-  ProblemDetail rejected(ClientRejectedException rejected) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, rejected.getMessage());
-    problem.setTitle("请求无效 (Invalid client request)");
-    problem.setProperty(
-        "errors", List.of(Map.of("field", rejected.field(), "message", rejected.getMessage())));
-    return problem;
+  ProblemDetail rejected(ClientRejectedException rejected, HttpServletRequest request) {
+    return refused(
+        rejected instanceof ClientConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+        List.of(new Refusal(rejected.field(), rejected.chinese(), rejected.english())),
+        request);
   }
 
   @ExceptionHandler(InvalidCalendarYearException.class)
-  ProblemDetail invalidYear(InvalidCalendarYearException invalid) {
-    return refused(new Refusal(invalid.field(), invalid.getMessage()));
+  ProblemDetail invalidYear(InvalidCalendarYearException invalid, HttpServletRequest request) {
+    return refused(HttpStatus.BAD_REQUEST, List.of(CalendarRefusals.of(invalid.field())), request);
   }
 
   @ExceptionHandler(BankKafkaAccess.KafkaAccessException.class)
-  ProblemDetail kafkaUnavailable(BankKafkaAccess.KafkaAccessException unavailable) {
+  ProblemDetail kafkaUnavailable(
+      BankKafkaAccess.KafkaAccessException unavailable, HttpServletRequest request) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE,
-            "The bank's Kafka access could not be set up, so nothing was changed; retry shortly.");
-    problem.setTitle("Kafka unavailable");
+            Languages.in(
+                request,
+                "未能为该银行设置 Kafka 访问权限，未做任何更改；请稍后重试。",
+                "The bank's Kafka access could not be set up, so nothing was changed; retry"
+                    + " shortly."));
+    problem.setTitle(Languages.in(request, "Kafka 暂不可用", "Kafka unavailable"));
     return problem;
   }
 
@@ -69,20 +75,68 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    ProblemDetail problem = refused(refusalOf(jsonCause(unreadable)));
+    ProblemDetail problem =
+        refused(
+            HttpStatus.BAD_REQUEST, List.of(refusalOf(jsonCause(unreadable))), servlet(request));
     return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
-  private static ProblemDetail refused(Refusal refusal) {
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException invalid,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Refusal> refusals =
+        invalid.getBindingResult().getFieldErrors().stream()
+            .map(error -> constraintOf(error.getField(), error.getCode()))
+            .toList();
+    ProblemDetail problem = refused(HttpStatus.BAD_REQUEST, refusals, servlet(request));
+    return handleExceptionInternal(invalid, problem, headers, status, request);
+  }
+
+  /** The validator's own messages follow the machine's language: the constraint is worded here. */
+  private static Refusal constraintOf(String field, String constraint) {
+    return switch (String.valueOf(constraint)) {
+      case "NotBlank", "NotNull" -> new Refusal(field, "必须填写", "is required");
+      case "Size" -> new Refusal(field, "长度超出允许的范围", "is longer than allowed");
+      case "Pattern" ->
+          new Refusal(field, "含不允许的字符或格式不符", "holds a character or a form that is not allowed");
+      default -> new Refusal(field, "值无效", "is not valid");
+    };
+  }
+
+  /** One problem naming each field at fault; the detail is the first refusal's words. */
+  private static ProblemDetail refused(
+      HttpStatus status, List<Refusal> refusals, HttpServletRequest request) {
+    List<Map<String, String>> errors =
+        refusals.stream()
+            .map(
+                refusal ->
+                    Map.of(
+                        "field",
+                        refusal.field(),
+                        "message",
+                        Languages.in(request, refusal.chinese(), refusal.english())))
+            .toList();
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refusal.message());
-    problem.setTitle("请求无效 (Invalid client request)");
-    problem.setProperty(
-        "errors", List.of(Map.of("field", refusal.field(), "message", refusal.message())));
+        ProblemDetail.forStatusAndDetail(
+            status,
+            errors.isEmpty()
+                ? Languages.in(request, "请求无效", "Invalid request")
+                : errors.get(0).get("message"));
+    problem.setTitle(
+        status == HttpStatus.CONFLICT
+            ? Languages.in(request, "与现有状态冲突", "Conflict")
+            : Languages.in(request, "请求无效", "Invalid request"));
+    problem.setProperty("errors", errors);
     return problem;
   }
 
-  /** The MVC layer's own refusals get a title in Chinese first; their detail names no class. */
+  /**
+   * The MVC layer's own refusals (404, 405, 406, 413, 415, a missing parameter) in the request's
+   * language; their detail names no class. A problem this class words itself is left as it is.
+   */
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception exception,
@@ -90,25 +144,74 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    if (body instanceof ProblemDetail problem && problem.getTitle() != null) {
-      String chinese =
-          switch (status.value()) {
-            case 400 -> "请求无效";
-            case 404 -> "没有这个资源";
-            case 405 -> "不支持该请求方法";
-            case 406 -> "无法提供所要求的格式";
-            case 413 -> "请求体过大";
-            case 415 -> "不支持该内容类型";
-            default -> null;
-          };
-      if (chinese != null && !problem.getTitle().startsWith(chinese)) {
-        problem.setTitle(chinese + " (" + problem.getTitle() + ")");
+    if (body instanceof ProblemDetail problem
+        && (problem.getProperties() == null || !problem.getProperties().containsKey("errors"))) {
+      HttpServletRequest servlet = servlet(request);
+      switch (status.value()) {
+        case 400 ->
+            word(
+                problem,
+                servlet,
+                "请求无效",
+                "Invalid request",
+                "请求的参数缺失或格式错误",
+                "a parameter of the request is missing or malformed");
+        case 404 ->
+            word(problem, servlet, "没有这个资源", "Not found", "没有这个资源", "there is no such resource");
+        case 405 ->
+            word(
+                problem,
+                servlet,
+                "不支持该请求方法",
+                "Method not allowed",
+                "此地址不支持该请求方法",
+                "this address does not support the request's method");
+        case 406 ->
+            word(
+                problem,
+                servlet,
+                "无法提供所要求的格式",
+                "Not acceptable",
+                "此地址只能以 JSON 应答",
+                "this address answers in JSON only");
+        case 413 ->
+            word(
+                problem,
+                servlet,
+                "请求体过大",
+                "Content too large",
+                "请求体超过允许的大小",
+                "the body is larger than allowed");
+        case 415 ->
+            word(
+                problem,
+                servlet,
+                "不支持该内容类型",
+                "Unsupported media type",
+                "请求体须是 JSON (application/json)",
+                "the body must be JSON (application/json)");
+        default -> {}
       }
     }
     return super.handleExceptionInternal(exception, body, headers, status, request);
   }
 
-  private record Refusal(String field, String message) {}
+  private static void word(
+      ProblemDetail problem,
+      HttpServletRequest request,
+      String chineseTitle,
+      String englishTitle,
+      String chineseDetail,
+      String englishDetail) {
+    problem.setTitle(Languages.in(request, chineseTitle, englishTitle));
+    problem.setDetail(Languages.in(request, chineseDetail, englishDetail));
+  }
+
+  private static HttpServletRequest servlet(WebRequest request) {
+    return ((ServletWebRequest) request).getRequest();
+  }
+
+  record Refusal(String field, String chinese, String english) {}
 
   /** The JSON library's own account of the failure, outermost, for it carries the path. */
   private static Throwable jsonCause(Throwable unreadable) {
@@ -125,26 +228,27 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         && invalid.getCause() instanceof InvalidCalendarYearException year) {
       // The year's own rule, at the member it names within the object that refused it.
       String at = invalid.getPath().isEmpty() ? "" : path(invalid) + ".";
-      return new Refusal(at + year.field(), year.getMessage());
+      Refusal rule = CalendarRefusals.of(year.field());
+      return new Refusal(at + rule.field(), rule.chinese(), rule.english());
     }
     if (cause instanceof UnrecognizedPropertyException unknown) {
-      return new Refusal(path(unknown), "未知字段，本接口不接受 (unknown field: not part of this API)");
+      return new Refusal(path(unknown), "未知字段，本接口不接受", "unknown field: not part of this API");
     }
     if (cause instanceof InvalidFormatException invalid) {
       return new Refusal(
           path(invalid),
-          "值的格式不符，应为 %s (wrong value, expected %s)"
-              .formatted(typeName(invalid.getTargetType()), typeName(invalid.getTargetType())));
+          "值的格式不符，应为%s".formatted(chineseTypeName(invalid.getTargetType())),
+          "wrong value, expected %s".formatted(typeName(invalid.getTargetType())));
     }
     if (cause instanceof MismatchedInputException mismatched) {
       return new Refusal(
           path(mismatched),
-          "类型不符，应为 %s，不做类型转换 (wrong type, expected %s: nothing is coerced)"
-              .formatted(
-                  typeName(mismatched.getTargetType()), typeName(mismatched.getTargetType())));
+          "类型不符，应为%s，不做类型转换".formatted(chineseTypeName(mismatched.getTargetType())),
+          "wrong type, expected %s: nothing is coerced"
+              .formatted(typeName(mismatched.getTargetType())));
     }
     if (cause instanceof DatabindException invalid && !invalid.getPath().isEmpty()) {
-      return new Refusal(path(invalid), "值无效 (invalid value)");
+      return new Refusal(path(invalid), "值无效", "invalid value");
     }
     if (cause instanceof JacksonException json) {
       Matcher duplicate = DUPLICATE.matcher(String.valueOf(json.getOriginalMessage()));
@@ -153,15 +257,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         String at = parserPath(json);
         return new Refusal(
             at.endsWith(key) ? at : at.isEmpty() ? key : at + "." + key,
-            "字段重复出现 (duplicate field: each key appears once)");
+            "字段重复出现",
+            "duplicate field: each key appears once");
       }
       String at = parserPath(json);
       if (!at.isEmpty()) {
         // A number too large for its field, say: the parser stopped at the member it was reading.
-        return new Refusal(at, "值无效 (invalid value)");
+        return new Refusal(at, "值无效", "invalid value");
       }
     }
-    return new Refusal("body", "请求体不是有效的 JSON (the body is not valid JSON)");
+    return new Refusal("body", "请求体不是有效的 JSON", "the body is not valid JSON");
   }
 
   /** The path databind recorded or, when it recorded none, where the parser stopped. */
@@ -199,6 +304,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return path.startsWith(".") ? path.substring(1) : path;
   }
 
+  private static String chineseTypeName(Class<?> type) {
+    if (type == null) {
+      return " JSON";
+    }
+    if (type.isEnum()) {
+      return "以下之一：" + List.of(type.getEnumConstants());
+    }
+    if (CharSequence.class.isAssignableFrom(type)) {
+      return "字符串";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "数组";
+    }
+    return " " + type.getSimpleName();
+  }
+
   private static String typeName(Class<?> type) {
     if (type == null) {
       return "JSON";
@@ -213,27 +334,5 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       return "an array";
     }
     return type.getSimpleName();
-  }
-
-  @Override
-  protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException invalid,
-      HttpHeaders headers,
-      HttpStatusCode status,
-      WebRequest request) {
-    ProblemDetail problem = invalid.getBody();
-    problem.setTitle("请求无效 (Invalid client request)");
-    problem.setProperty(
-        "errors",
-        invalid.getBindingResult().getFieldErrors().stream()
-            .map(
-                error ->
-                    Map.of(
-                        "field",
-                        error.getField(),
-                        "message",
-                        String.valueOf(error.getDefaultMessage())))
-            .toList());
-    return handleExceptionInternal(invalid, problem, headers, status, request);
   }
 }

@@ -39,9 +39,12 @@ class ProblemResponses
     write(
         response,
         HttpStatus.UNAUTHORIZED,
-        "需要认证 (Authentication required)",
-        "需要有效的访问令牌，请以 client-credentials 方式在 /oauth2/token 获取 (a valid access token"
-            + " is required: obtain one at /oauth2/token with the client-credentials grant).");
+        Languages.in(request, "需要认证", "Authentication required"),
+        Languages.in(
+            request,
+            "需要有效的访问令牌，请以 client-credentials 方式在 /oauth2/token 获取。",
+            "A valid access token is required: obtain one at /oauth2/token with the"
+                + " client-credentials grant."));
   }
 
   @Override
@@ -51,8 +54,9 @@ class ProblemResponses
     write(
         response,
         HttpStatus.FORBIDDEN,
-        "无权访问 (Forbidden)",
-        "此客户端的令牌不允许该请求 (this client's token does not allow this request).");
+        Languages.in(request, "无权访问", "Forbidden"),
+        Languages.in(
+            request, "此客户端的令牌不允许该请求。", "This client's token does not allow this request."));
   }
 
   /** The rejection's own message stays in no answer: it quotes the request back. */
@@ -60,17 +64,19 @@ class ProblemResponses
   public void handle(
       HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
       throws IOException {
-    refusedTarget(response);
+    refusedTarget(request, response);
   }
 
   /** The firewall's refusals and Tomcat's own (a {@code %00}, a path above the root) alike. */
-  void refusedTarget(HttpServletResponse response) throws IOException {
+  void refusedTarget(HttpServletRequest request, HttpServletResponse response) throws IOException {
     write(
         response,
         HttpStatus.BAD_REQUEST,
-        "请求无效 (Invalid request)",
-        "请求地址含不允许的字符或路径段 (the request's path holds a character or segment that is"
-            + " not allowed).");
+        Languages.in(request, "请求无效", "Invalid request"),
+        Languages.in(
+            request,
+            "请求地址含不允许的字符或路径段。",
+            "The request's path holds a character or segment that is not allowed."));
   }
 
   void write(HttpServletResponse response, HttpStatus status, String title, String detail)

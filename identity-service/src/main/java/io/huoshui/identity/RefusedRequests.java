@@ -85,13 +85,13 @@ class RefusedRequests {
       }
       try {
         if (status == HttpStatus.BAD_REQUEST) {
-          problems.refusedTarget(response);
+          problems.refusedTarget(request, response);
         } else {
           problems.write(
               response,
               status,
-              "请求未能处理 (" + status.getReasonPhrase() + ")",
-              "服务器未能处理该请求 (the server could not process this request).");
+              Languages.in(request, "请求未能处理", status.getReasonPhrase()),
+              Languages.in(request, "服务器未能处理该请求。", "The server could not process this request."));
         }
       } catch (IOException gone) {
         // The client has gone: there is no one left to answer.
@@ -114,8 +114,8 @@ class RefusedRequests {
                   problems.write(
                       response,
                       HttpStatus.METHOD_NOT_ALLOWED,
-                      "不支持该请求方法 (Method not allowed)",
-                      "TRACE 不受支持 (TRACE is not supported).");
+                      Languages.in(request, "不支持该请求方法", "Method not allowed"),
+                      Languages.in(request, "TRACE 不受支持。", "TRACE is not supported."));
                   return;
                 }
                 String query = request.getQueryString();
@@ -125,9 +125,12 @@ class RefusedRequests {
                   problems.write(
                       response,
                       HttpStatus.URI_TOO_LONG,
-                      "请求地址过长 (URI too long)",
-                      "请求地址不能超过 %d 个字符 (the request target may have at most %d characters)."
-                          .formatted(MAX_TARGET, MAX_TARGET));
+                      Languages.in(request, "请求地址过长", "URI too long"),
+                      Languages.in(
+                              request,
+                              "请求地址不能超过 %d 个字符。",
+                              "The request target may have at most %d characters.")
+                          .formatted(MAX_TARGET));
                   return;
                 }
                 chain.doFilter(request, response);

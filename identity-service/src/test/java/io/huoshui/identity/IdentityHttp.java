@@ -112,7 +112,16 @@ abstract class IdentityHttp {
   }
 
   HttpResponse<String> call(String method, String path, String token, Object body) {
+    return call(method, path, token, body, null);
+  }
+
+  /** A call in the given {@code Accept-Language}, or none when it is null. */
+  HttpResponse<String> call(
+      String method, String path, String token, Object body, String language) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+    if (language != null) {
+      request.header("Accept-Language", language);
+    }
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

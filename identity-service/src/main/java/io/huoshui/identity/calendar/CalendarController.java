@@ -45,11 +45,7 @@ class CalendarController {
   Mono<PublishedYear> get(@PathVariable int year) {
     return years
         .find(year)
-        .switchIfEmpty(
-            Mono.error(
-                () ->
-                    new ResponseStatusException(
-                        HttpStatus.NOT_FOUND, "没有这一年的日历 (no calendar for this year)")));
+        .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
   }
 
   /** The year in the shape of the shipped files; it replaces the year whole. */

@@ -39,9 +39,11 @@ class ClientController {
       throw new ClientRejectedException(
           "tenantId",
           request.tenantType() == TenantType.BANK
-              ? "只有网络管理员可以登记银行 (only the network's administrator registers banks)"
-              : "不在本运营方管辖的地区 %s 内 (outside the region this operator runs)"
-                  .formatted(Reach.region(operator)));
+              ? "只有网络管理员可以登记银行"
+              : "不在本运营方管辖的地区 %s 内".formatted(Reach.region(operator)),
+          request.tenantType() == TenantType.BANK
+              ? "only the network's administrator registers banks"
+              : "outside the region %s this operator runs".formatted(Reach.region(operator)));
     }
     for (String administrators : List.of(Scopes.NETWORK_ADMIN, Scopes.CALENDAR_ADMIN)) {
       if (request.scopes() != null
@@ -49,8 +51,8 @@ class ClientController {
           && !Reach.isAdministrator(operator)) {
         throw new ClientRejectedException(
             "scopes",
-            "只有网络管理员可以授予 %s (only the network's administrator grants it)"
-                .formatted(administrators));
+            "只有网络管理员可以授予 %s".formatted(administrators),
+            "only the network's administrator grants %s".formatted(administrators));
       }
     }
     ClientRegistry.IssuedSecret issued = registry.register(request);
@@ -78,7 +80,9 @@ class ClientController {
     return registry
         .rotateSecret(clientId)
         .orElseThrow(
-            () -> new ClientRejectedException("clientId", "a disabled client cannot be rotated"));
+            () ->
+                new ClientConflictException(
+                    "clientId", "已停用的客户端不能更换密钥", "a disabled client cannot be rotated"));
   }
 
   @PostMapping("/{clientId}/disable")
@@ -91,8 +95,7 @@ class ClientController {
     return registry
         .find(clientId)
         .filter(client -> withinReach(operator, client.tenantType(), client.tenantId()))
-        .orElseThrow(
-            () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个客户端 (no such client)"));
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
   }
 
   private static boolean withinReach(Jwt operator, TenantType type, String tenantId) {

@@ -57,7 +57,8 @@ public class ClientRegistry {
             clock.instant(),
             null);
     if (!store.insert(client, passwords.encode(secret))) {
-      throw new ClientRejectedException("clientId", "a client with this id exists already");
+      throw new ClientConflictException(
+          "clientId", "已有使用此标识的客户端", "a client with this id exists already");
     }
     if (client.tenantType() == TenantType.BANK) {
       try {

@@ -14,10 +14,7 @@ import java.util.List;
  */
 public record ClientRequest(
     @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,63}") String clientId,
-    @NotBlank
-        @Size(max = 200)
-        @Pattern(regexp = PrintableText.PATTERN, message = "名称" + PrintableText.MESSAGE)
-        String displayName,
+    @NotBlank @Size(max = 200) @Pattern(regexp = PrintableText.PATTERN) String displayName,
     @NotNull TenantType tenantType,
     @NotBlank @Size(max = 32) String tenantId,
     List<String> scopes) {
@@ -27,6 +24,7 @@ public record ClientRequest(
     if (!tenantType.isValidTenantId(tenantId)) {
       throw new ClientRejectedException(
           "tenantId",
+          "%s 租户标识须符合 %s".formatted(tenantType, tenantType.tenantIdPattern()),
           "a %s tenant id must match %s".formatted(tenantType, tenantType.tenantIdPattern()));
     }
     if (scopes == null || scopes.isEmpty()) {
@@ -36,7 +34,9 @@ public record ClientRequest(
         scopes.stream().filter(s -> !tenantType.grantable().contains(s)).toList();
     if (!foreign.isEmpty()) {
       throw new ClientRejectedException(
-          "scopes", "a %s client cannot hold %s".formatted(tenantType, foreign));
+          "scopes",
+          "%s 客户端不能持有 %s".formatted(tenantType, foreign),
+          "a %s client cannot hold %s".formatted(tenantType, foreign));
     }
     return List.copyOf(scopes);
   }

@@ -28,7 +28,7 @@ class SigningKeyController {
   @PostMapping("/rotate")
   Map<String, String> rotate(@AuthenticationPrincipal Jwt operator) {
     if (!Reach.isAdministrator(operator)) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个资源 (not found)");
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
     return Map.of("signingKeyId", keys.rotate());
   }
