@@ -47,6 +47,12 @@ class MatchingFlowTest extends ServiceFlow {
     assertThat(matches.get(0).get("tier").asString()).isEqualTo("COUNTY");
     assertThat(matches.get(0).get("deadline").asString()).isEqualTo("2026-09-30");
     assertThat(matches.get(0).get("reasons")).hasSize(6);
+    assertThat(matches.get(0).get("reasons").get(0).get("explanation").asString())
+        .as("Chinese unless the reader asks for English")
+        .isEqualTo("年利率 3.100%–3.100%");
+    JsonNode inEnglish = fetchDemand(projectId, "140428", "en");
+    assertThat(inEnglish.get("matches").get(0).get("reasons").findValuesAsString("explanation"))
+        .contains("annual rate 3.100–3.100 %", "served at county level");
     assertThat(matches.get(0).get("score").asString()).matches("\\d+\\.\\d{2}");
 
     List<EventEnvelope> proposals = network.awaitEvents(MATCHES, projectId, Set.of(PROPOSED), 3);

@@ -155,10 +155,16 @@ abstract class ServiceFlow {
   }
 
   JsonNode fetchDemand(String projectId, String county) {
+    return fetchDemand(projectId, county, "zh");
+  }
+
+  /** The demand's view as its county reads it in the given Accept-Language. */
+  JsonNode fetchDemand(String projectId, String county, String language) {
     var result =
         http.get()
             .uri("/api/v1/projects/{id}/matches", projectId)
             .headers(h -> h.setBearerAuth(TestTokens.county(county)))
+            .header("Accept-Language", language)
             .exchange()
             .expectBody(JsonNode.class)
             .returnResult();

@@ -4,6 +4,7 @@ import io.huoshui.matching.application.MatchQueries;
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.DemandStatus;
 import io.huoshui.matching.domain.FitRule;
+import io.huoshui.matching.domain.Language;
 import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.MatchOutcome;
 import io.huoshui.matching.domain.Reason;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,10 +49,14 @@ class MatchController {
 
   @GetMapping("/projects/{projectId}/matches")
   @PreAuthorize("hasAuthority('SCOPE_projects:read')")
-  Mono<DemandMatches> matchesOf(@PathVariable UUID projectId, Tenant tenant) {
+  Mono<DemandMatches> matchesOf(
+      @PathVariable UUID projectId, Tenant tenant, ServerWebExchange exchange) {
+    Language language = Language.of(exchange.getLocaleContext().getLocale());
     return queries
         .ofDemand(projectId, tenant)
-        .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("No demand " + projectId)))
+        .switchIfEmpty(
+            Mono.error(
+                () -> ApiProblem.notFound("没有需求 " + projectId + "。", "No demand " + projectId)))
         .map(
             found ->
                 new DemandMatches(
@@ -59,7 +65,7 @@ class MatchController {
                     found.demand().status(),
                     NoMatchView.of(found.demand().noMatch()),
                     found.matches().stream()
-                        .map(match -> MatchView.of(match, found.actions()))
+                        .map(match -> MatchView.of(match, found.actions(), language))
                         .toList()));
   }
 
@@ -67,6 +73,7 @@ class MatchController {
   @PreAuthorize("hasAuthority('SCOPE_matches:read')")
   Mono<Page<MatchView>> supervision(
       Tenant tenant,
+      ServerWebExchange exchange,
       @RequestParam(required = false) String colour,
       @RequestParam(required = false) String county,
       @RequestParam(required = false) String bank,
@@ -74,9 +81,11 @@ class MatchController {
       @RequestParam(required = false) String page,
       @RequestParam(required = false) String size) {
     if (!tenant.isOperator()) {
-      return Mono.error(ApiProblem.forbidden("The supervision board is for operators"));
+      return Mono.error(
+          ApiProblem.forbidden("督办看板仅供运营方使用。", "The supervision board is for operators"));
     }
     PageRequest request = PageRequest.parse(page, size);
+    Language language = Language.of(exchange.getLocaleContext().getLocale());
     return queries
         .board(
             tenant,
@@ -90,7 +99,7 @@ class MatchController {
             found ->
                 Page.of(
                     found.matches().stream()
-                        .map(match -> MatchView.of(match, found.actions()))
+                        .map(match -> MatchView.of(match, found.actions(), language))
                         .toList(),
                     request,
                     found.total()));
@@ -101,7 +110,7 @@ class MatchController {
     String code = QueryParameters.text("county", value);
     if (code != null && !code.matches("[0-9]{2}([0-9]{2}([0-9]{2})?)?")) {
       throw ApiProblem.invalid(
-          "county", "必须是 2、4 或 6 位行政区划代码 / must be a division code of 2, 4 or 6 digits");
+          "county", "必须是 2、4 或 6 位行政区划代码", "must be a division code of 2, 4 or 6 digits");
     }
     return code;
   }
@@ -119,6 +128,13 @@ class MatchController {
       return noMatch == null
           ? null
           : new NoMatchView(noMatch.evaluatedProducts(), new TreeMap<>(noMatch.failures()));
+    }
+  }
+
+  /** A part of the score, worded in the reader's language. */
+  record ReasonView(String factor, BigDecimal points, String explanation) {
+    static ReasonView of(Reason reason, Language language) {
+      return new ReasonView(reason.factor(), reason.points(), reason.explanation(language));
     }
   }
 
@@ -143,7 +159,7 @@ class MatchController {
       Tier tier,
       int rank,
       BigDecimal score,
-      List<Reason> reasons,
+      List<ReasonView> reasons,
       Match.Status status,
       Stage stage,
       Colour colour,
@@ -156,7 +172,7 @@ class MatchController {
       boolean manual,
       CaseView supervision) {
 
-    static MatchView of(Match row, Map<UUID, List<SupervisionAction>> actions) {
+    static MatchView of(Match row, Map<UUID, List<SupervisionAction>> actions, Language language) {
       return new MatchView(
           row.matchId(),
           row.projectId(),
@@ -167,7 +183,7 @@ class MatchController {
           row.tier(),
           row.rank(),
           row.score(),
-          row.reasons(),
+          row.reasons().stream().map(reason -> ReasonView.of(reason, language)).toList(),
           row.status(),
           row.stage(),
           row.colour(),

@@ -82,10 +82,10 @@ class SupervisionController {
   Mono<ActionView> push(
       @PathVariable UUID projectId, @Valid @RequestBody Push body, Tenant tenant, Actor actor) {
     if (body.target() == Target.PRODUCT && body.productId() == null) {
-      return Mono.error(ApiProblem.invalid("productId", "推送至指定产品时必填 (required with PRODUCT)"));
+      return Mono.error(ApiProblem.invalid("productId", "推送至指定产品时必填", "required with PRODUCT"));
     }
     if (body.target() == Target.NEXT_TIER && body.productId() != null) {
-      return Mono.error(ApiProblem.invalid("productId", "推送至下一层级时不得指定产品 (only with PRODUCT)"));
+      return Mono.error(ApiProblem.invalid("productId", "推送至下一层级时不得指定产品", "only with PRODUCT"));
     }
     return found(
         operator(tenant)
@@ -121,8 +121,8 @@ class SupervisionController {
             Mono.error(
                 () ->
                     ApiProblem.notFound(
-                        "没有%s %s。There is no %s %s here."
-                            .formatted(what.equals("match") ? "匹配" : "需求", id, what, id))));
+                        "没有%s %s。".formatted(what.equals("match") ? "匹配" : "需求", id),
+                        "There is no %s %s here.".formatted(what, id))));
   }
 
   /**

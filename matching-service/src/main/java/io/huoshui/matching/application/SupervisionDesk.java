@@ -145,8 +145,9 @@ public class SupervisionDesk {
                 return Mono.error(
                     ApiProblem.conflict(
                         "DEMAND_NOT_EXHAUSTED",
-                        "只有已穷尽（EXHAUSTED）的需求可以重新打开，该需求为 %s。Only an exhausted demand can be re-opened; this one is %s."
-                            .formatted(held.status(), held.status())));
+                        "只有已穷尽（EXHAUSTED）的需求可以重新打开，该需求为 %s。".formatted(held.status()),
+                        "Only an exhausted demand can be re-opened; this one is %s."
+                            .formatted(held.status())));
               }
               SupervisionAction reopened =
                   SupervisionAction.aboutDemand(
@@ -174,14 +175,15 @@ public class SupervisionDesk {
                 return Mono.error(
                     ApiProblem.conflict(
                         "NOT_A_SUPERVISION_CASE",
-                        "该匹配未曾变黄或变红，不是督办事项。The match never turned YELLOW or RED: it is no supervision case."));
+                        "该匹配未曾变黄或变红，不是督办事项。",
+                        "The match never turned YELLOW or RED: it is no supervision case."));
               }
               if (match.isClosed()) {
                 return Mono.error(
                     ApiProblem.conflict(
                         "CASE_CLOSED",
-                        "该督办事项已于 %s 销号。The case was closed at %s."
-                            .formatted(match.closedAt(), match.closedAt())));
+                        "该督办事项已于 %s 销号。".formatted(match.closedAt()),
+                        "The case was closed at %s.".formatted(match.closedAt())));
               }
               return Mono.just(match);
             });
@@ -199,8 +201,8 @@ public class SupervisionDesk {
                     : Mono.error(
                         ApiProblem.conflict(
                             "DEMAND_" + held.status(),
-                            "该需求已%s，不再推送。The demand is %s: it is pushed no more."
-                                .formatted(ended(held.status()), held.status()))));
+                            "该需求已%s，不再推送。".formatted(ended(held.status())),
+                            "The demand is %s: it is pushed no more.".formatted(held.status()))));
   }
 
   private static String ended(DemandStatus status) {
@@ -223,8 +225,9 @@ public class SupervisionDesk {
                   () ->
                       ApiProblem.conflict(
                           "NOTHING_FITS_BEYOND",
-                          "%s以上没有尚未推送过的适配产品。No bank that has not had the demand has a fitting product beyond the %s tier."
-                              .formatted(tierName(reached), reached))));
+                          "%s以上没有尚未推送过的适配产品。".formatted(tierName(reached)),
+                          "No bank that has not had the demand has a fitting product beyond the %s tier."
+                              .formatted(reached))));
     }
     return products
         .find(productId)
@@ -233,7 +236,8 @@ public class SupervisionDesk {
                 () ->
                     ApiProblem.conflict(
                         "PRODUCT_UNKNOWN",
-                        "没有产品 %s。There is no product %s.".formatted(productId, productId))))
+                        "没有产品 %s。".formatted(productId),
+                        "There is no product %s.".formatted(productId))))
         .flatMap(product -> named(held, existing, product));
   }
 
@@ -242,8 +246,8 @@ public class SupervisionDesk {
       return Mono.error(
           ApiProblem.conflict(
               "PRODUCT_RETIRED",
-              "产品“%s”已下架。The product %s is retired."
-                  .formatted(product.name(), product.productId())));
+              "产品“%s”已下架。".formatted(product.name()),
+              "The product %s is retired.".formatted(product.productId())));
     }
     boolean holding =
         existing.stream()
@@ -252,21 +256,15 @@ public class SupervisionDesk {
       return Mono.error(
           ApiProblem.conflict(
               "BANK_HOLDS_LIVE_MATCH",
-              "银行 %s 已持有该需求的一个在办匹配。The bank %s already holds a live match of the demand."
-                  .formatted(product.bankCode(), product.bankCode())));
+              "银行 %s 已持有该需求的一个在办匹配。".formatted(product.bankCode()),
+              "The bank %s already holds a live match of the demand."
+                  .formatted(product.bankCode())));
     }
     return Mono.just(matcher.named(held.demand(), product));
   }
 
   private static String tierName(Tier tier) {
-    if (tier == null) {
-      return "任何层级";
-    }
-    return switch (tier) {
-      case COUNTY -> "县级";
-      case CITY -> "市级";
-      case PROVINCE -> "省级";
-    };
+    return tier == null ? "任何层级" : tier.chinese();
   }
 
   private Mono<SupervisionAction> record(SupervisionAction action) {

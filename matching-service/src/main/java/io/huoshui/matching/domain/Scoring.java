@@ -66,7 +66,8 @@ public final class Scoring {
         reason(
             "LOCALITY",
             LOCALITY_POINTS.get(tier),
-            "served at " + tier.name().toLowerCase(Locale.ROOT) + " level"));
+            "由%s机构服务".formatted(tier.chinese()),
+            "served at %s level".formatted(tier.name().toLowerCase(Locale.ROOT))));
     BankStanding standing = standings.apply(product.bankCode());
     reasons.add(trackRecord(standing == null ? BankStanding.NEW : standing));
     reasons.add(fairness(standing == null ? BankStanding.NEW : standing));
@@ -83,34 +84,43 @@ public final class Scoring {
     return reason(
         "RATE",
         RATE_WEIGHT * share,
-        "annual rate %s–%s %%"
-            .formatted(
-                product.minAnnualRate().toPlainString(), product.maxAnnualRate().toPlainString()));
+        "年利率 %s%%–%s%%",
+        "annual rate %s–%s %%",
+        product.minAnnualRate().toPlainString(),
+        product.maxAnnualRate().toPlainString());
   }
 
   private static Reason tags(Demand demand, Product product) {
     double points = 0;
     List<String> aligned = new ArrayList<>(4);
+    List<String> alignedChinese = new ArrayList<>(4);
     if (demand.tags().contains(Tag.GREEN) && product.isGreen()) {
       points += GREEN_POINTS;
       aligned.add("green");
+      alignedChinese.add("绿色");
     }
     if (demand.wantsInclusive() && product.isInclusive()) {
       points += INCLUSIVE_POINTS;
       aligned.add("inclusive");
+      alignedChinese.add("普惠");
     }
     if (demand.tags().contains(Tag.KEY_PROJECT) && product.tags().contains(Tag.KEY_PROJECT)) {
       points += KEY_PROJECT_POINTS;
       aligned.add("key project");
+      alignedChinese.add("重点项目");
     }
     if (demand.tags().contains(Tag.FIRST_LOAN) && product.tags().contains(Tag.FIRST_LOAN)) {
       points += FIRST_LOAN_POINTS;
       aligned.add("first loan");
+      alignedChinese.add("首贷");
     }
-    return reason(
-        "TAGS",
-        points,
-        aligned.isEmpty() ? "no tag in common" : "aligned: " + String.join(", ", aligned));
+    return aligned.isEmpty()
+        ? reason("TAGS", points, "没有共同标签", "no tag in common")
+        : reason(
+            "TAGS",
+            points,
+            "契合：" + String.join("、", alignedChinese),
+            "aligned: " + String.join(", ", aligned));
   }
 
   private static Reason amountFit(Demand demand, Product product) {
@@ -118,9 +128,10 @@ public final class Scoring {
     return reason(
         "AMOUNT_FIT",
         AMOUNT_WEIGHT * clamp(share),
-        "asks %s of at most %s"
-            .formatted(
-                demand.amountRequested().toPlainString(), product.maxAmount().toPlainString()));
+        "申请 %s 元，产品最高 %s 元",
+        "asks %s of at most %s",
+        demand.amountRequested().toPlainString(),
+        product.maxAmount().toPlainString());
   }
 
   private static Reason trackRecord(BankStanding standing) {
@@ -134,27 +145,36 @@ public final class Scoring {
                         / SLOWEST_FIRST_ANSWER_DAYS);
     double approval =
         (standing.approvals() + 1.0) / (standing.approvals() + standing.declines() + 2.0);
-    String explanation =
-        standing.firstAnswers() == 0
-            ? "no answers yet"
-            : "%d answers, %.1f working days to the first on average, %d approved, %d declined"
-                .formatted(
-                    standing.firstAnswers(),
-                    (double) standing.firstAnswerWorkingDays() / standing.firstAnswers(),
-                    standing.approvals(),
-                    standing.declines());
-    return reason("TRACK_RECORD", SPEED_WEIGHT * speed + APPROVAL_WEIGHT * approval, explanation);
+    double points = SPEED_WEIGHT * speed + APPROVAL_WEIGHT * approval;
+    if (standing.firstAnswers() == 0) {
+      return reason("TRACK_RECORD", points, "尚无答复", "no answers yet");
+    }
+    return reason(
+        "TRACK_RECORD",
+        points,
+        "已答复 %d 笔，平均 %.1f 个工作日首次答复，批准 %d 笔，拒绝 %d 笔",
+        "%d answers, %.1f working days to the first on average, %d approved, %d declined",
+        standing.firstAnswers(),
+        (double) standing.firstAnswerWorkingDays() / standing.firstAnswers(),
+        standing.approvals(),
+        standing.declines());
   }
 
   private static Reason fairness(BankStanding standing) {
     double points =
         FAIRNESS_WEIGHT * FAIRNESS_HALF_LOAD / (FAIRNESS_HALF_LOAD + standing.liveMatches());
-    return reason("FAIRNESS", points, standing.liveMatches() + " matches open at this bank");
+    return reason(
+        "FAIRNESS", points, "该银行在办匹配 %d 笔", "%d matches open at this bank", standing.liveMatches());
   }
 
-  private static Reason reason(String factor, double points, String explanation) {
+  /** A reason whose two wordings are filled from the same numbers. */
+  private static Reason reason(
+      String factor, double points, String chinese, String english, Object... numbers) {
     return new Reason(
-        factor, BigDecimal.valueOf(points).setScale(2, RoundingMode.HALF_UP), explanation);
+        factor,
+        BigDecimal.valueOf(points).setScale(2, RoundingMode.HALF_UP),
+        chinese.formatted(numbers),
+        english.formatted(numbers));
   }
 
   private static double clamp(double share) {

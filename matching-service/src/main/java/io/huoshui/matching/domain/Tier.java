@@ -13,6 +13,16 @@ public enum Tier {
   PROVINCE;
 
   private static final int CITY_CODE_LENGTH = 4;
+
+  /** 县级, 市级 or 省级. */
+  public String chinese() {
+    return switch (this) {
+      case COUNTY -> "县级";
+      case CITY -> "市级";
+      case PROVINCE -> "省级";
+    };
+  }
+
   private static final int COUNTY_CODE_LENGTH = 6;
 
   /** The most local tier at which one of the product's regions covers the county, if any. */

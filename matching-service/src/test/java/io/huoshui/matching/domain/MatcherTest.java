@@ -65,12 +65,12 @@ class MatcherTest {
             tuple("FAIRNESS", new BigDecimal("10.00")));
     assertThat(picks.get(1).score().reasons())
         .filteredOn(reason -> reason.factor().equals("TAGS"))
-        .extracting(Reason::points, Reason::explanation)
-        .containsExactly(tuple(new BigDecimal("2.00"), "aligned: key project"));
+        .extracting(Reason::points, Reason::explanation, Reason::english)
+        .containsExactly(tuple(new BigDecimal("2.00"), "契合：重点项目", "aligned: key project"));
     assertThat(picks.get(2).score().reasons())
         .filteredOn(reason -> reason.factor().equals("TAGS"))
-        .extracting(Reason::explanation)
-        .containsExactly("aligned: inclusive");
+        .extracting(Reason::explanation, Reason::english)
+        .containsExactly(tuple("契合：普惠", "aligned: inclusive"));
   }
 
   @Test
