@@ -173,7 +173,7 @@ public class DemandImports {
     try {
       demand = strict.treeToValue(DemandColumns.body(cells), Demand.class);
     } catch (JacksonException refused) {
-      return Mono.just(ImportedRow.refused(number, List.of(violationOf(refused))));
+      return Mono.just(ImportedRow.refused(number, List.of(ApiProblem.violationOf(refused))));
     }
     Set<ConstraintViolation<Demand>> broken = validator.validate(demand);
     if (!broken.isEmpty()) {
@@ -194,25 +194,6 @@ public class DemandImports {
         .submit(id, county, demand, actor)
         .map(project -> ImportedRow.accepted(number, project.id()))
         .defaultIfEmpty(ImportedRow.accepted(number, id));
-  }
-
-  /**
-   * The parser's refusal under the row's JSON path. The platform's own wording of such refusals is
-   * not public; until it is, a row names the field and the parser's reason.
-   */
-  private static Violation violationOf(JacksonException refused) {
-    StringBuilder field = new StringBuilder();
-    for (var reference : refused.getPath()) {
-      if (reference.getPropertyName() == null) {
-        field.append('[').append(reference.getIndex()).append(']');
-      } else {
-        field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
-      }
-    }
-    return new Violation(
-        field.isEmpty() ? "body" : field.toString(),
-        "不是此列可以接受的值",
-        "is not a value this column takes: " + refused.getOriginalMessage());
   }
 
   private static String sha256(Path file) throws IOException {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.core.JacksonException;
 
 /**
  * An answer that refuses a request for a reason the client can act on, rendered as RFC 9457
@@ -83,6 +84,14 @@ public class ApiProblem extends ResponseStatusException {
   /** 400 naming every input that is wrong, so that a portal shows them all at once. */
   public static ApiProblem invalid(List<Violation> violations) {
     return new ApiProblem(HttpStatus.BAD_REQUEST, null, INVALID_ZH, INVALID_EN, violations);
+  }
+
+  /**
+   * Why the strict reader refused a JSON document, named by its path and worded as a request body's
+   * refusal is: for documents a service reads itself, such as the rows of an imported file.
+   */
+  public static Violation violationOf(JacksonException refused) {
+    return InvalidInput.reasonOf(refused).violation();
   }
 
   /** 403: this tenant may never do this, whatever the object. */

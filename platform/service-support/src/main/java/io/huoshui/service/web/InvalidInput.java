@@ -83,7 +83,7 @@ final class InvalidInput {
     return parent.isEmpty() ? child : parent + "." + child;
   }
 
-  private static Reason reasonOf(JacksonException json) {
+  static Reason reasonOf(JacksonException json) {
     String path = path(json);
     String field = path.isEmpty() ? "body" : path;
     if (json instanceof StrictJson.Refused refused) {
