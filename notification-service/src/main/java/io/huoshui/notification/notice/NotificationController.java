@@ -85,7 +85,10 @@ class NotificationController {
     return found
         .map(notification -> texts.render(notification, language))
         .switchIfEmpty(
-            Mono.error(() -> ApiProblem.notFound("No notification " + id + " of yours.")));
+            Mono.error(
+                () ->
+                    ApiProblem.notFound(
+                        "没有你的通知 " + id + "。", "No notification " + id + " of yours.")));
   }
 
   /**
@@ -115,7 +118,8 @@ class NotificationController {
     } catch (NumberFormatException notANumber) {
       // refused below with the header named
     }
-    throw ApiProblem.invalid("Last-Event-ID", "must be the id of an event of this stream");
+    throw ApiProblem.invalid(
+        "Last-Event-ID", "必须是此事件流中某个事件的 id", "must be the id of an event of this stream");
   }
 
   /** The {@code lang} parameter if given (400 if it names no language of ours), else the header. */
@@ -124,6 +128,6 @@ class NotificationController {
       return Language.negotiate(acceptLanguage);
     }
     return Language.ofTag(lang)
-        .orElseThrow(() -> ApiProblem.invalid("lang", "must be zh-CN or en"));
+        .orElseThrow(() -> ApiProblem.invalid("lang", "必须是 zh-CN 或 en", "must be zh-CN or en"));
   }
 }

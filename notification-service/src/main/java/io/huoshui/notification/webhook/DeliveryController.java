@@ -40,7 +40,10 @@ class DeliveryController {
     return notices
         .find(Audience.of(tenant), id)
         .switchIfEmpty(
-            Mono.error(() -> ApiProblem.notFound("No notification " + id + " of yours.")))
+            Mono.error(
+                () ->
+                    ApiProblem.notFound(
+                        "没有你的通知 " + id + "。", "No notification " + id + " of yours.")))
         .flatMap(notification -> deliveries.ofNotification(notification.id()).collectList());
   }
 
@@ -53,7 +56,7 @@ class DeliveryController {
       Tenant tenant) {
     String region = operatorRegion(tenant);
     if (!"PARKED".equals(status)) {
-      return Mono.error(ApiProblem.invalid("status", "must be PARKED"));
+      return Mono.error(ApiProblem.invalid("status", "必须是 PARKED", "must be PARKED"));
     }
     PageRequest request = PageRequest.parse(page, size);
     return Mono.zip(
@@ -72,12 +75,14 @@ class DeliveryController {
             Mono.error(
                 () ->
                     ApiProblem.notFound(
+                        "地区 " + region + " 没有搁置的投递 " + id + "。",
                         "No parked delivery " + id + " in region " + region + ".")));
   }
 
   private static String operatorRegion(Tenant tenant) {
     if (!tenant.isOperator()) {
-      throw ApiProblem.forbidden("Only an operator lists and replays parked deliveries.");
+      throw ApiProblem.forbidden(
+          "只有金融办可以列出并重放搁置的投递。", "Only an operator lists and replays parked deliveries.");
     }
     return tenant.id();
   }

@@ -65,6 +65,7 @@ class Endpoints {
                 return Mono.error(
                     ApiProblem.unprocessable(
                         "too-many-webhooks",
+                        "每个租户最多登记 " + MAX_ENDPOINTS + " 个 webhook 端点；请先删除一个。",
                         "A tenant registers at most "
                             + MAX_ENDPOINTS
                             + " webhook endpoints; delete one first."));

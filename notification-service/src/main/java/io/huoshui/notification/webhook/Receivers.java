@@ -49,16 +49,16 @@ class Receivers {
                     : Mono.error(
                         ApiProblem.invalid(
                             "url",
-                            "不能指向内部网络地址 (must not point inside a private network: its host"
-                                + " resolves to a loopback, private, link-local or other internal"
-                                + " address)")));
+                            "不能指向内部网络地址：其主机解析为回环、私有、链路本地或其他内部地址",
+                            "must not point inside a private network: its host resolves to a"
+                                + " loopback, private, link-local or other internal address")));
   }
 
   private List<InetAddress> lookUp(String host) {
     try {
       return resolver.resolve(host);
     } catch (UnknownHostException unknown) {
-      throw ApiProblem.invalid("url", "主机名无法解析 (its host name does not resolve)");
+      throw ApiProblem.invalid("url", "主机名无法解析", "its host name does not resolve");
     }
   }
 
@@ -67,26 +67,29 @@ class Receivers {
     // the owner registered is exactly what deliveries go to.
     if (text.codePoints().anyMatch(Receivers::blankOrControl)) {
       throw ApiProblem.invalid(
-          "url", "不能含有空白或控制字符 (must not contain whitespace or control characters)");
+          "url", "不能含有空白或控制字符", "must not contain whitespace or control characters");
     }
     URI url;
     try {
       url = new URI(text);
     } catch (URISyntaxException e) {
-      throw ApiProblem.invalid("url", "must be an absolute http or https URL");
+      throw ApiProblem.invalid(
+          "url", "必须是绝对的 http 或 https 地址", "must be an absolute http or https URL");
     }
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-      throw ApiProblem.invalid("url", "must be an absolute http or https URL");
+      throw ApiProblem.invalid(
+          "url", "必须是绝对的 http 或 https 地址", "must be an absolute http or https URL");
     }
     if (settings.requireHttps() && !scheme.equals("https")) {
-      throw ApiProblem.invalid("url", "必须使用 https (must be an https URL)");
+      throw ApiProblem.invalid("url", "必须使用 https", "must be an https URL");
     }
     if (url.getUserInfo() != null) {
-      throw ApiProblem.invalid("url", "must not carry credentials; deliveries are signed instead");
+      throw ApiProblem.invalid(
+          "url", "不得含有用户名或密码；投递以签名代替", "must not carry credentials; deliveries are signed instead");
     }
     if (url.getFragment() != null) {
-      throw ApiProblem.invalid("url", "must not have a fragment");
+      throw ApiProblem.invalid("url", "不得含有片段（#）", "must not have a fragment");
     }
     return url;
   }

@@ -67,7 +67,8 @@ class WebhookController {
         registration.language() == null
             ? Language.ZH_CN
             : Language.ofTag(registration.language())
-                .orElseThrow(() -> ApiProblem.invalid("language", "must be zh-CN or en"));
+                .orElseThrow(
+                    () -> ApiProblem.invalid("language", "必须是 zh-CN 或 en", "must be zh-CN or en"));
     Audience owner = Audience.of(tenant);
     return receivers
         .admit(registration.url())
@@ -147,6 +148,9 @@ class WebhookController {
                 removed
                     ? Mono.fromRunnable(() -> breakers.remove(id.toString()))
                         .thenReturn(ResponseEntity.noContent().<Void>build())
-                    : Mono.error(ApiProblem.notFound("No webhook endpoint " + id + " of yours.")));
+                    : Mono.error(
+                        ApiProblem.notFound(
+                            "没有你的 webhook 端点 " + id + "。",
+                            "No webhook endpoint " + id + " of yours.")));
   }
 }
