@@ -17,6 +17,7 @@ import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -86,7 +87,7 @@ class InstrumentController {
       Actor actor,
       ServerWebExchange exchange) {
     return instruments
-        .update(regionOf(tenant), id, IfMatch.of(exchange), request, actor)
+        .update(regionOf(tenant), id, ifMatch(exchange), request, actor)
         .map(InstrumentController::tagged);
   }
 
@@ -95,7 +96,7 @@ class InstrumentController {
   Mono<ResponseEntity<Instrument>> retire(
       @PathVariable UUID id, Tenant tenant, Actor actor, ServerWebExchange exchange) {
     return instruments
-        .retire(regionOf(tenant), id, IfMatch.of(exchange), actor)
+        .retire(regionOf(tenant), id, ifMatch(exchange), actor)
         .map(InstrumentController::tagged);
   }
 
@@ -155,6 +156,10 @@ class InstrumentController {
   }
 
   private static ResponseEntity<Instrument> tagged(Instrument instrument) {
-    return IfMatch.tagged(instrument, instrument.version());
+    return ResponseEntity.ok().eTag(IfMatch.tagOf(instrument.version())).body(instrument);
+  }
+
+  private static IfMatch ifMatch(ServerWebExchange exchange) {
+    return IfMatch.of(exchange.getRequest().getHeaders().get(HttpHeaders.IF_MATCH));
   }
 }

@@ -71,6 +71,16 @@ public class ApiProblem extends ResponseStatusException {
     return new ApiProblem(HttpStatus.CONFLICT, code, chinese, english);
   }
 
+  /** 412: the object changed since the version the request names (If-Match). */
+  public static ApiProblem preconditionFailed(String chinese, String english) {
+    return new ApiProblem(HttpStatus.PRECONDITION_FAILED, null, chinese, english);
+  }
+
+  /** 428: a change must name the version it is made against (If-Match). */
+  public static ApiProblem preconditionRequired(String chinese, String english) {
+    return new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, null, chinese, english);
+  }
+
   /** 422: the request is well-formed but breaks a rule of the domain. */
   public static ApiProblem unprocessable(String code, String chinese, String english) {
     return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, code, chinese, english);
