@@ -1,5 +1,6 @@
 package io.huoshui.system;
 
+import io.huoshui.vocabulary.CreditCodes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,26 +9,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Demand bodies as a county portal sends them, each enterprise with a valid credit code. */
 final class Demands {
 
-  private static final String CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  private static final int[] WEIGHTS = {
-    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
-  };
   private static final AtomicInteger SERIAL = new AtomicInteger();
 
   private Demands() {}
 
-  /**
-   * A unified social credit code of an enterprise registered in the county: registration authority
-   * 9 (industry and commerce), type 1 (enterprise), the division code, a serial, and the GB
-   * 32100-2015 check character.
-   */
+  /** An enterprise registered in the county, each one of this run told apart by a serial. */
   static String creditCode(String county) {
-    String body = "91" + county + "MA%07d".formatted(SERIAL.incrementAndGet() % 10_000_000);
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += CODE_CHARACTERS.indexOf(body.charAt(i)) * WEIGHTS[i];
-    }
-    return body + CODE_CHARACTERS.charAt((31 - sum % 31) % 31);
+    return CreditCodes.enterprise(
+        county, "MA%07d".formatted(SERIAL.incrementAndGet() % 10_000_000));
   }
 
   /** A green project of a small industrial firm: the kind a carbon-quota pledge loan serves. */

@@ -1,5 +1,6 @@
 package io.huoshui.project.domain;
 
+import io.huoshui.vocabulary.CreditCodes;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
