@@ -35,10 +35,10 @@ final class InvalidInput {
       List<Violation> errors = new ArrayList<>();
       binding
           .getFieldErrors()
-          .forEach(error -> errors.add(bean(error.getField(), error.getDefaultMessage())));
+          .forEach(error -> errors.add(ConstraintWording.of(error.getField(), error)));
       binding
           .getGlobalErrors()
-          .forEach(error -> errors.add(bean(error.getObjectName(), error.getDefaultMessage())));
+          .forEach(error -> errors.add(ConstraintWording.of(error.getObjectName(), error)));
       return ApiProblem.invalid(errors);
     }
     JacksonException json = jsonCause(input);
@@ -51,11 +51,6 @@ final class InvalidInput {
           List.of(new Reason(parameter.getParameterName(), Refusal.MALFORMED_PARAMETER, "")));
     }
     return ApiProblem.refused(List.of(new Reason("body", Refusal.MISSING_BODY, "")));
-  }
-
-  /** Bean validation words its messages once; the services' own checks word theirs twice. */
-  private static Violation bean(String field, String message) {
-    return new Violation(field, message, message);
   }
 
   private static JacksonException jsonCause(Throwable error) {
