@@ -7,10 +7,7 @@ import jakarta.validation.constraints.Size;
 
 /** What an operator registers a bank with. */
 public record NewBank(
-    @NotBlank
-        @Pattern(
-            regexp = "^[a-z0-9][a-z0-9-]{1,62}$",
-            message = "must be 2 to 63 lower-case letters, digits or hyphens")
+    @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,62}$", message = "{huoshui.bank.code}")
         String code,
     @NotBlank @Size(max = 200) String name,
     @NotNull BankLevel level) {}

@@ -11,15 +11,13 @@ import java.lang.annotation.Target;
 
 /** A province, city or county division code in a request: products' and instruments' regions. */
 @Documented
-@Pattern(
-    regexp = DivisionCodes.REGION,
-    message = "must be a province, city or county division code (2, 4 or 6 digits)")
+@Pattern(regexp = DivisionCodes.REGION, message = "{huoshui.region}")
 @Constraint(validatedBy = {})
 @Target({ElementType.TYPE_USE, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Region {
 
-  String message() default "must be a province, city or county division code (2, 4 or 6 digits)";
+  String message() default "{huoshui.region}";
 
   Class<?>[] groups() default {};
 

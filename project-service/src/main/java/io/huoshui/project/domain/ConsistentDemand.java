@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = ConsistentDemand.Validator.class)
 @interface ConsistentDemand {
 
-  String message() default "inconsistent demand";
+  String message() default "{huoshui.demand.consistent}";
 
   Class<?>[] groups() default {};
 
@@ -36,7 +36,7 @@ import java.lang.annotation.Target;
           && demand.amountRequested().compareTo(demand.totalInvestment()) > 0) {
         valid = false;
         context
-            .buildConstraintViolationWithTemplate("must not exceed totalInvestment")
+            .buildConstraintViolationWithTemplate("{huoshui.demand.amountAboveInvestment}")
             .addPropertyNode("amountRequested")
             .addConstraintViolation();
       }
@@ -45,7 +45,7 @@ import java.lang.annotation.Target;
           && demand.collateral().contains(Collateral.NONE)) {
         valid = false;
         context
-            .buildConstraintViolationWithTemplate("NONE cannot be combined with other collateral")
+            .buildConstraintViolationWithTemplate("{huoshui.demand.noneWithCollateral}")
             .addPropertyNode("collateral")
             .addConstraintViolation();
       }

@@ -16,9 +16,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = CreditCode.Validator.class)
 public @interface CreditCode {
 
-  String message() default
-      "must be an 18-character unified social credit code with a valid GB 32100-2015 check"
-          + " character";
+  String message() default "{huoshui.creditCode}";
 
   Class<?>[] groups() default {};
 

@@ -78,6 +78,6 @@ public record Demand(
       @NotNull
           @Pattern(
               regexp = "1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-?[0-9]{7,8}(-[0-9]{1,6})?",
-              message = "must be a mobile number (13800000000) or a landline (0355-1234567)")
+              message = "{huoshui.contact.phone}")
           String phone) {}
 }

@@ -212,6 +212,37 @@ class ProjectApiTest extends ProjectServiceTest {
         invalid("amountRequestd", d -> d.put("amountRequestd", "1.00")));
   }
 
+  @Test
+  void aRefusedFieldIsWordedInChineseUnlessTheCountyAsksForEnglish() {
+    Map<String, Object> demand = toyPlant();
+    contact(demand).put("phone", "12345");
+    demand.put("termMonths", 361);
+
+    refused(demand, "zh-CN")
+        .jsonPath("$.errors[?(@.field == 'contact.phone')].message")
+        .isEqualTo("必须是手机号码（13800000000）或固定电话（0355-1234567）")
+        .jsonPath("$.errors[?(@.field == 'termMonths')].message")
+        .isEqualTo("不得大于 360");
+    refused(demand, "en")
+        .jsonPath("$.errors[?(@.field == 'contact.phone')].message")
+        .isEqualTo("must be a mobile number (13800000000) or a landline (0355-1234567)")
+        .jsonPath("$.errors[?(@.field == 'termMonths')].message")
+        .isEqualTo("must be at most 360");
+  }
+
+  private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec refused(
+      Map<String, Object> demand, String language) {
+    return http.post()
+        .uri("/api/v1/projects")
+        .headers(h -> h.setBearerAuth(TestTokens.county("149991")))
+        .header("Accept-Language", language)
+        .bodyValue(demand)
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody();
+  }
+
   @ParameterizedTest(name = "{0}: {index}")
   @MethodSource("invalidDemands")
   void aWrongFieldIsNamedAndNothingIsWritten(String field, Consumer<Map<String, Object>> breaks) {

@@ -2,17 +2,27 @@ package io.huoshui.service.web;
 
 import io.huoshui.service.web.ApiProblem.Violation;
 import jakarta.validation.ConstraintViolation;
+import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.validation.ObjectError;
 
 /**
  * Bean validation's standard constraints worded in Chinese and in English from the constraint and
  * its attributes: the validator words its message once, in the language of the machine, not of the
- * request. A constraint whose message a service wrote itself keeps that message.
+ * request. A service words a constraint of its own as a message key, {@code "{huoshui.region}"},
+ * with the English text in its {@code ValidationMessages.properties} and the Chinese in {@code
+ * ValidationMessages_zh.properties}, Java's own bundles for bean validation; a message written out
+ * is kept as it is.
  */
 final class ConstraintWording {
 
   private static final String STANDARD = "{jakarta.validation.constraints.";
+  private static final Pattern KEY = Pattern.compile("\\{([^{}]+)}");
+  private static final String BUNDLE = "ValidationMessages";
 
   private ConstraintWording() {}
 
@@ -22,8 +32,15 @@ final class ConstraintWording {
       return new Violation(field, written, written);
     }
     ConstraintViolation<?> violation = error.unwrap(ConstraintViolation.class);
-    if (!violation.getMessageTemplate().startsWith(STANDARD)) {
-      return new Violation(field, written, written);
+    String template = violation.getMessageTemplate();
+    if (!template.startsWith(STANDARD)) {
+      Matcher key = KEY.matcher(template);
+      return key.matches()
+          ? new Violation(
+              field,
+              worded(key.group(1), Locale.CHINESE, written),
+              worded(key.group(1), Locale.ROOT, written))
+          : new Violation(field, written, written);
     }
     Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
     Object value = attributes.get("value");
@@ -68,5 +85,18 @@ final class ConstraintWording {
       case "Pattern" -> new Violation(field, "格式不正确", "does not have the form required");
       default -> new Violation(field, written, written);
     };
+  }
+
+  private static String worded(String key, Locale locale, String otherwise) {
+    try {
+      return ResourceBundle.getBundle(
+              BUNDLE,
+              locale,
+              ConstraintWording.class.getClassLoader(),
+              ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+          .getString(key);
+    } catch (MissingResourceException missing) {
+      return otherwise;
+    }
   }
 }

@@ -25,7 +25,8 @@ class ConstraintWordingTest {
   record Demand(
       @NotNull @Size(min = 1, max = 5) String title,
       @DecimalMin(value = "0.01") BigDecimal amountRequested,
-      @Pattern(regexp = "\\d{11}", message = "must be a mobile number") String phone) {}
+      @Pattern(regexp = "\\d{11}", message = "{huoshui.contact.phone}") String phone,
+      @Pattern(regexp = "[A-Z]+", message = "must be capitals") String code) {}
 
   private final JsonMapper json = JsonMapper.builder().build();
   private final ProblemExceptionHandler handler = new ProblemExceptionHandler(new Problems(json));
@@ -52,12 +53,18 @@ class ConstraintWordingTest {
   }
 
   @Test
-  void aMessageTheServiceWroteItselfIsKept() throws Exception {
-    assertThat(refusals(null)).containsEntry("phone", "must be a mobile number");
+  void aServicesOwnConstraintIsWordedFromItsBundlesByItsKey() throws Exception {
+    assertThat(refusals(null)).containsEntry("phone", "必须是手机号码");
+    assertThat(refusals("en")).containsEntry("phone", "must be a mobile number");
+  }
+
+  @Test
+  void aMessageTheServiceWroteOutIsKept() throws Exception {
+    assertThat(refusals(null)).containsEntry("code", "must be capitals");
   }
 
   private Map<String, String> refusals(String language) throws Exception {
-    Demand demand = new Demand("太长的项目名称", new BigDecimal("0.00"), "12");
+    Demand demand = new Demand("太长的项目名称", new BigDecimal("0.00"), "12", "abc");
     BeanPropertyBindingResult result = new BeanPropertyBindingResult(demand, "demand");
     try (var factory = Validation.buildDefaultValidatorFactory()) {
       new SpringValidatorAdapter(factory.getValidator()).validate(demand, result);
