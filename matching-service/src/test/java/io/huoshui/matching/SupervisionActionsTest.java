@@ -220,6 +220,8 @@ class SupervisionActionsTest extends ServiceFlow {
       awaitMatch(projectId, "450501", i, "stage", "DECISION");
     }
 
+    double toProvinceBefore = escalations("PROVINCE");
+    double toCountyBefore = escalations("COUNTY");
     sweepOn("2026-10-26T01:00:00Z"); // the decision was due on the 20th: RED, to the county
     assertThat(escalatedTo(projectId)).containsExactly("COUNTY", "COUNTY");
     sweepOn("2026-10-28T01:00:00Z");
@@ -244,6 +246,19 @@ class SupervisionActionsTest extends ServiceFlow {
         .containsExactly("BLUE ", "YELLOW ", "RED COUNTY", "RED CITY", "RED PROVINCE");
     assertThat(fetchMatches(projectId, "450501").findValuesAsString("status"))
         .containsOnly("ANSWERED");
+    // Operators chart each level reached: both cases went to the county, only the open one on.
+    // The sweeps escalate every case due in the database, earlier tests' too: at least these.
+    assertThat(escalations("COUNTY") - toCountyBefore).isGreaterThanOrEqualTo(2.0);
+    assertThat(escalations("PROVINCE") - toProvinceBefore).isGreaterThanOrEqualTo(1.0);
+  }
+
+  private double escalations(String level) {
+    var counter =
+        meters
+            .find("huoshui.supervision.escalations")
+            .tags("level", level, "stage", "DECISION")
+            .counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private List<String> escalatedTo(String projectId) {

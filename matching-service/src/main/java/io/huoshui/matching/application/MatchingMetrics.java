@@ -3,6 +3,7 @@ package io.huoshui.matching.application;
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.FitRule;
 import io.huoshui.matching.domain.MatchOutcome;
+import io.huoshui.matching.domain.Stage;
 import io.huoshui.matching.domain.SupervisionAction;
 import io.huoshui.matching.domain.Tier;
 import io.micrometer.core.instrument.Gauge;
@@ -54,6 +55,16 @@ class MatchingMetrics {
   /** What the financial offices did, by action. */
   void acted(SupervisionAction.Kind action) {
     meters.counter("huoshui.supervision.actions", "action", action.name()).increment();
+  }
+
+  /**
+   * A RED case reached the financial office of a level (逐级督办: its tier's, then the city's and the
+   * province's while it stays unanswered), by the stage of the match it is overdue at.
+   */
+  void escalated(Tier level, Stage stage) {
+    meters
+        .counter("huoshui.supervision.escalations", "level", level.name(), "stage", stage.name())
+        .increment();
   }
 
   void openByColour(Map<Colour, Long> counts) {

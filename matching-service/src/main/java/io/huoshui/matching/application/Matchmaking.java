@@ -236,20 +236,28 @@ public class Matchmaking {
                                       level -> announce.escalated(match, Colour.RED, level, now))
                                   .then(matches.colour(matchId, target, now));
                           if (!levels.isEmpty()) {
+                            List<Tier> reachedLevels = levels;
                             Tier reached = levels.get(levels.size() - 1);
                             notices =
-                                notices.then(
-                                    matches.escalated(
-                                        matchId,
-                                        reached,
-                                        releases
-                                            ? null
-                                            : Escalation.nextOn(
-                                                days,
-                                                match.deadline(),
-                                                match.tier(),
-                                                reached,
-                                                settings.escalation().workingDays())));
+                                notices
+                                    .then(
+                                        AfterCommit.run(
+                                            () ->
+                                                reachedLevels.forEach(
+                                                    level ->
+                                                        metrics.escalated(level, match.stage()))))
+                                    .then(
+                                        matches.escalated(
+                                            matchId,
+                                            reached,
+                                            releases
+                                                ? null
+                                                : Escalation.nextOn(
+                                                    days,
+                                                    match.deadline(),
+                                                    match.tier(),
+                                                    reached,
+                                                    settings.escalation().workingDays())));
                           }
                           if (!releases) {
                             return notices;
