@@ -3,6 +3,7 @@ package io.huoshui.credit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.huoshui.calendar.WorkingCalendar;
 import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.servicetest.Contracts;
 import io.huoshui.testsupport.TestTokens;
@@ -10,6 +11,7 @@ import io.huoshui.vocabulary.EventTypes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -201,6 +203,30 @@ class AnswerApiTest extends CreditApiTest {
                 .isEqualTo(409));
     assertThat(problem.get("code").asString()).isEqualTo("INTEREST_REQUIRED");
     return problem.get("detail").asString();
+  }
+
+  @Test
+  void aDisbursementDatedTodayInChinaIsTakenWhileItIsStillYesterdayInUtc() {
+    UUID matchId = interestedAndApproved(pushMatch(bank, productId, "100000000.00"));
+    // 17:00 UTC is 01:00 of the next day in China, where the bank lends.
+    Instant lateInUtc = LocalDate.now(clock).atTime(17, 0).toInstant(ZoneOffset.UTC);
+    clock.set(lateInUtc);
+    try {
+      answer(
+              bank,
+              matchId,
+              Map.of(
+                  "answer",
+                  "DISBURSEMENT",
+                  "amount",
+                  "1.00",
+                  "disbursedOn",
+                  LocalDate.ofInstant(lateInUtc, WorkingCalendar.ZONE).toString()))
+          .expectStatus()
+          .isCreated();
+    } finally {
+      clock.reset();
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.huoshui.credit.inbox;
 
+import io.huoshui.calendar.WorkingCalendar;
 import io.huoshui.credit.instrument.Drawing;
 import io.huoshui.credit.instrument.Instruments;
 import io.huoshui.credit.product.Products;
@@ -81,7 +82,8 @@ class Answers {
 
   /** Records the bank's answer, and who gave it, if the match's state allows it. */
   Mono<BankResponse> answer(String bankCode, UUID matchId, AnswerRequest request, Actor actor) {
-    return Mono.fromCallable(() -> request.requireShape(LocalDate.now(clock)))
+    return Mono.fromCallable(
+            () -> request.requireShape(LocalDate.now(clock.withZone(WorkingCalendar.ZONE))))
         .then(store.lockOwned(matchId, bankCode))
         .switchIfEmpty(Mono.error(() -> notFound(matchId)))
         .flatMap(match -> accept(match, request, actor))

@@ -1,5 +1,6 @@
 package io.huoshui.credit.instrument;
 
+import io.huoshui.calendar.WorkingCalendar;
 import io.huoshui.credit.web.IfMatch;
 import io.huoshui.eventing.Outbox;
 import io.huoshui.service.security.Actor;
@@ -123,7 +124,8 @@ public class Instruments {
   }
 
   private Mono<Drawing> drawApproval(UUID id, BigDecimal amount, int termMonths) {
-    LocalDate today = LocalDate.now(clock);
+    // The day of the bank that lends, in China: at 01:00 there it is still yesterday in UTC.
+    LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
     return store
         .find(id)
         .filter(instrument -> servesOn(instrument, today))
