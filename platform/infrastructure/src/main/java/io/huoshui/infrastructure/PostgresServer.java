@@ -27,7 +27,8 @@ public final class PostgresServer implements AutoCloseable {
 
   /**
    * Starts a server on the given data directory, keeping what is there (initdb runs only on an
-   * empty directory).
+   * empty directory). What a server killed on this directory left running is ended first, as it
+   * would keep the new one from starting.
    *
    * @param durability {@link Durability#DURABLE} for data that is kept
    * @param stopWithThisJvm true for tests; false for the local run, where the server outlives the
@@ -38,6 +39,7 @@ public final class PostgresServer implements AutoCloseable {
     try {
       Files.createDirectories(dataDirectory);
       Files.createDirectories(logFile.toAbsolutePath().getParent());
+      OrphanedBackends.endAll(dataDirectory);
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)

@@ -69,6 +69,48 @@ class RealServersTest {
   }
 
   @Test
+  void aServerKilledWithoutShutdownStartsAgainThoughOneOfItsBackendsHasNotNoticed()
+      throws Exception {
+    Path data = directory.resolve("killed");
+    int port = Ports.free();
+    PostgresServer killed =
+        PostgresServer.start(data, port, directory.resolve("killed.log"), Durability.DURABLE, true);
+    long backend;
+    try (Connection c =
+            DriverManager.getConnection(killed.endpoint().jdbcUrl("postgres"), "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE demand (id int PRIMARY KEY)");
+      s.execute("INSERT INTO demand VALUES (1)");
+      Connection idle =
+          DriverManager.getConnection(killed.endpoint().jdbcUrl("postgres"), "postgres", "");
+      ResultSet pid = idle.createStatement().executeQuery("SELECT pg_backend_pid()");
+      pid.next();
+      backend = pid.getLong(1);
+      // A backend that cannot run cannot notice that its postmaster died: the slowest case of a
+      // busy machine, held still.
+      new ProcessBuilder("kill", "-STOP", Long.toString(backend)).start().waitFor();
+      ProcessHandle postmaster = ProcessHandle.of(killed.pid()).orElseThrow();
+      postmaster.destroyForcibly();
+      postmaster.onExit().get(1, TimeUnit.MINUTES);
+    }
+    // Only the lock zonky holds on the directory in this JVM; the launcher starts anew in another.
+    killed.close();
+    assertThat(ProcessHandle.of(backend).map(ProcessHandle::isAlive)).contains(true);
+
+    try (PostgresServer again =
+            PostgresServer.start(
+                data, port, directory.resolve("killed.log"), Durability.DURABLE, true);
+        Connection c =
+            DriverManager.getConnection(again.endpoint().jdbcUrl("postgres"), "postgres", "");
+        Statement s = c.createStatement();
+        ResultSet rows = s.executeQuery("SELECT count(*) FROM demand")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getInt(1)).isEqualTo(1);
+    }
+    assertThat(ProcessHandle.of(backend).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+  }
+
+  @Test
   void durabilityIsWhatTheCallerChose() throws Exception {
     assertThat(settingsOf(Durability.DURABLE, "durable")).containsExactly("on", "on", "on");
     assertThat(settingsOf(Durability.THROWAWAY, "throwaway")).containsExactly("off", "off", "off");
