@@ -22,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -179,10 +180,8 @@ public class DemandImports {
     if (!broken.isEmpty()) {
       List<Violation> errors =
           broken.stream()
-              .map(
-                  v ->
-                      new Violation(v.getPropertyPath().toString(), v.getMessage(), v.getMessage()))
-              .sorted(java.util.Comparator.comparing(Violation::field))
+              .map(ApiProblem::violationOf)
+              .sorted(Comparator.comparing(Violation::field))
               .collect(Collectors.toList());
       return Mono.just(ImportedRow.refused(number, errors));
     }

@@ -49,6 +49,7 @@ class DemandImportTest extends ProjectServiceTest {
     assertThat(refused.get("status").asString()).isEqualTo("REFUSED");
     assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("termMonths");
     assertThat(refused.get("errors").get(0).get("column").asString()).isEqualTo("期限（月）");
+    assertThat(refused.get("errors").get(0).get("message").asString()).isEqualTo("不得大于 360");
     assertThat(count("SELECT count(*) FROM project WHERE title = :v", bad)).isZero();
     for (int i : List.of(0, 2)) {
       String id = report.get("rows").get(i).get("project").asString();
@@ -86,6 +87,14 @@ class DemandImportTest extends ProjectServiceTest {
     assertThat(error.get("field").asString()).isEqualTo("termMonths");
     assertThat(error.get("message").asString()).isEqualTo("must be a whole number");
     assertThat(parsed.get(1).get("refused").asInt()).isEqualTo(1);
+
+    JsonNode tooLong =
+        upload(
+            csv(withTerm(example(0, "导入项目" + UUID.randomUUID()), "999")),
+            "en",
+            MediaType.APPLICATION_JSON);
+    assertThat(tooLong.get("rows").get(0).get("errors").get(0).get("message").asString())
+        .isEqualTo("must be at most 360");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.huoshui.service.web;
 
+import jakarta.validation.ConstraintViolation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,6 +103,14 @@ public class ApiProblem extends ResponseStatusException {
    */
   public static Violation violationOf(JacksonException refused) {
     return InvalidInput.reasonOf(refused).violation();
+  }
+
+  /**
+   * A bean-validation refusal of a document a service validates itself, named by its property path
+   * and worded in both languages as a request body's refusal is.
+   */
+  public static Violation violationOf(ConstraintViolation<?> refused) {
+    return ConstraintWording.of(refused.getPropertyPath().toString(), refused);
   }
 
   /** 403: this tenant may never do this, whatever the object. */

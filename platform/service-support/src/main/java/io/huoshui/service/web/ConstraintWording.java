@@ -31,7 +31,11 @@ final class ConstraintWording {
     if (!error.contains(ConstraintViolation.class)) {
       return new Violation(field, written, written);
     }
-    ConstraintViolation<?> violation = error.unwrap(ConstraintViolation.class);
+    return of(field, error.unwrap(ConstraintViolation.class));
+  }
+
+  static Violation of(String field, ConstraintViolation<?> violation) {
+    String written = violation.getMessage();
     String template = violation.getMessageTemplate();
     if (!template.startsWith(STANDARD)) {
       Matcher key = KEY.matcher(template);
