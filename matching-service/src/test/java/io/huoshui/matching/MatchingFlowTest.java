@@ -322,6 +322,10 @@ class MatchingFlowTest extends ServiceFlow {
         .until(() -> fetchMatches(projectId, "450105").get(0).path("stage").isNull());
   }
 
+  /**
+   * The bank runs a match on the terms it received it on: MatchProposed announces the product's
+   * days, and a change of the product's days after the push counts for later matches only.
+   */
   @Test
   void aProductsOwnStageClocksRunItsMatchesDecisionAndDisbursement() {
     // credit-service's example of a product that states its own: 5 working days for a decision,
@@ -335,6 +339,27 @@ class MatchingFlowTest extends ServiceFlow {
     String projectId = demand.get("projectId").toString();
     network.publishProject(EventTypes.PROJECT_SUBMITTED, demand);
     String matchId = awaitMatches(projectId, "450601", 1).get(0).get("matchId").asString();
+    EventEnvelope proposed = network.awaitEvents(MATCHES, projectId, Set.of(PROPOSED), 1).get(0);
+    Contracts.assertConforms(proposed);
+    assertThat(proposed.data().get("decisionWorkingDays").asInt()).isEqualTo(5);
+    assertThat(proposed.data().get("disbursementWorkingDays").asInt()).isEqualTo(3);
+
+    // The bank lengthens the product's decision to 20 days; a demand pushed after it gets them.
+    own.put("decisionWorkingDays", 20);
+    own.put("version", 2);
+    publishProducts(EventTypes.PRODUCT_UPDATED, List.of(own));
+    Map<String, Object> later = network.demand("450601");
+    String laterId = later.get("projectId").toString();
+    network.publishProject(EventTypes.PROJECT_SUBMITTED, later);
+    awaitMatches(laterId, "450601", 1);
+    assertThat(
+            network
+                .awaitEvents(MATCHES, laterId, Set.of(PROPOSED), 1)
+                .get(0)
+                .data()
+                .get("decisionWorkingDays")
+                .asInt())
+        .isEqualTo(20);
 
     clock.set(Instant.parse("2026-09-30T01:00:00Z")); // the eve of National Day
     network.respond(projectId, matchId, "oc-bank-1", "INTEREST", clock.instant(), "0.00", "0.00");

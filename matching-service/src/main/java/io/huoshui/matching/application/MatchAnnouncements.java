@@ -68,6 +68,8 @@ class MatchAnnouncements {
         match.deadline(),
         match.proposedAt(),
         match.manual() ? Boolean.TRUE : null,
+        match.stageDays().decision(),
+        match.stageDays().disbursement(),
         new AnonymisedDemand(
             demand.industry(),
             demand.enterpriseSize(),
@@ -224,6 +226,8 @@ class MatchAnnouncements {
       LocalDate deadline,
       Instant proposedAt,
       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean manual,
+      int decisionWorkingDays,
+      int disbursementWorkingDays,
       AnonymisedDemand demand) {}
 
   record Failure(FitRule rule, int failedProducts) {}

@@ -2,6 +2,7 @@ package io.huoshui.matching.application;
 
 import io.huoshui.matching.domain.Product;
 import io.huoshui.matching.domain.Stage;
+import io.huoshui.matching.domain.StageDays;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -44,6 +45,12 @@ public record MatchingProperties(
    *     province's)
    */
   public record Escalation(@DefaultValue("3") int workingDays) {}
+
+  /** The working days of a new match's later stages, fixed at the push. */
+  StageDays stageDays(Product product) {
+    return new StageDays(
+        workingDays(Stage.DECISION, product), workingDays(Stage.DISBURSEMENT, product));
+  }
 
   /**
    * The working days the bank has for the stage of a match of the product: what the bank states for

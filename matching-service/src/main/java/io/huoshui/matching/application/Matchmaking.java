@@ -301,8 +301,9 @@ public class Matchmaking {
   }
 
   /**
-   * The match with the clock that runs after the answer, as long as its product states (read from
-   * the catalog when the stage starts) or the network's default.
+   * The match with the clock that runs after the answer, as long as was fixed at its push; a match
+   * pushed before that runs on what its product states when the stage starts, or the network's
+   * default.
    */
   private Match clockAfter(Match match, BankAnswer answer) {
     Stage next = Stage.after(match.stage(), answer.answer());
@@ -313,7 +314,10 @@ public class Matchmaking {
       return match.clocked(null, match.deadline(), match.colour());
     }
     LocalDate answeredOn = LocalDate.ofInstant(answer.respondedAt(), WorkingCalendar.ZONE);
-    int workingDays = settings.workingDays(next, products.get(match.productId()).orElse(null));
+    int workingDays =
+        match.stageDays() != null
+            ? match.stageDays().of(next)
+            : settings.workingDays(next, products.get(match.productId()).orElse(null));
     return match.clocked(next, calendar.current().plusWorkingDays(answeredOn, workingDays), null);
   }
 
@@ -414,7 +418,15 @@ public class Matchmaking {
           calendar.current().plusWorkingDays(today, settings.deadlineWorkingDays());
       List<Match> rows = new ArrayList<>(picks.size());
       for (int i = 0; i < picks.size(); i++) {
-        rows.add(Match.proposed(demand, picks.get(i), existing.size() + i + 1, deadline, now));
+        Proposal pick = picks.get(i);
+        rows.add(
+            Match.proposed(
+                demand,
+                pick,
+                existing.size() + i + 1,
+                deadline,
+                settings.stageDays(pick.product()),
+                now));
       }
       DemandStatus status = held.status() == DemandStatus.OPEN ? null : DemandStatus.OPEN;
       boolean hasRoom = live + picks.size() < settings.banksPerDemand();
@@ -462,7 +474,14 @@ public class Matchmaking {
     LocalDate deadline =
         calendar.current().plusWorkingDays(today(), settings.deadlineWorkingDays());
     Match match =
-        Match.proposed(demand, pick, existing.size() + 1, deadline, clock.instant()).pushedByHand();
+        Match.proposed(
+                demand,
+                pick,
+                existing.size() + 1,
+                deadline,
+                settings.stageDays(pick.product()),
+                clock.instant())
+            .pushedByHand();
     boolean hasRoom =
         existing.stream().filter(Match::isLive).count() + 1 < settings.banksPerDemand();
     Mono<Void> status =

@@ -30,6 +30,8 @@ import java.util.UUID;
  * @param escalatedTo the level of the financial office its RED at the running stage has reached,
  *     null while not RED
  * @param escalateOn when it is due at the next level's office, null when none is left
+ * @param stageDays the working days of its later stages, fixed at the push; null for a match pushed
+ *     before they were, whose later stages run on its product's days when the stage starts
  */
 public record Match(
     UUID matchId,
@@ -60,7 +62,8 @@ public record Match(
     boolean manual,
     boolean retryable,
     Tier escalatedTo,
-    LocalDate escalateOn) {
+    LocalDate escalateOn,
+    StageDays stageDays) {
 
   public Match {
     reasons = List.copyOf(reasons);
@@ -101,7 +104,7 @@ public record Match(
 
   /** A new match of a demand to a product the matcher chose, due for an answer by the deadline. */
   public static Match proposed(
-      Demand demand, Proposal pick, int rank, LocalDate deadline, Instant at) {
+      Demand demand, Proposal pick, int rank, LocalDate deadline, StageDays days, Instant at) {
     Product product = pick.product();
     return new Match(
         UUID.randomUUID(),
@@ -132,7 +135,8 @@ public record Match(
         false,
         false,
         null,
-        null);
+        null,
+        days);
   }
 
   /** The same match, pushed by the financial office by hand. */
@@ -166,7 +170,8 @@ public record Match(
         true,
         retryable,
         escalatedTo,
-        escalateOn);
+        escalateOn,
+        stageDays);
   }
 
   /** Whether it is a supervision case the financial office may act on: it went YELLOW or RED. */
@@ -217,7 +222,8 @@ public record Match(
         manual,
         retryable,
         null,
-        null);
+        null,
+        stageDays);
   }
 
   /** The same match released. */
@@ -251,6 +257,7 @@ public record Match(
         manual,
         retryable,
         escalatedTo,
-        escalateOn);
+        escalateOn,
+        stageDays);
   }
 }

@@ -8,6 +8,7 @@ import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.Reason;
 import io.huoshui.matching.domain.Stage;
+import io.huoshui.matching.domain.StageDays;
 import io.huoshui.matching.domain.Tier;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
@@ -35,7 +36,8 @@ public class MatchStore {
       m.rank, m.score, m.reasons::text AS reasons, m.status, m.deadline, m.colour, m.proposed_at,
       m.first_answer_at, m.last_answer, m.released_at, m.release_cause, m.approved, m.disbursed,
       m.decline_reason, m.stage, m.case_opened_at, m.closed_at, m.closure_reason, m.manual,
-      m.retryable, m.escalated_to, m.escalate_on
+      m.retryable, m.escalated_to, m.escalate_on, m.decision_working_days,
+      m.disbursement_working_days
       """;
 
   private final DatabaseClient database;
@@ -49,13 +51,15 @@ public class MatchStore {
   static final String INSERT_COLUMNS =
       """
       match_id, project_id, county, bank_code, product_id, product_name, tier, rank, score,
-      reasons, status, deadline, proposed_at, stage, manual
+      reasons, status, deadline, proposed_at, stage, manual, decision_working_days,
+      disbursement_working_days
       """;
 
   private static final String ROW =
       "(:id%1$d, :project%1$d, :county%1$d, :bank%1$d, :product%1$d, :productName%1$d, :tier%1$d,"
           + " :rank%1$d, :score%1$d, CAST(:reasons%1$d AS jsonb), :status%1$d, :deadline%1$d,"
-          + " :proposedAt%1$d, :stage%1$d, :manual%1$d)";
+          + " :proposedAt%1$d, :stage%1$d, :manual%1$d, :decisionDays%1$d,"
+          + " :disbursementDays%1$d)";
 
   /** Writes the new matches of one decision in one statement. */
   public Mono<Void> insert(List<Match> rows) {
@@ -97,7 +101,9 @@ public class MatchStore {
               .bind("deadline" + i, match.deadline())
               .bind("proposedAt" + i, match.proposedAt())
               .bind("stage" + i, match.stage().name())
-              .bind("manual" + i, match.manual());
+              .bind("manual" + i, match.manual())
+              .bind("decisionDays" + i, match.stageDays().decision())
+              .bind("disbursementDays" + i, match.stageDays().disbursement());
     }
     return sql;
   }
@@ -393,7 +399,14 @@ public class MatchStore {
         Boolean.TRUE.equals(row.get("manual", Boolean.class)),
         Boolean.TRUE.equals(row.get("retryable", Boolean.class)),
         named(Tier.class, row.get("escalated_to", String.class)),
-        row.get("escalate_on", LocalDate.class));
+        row.get("escalate_on", LocalDate.class),
+        stageDays(row));
+  }
+
+  private static StageDays stageDays(Readable row) {
+    Integer decision = row.get("decision_working_days", Integer.class);
+    Integer disbursement = row.get("disbursement_working_days", Integer.class);
+    return decision == null || disbursement == null ? null : new StageDays(decision, disbursement);
   }
 
   private static <E extends Enum<E>> E named(Class<E> type, String name) {

@@ -55,6 +55,7 @@ class FinancingTest {
             new Proposal(product, Tier.COUNTY, new Score(BigDecimal.TEN, List.of())),
             1,
             Examples.TODAY,
+            new StageDays(10, 10),
             at);
     return new Match(
         proposed.matchId(),
@@ -85,6 +86,7 @@ class FinancingTest {
         false,
         false,
         null,
-        null);
+        null,
+        proposed.stageDays());
   }
 }
