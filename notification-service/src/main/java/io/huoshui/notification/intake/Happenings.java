@@ -70,6 +70,12 @@ final class Happenings {
 
     LocalDate deadline();
 
+    /** The working days of the decision after INTEREST; null when announced without them. */
+    Integer decisionWorkingDays();
+
+    /** The working days of the first disbursement after APPROVAL; null as the decision's. */
+    Integer disbursementWorkingDays();
+
     Demand demand();
   }
 

@@ -59,6 +59,8 @@ final class Incoming {
       Integer rank,
       BigDecimal score,
       LocalDate deadline,
+      @MayBeAbsent Integer decisionWorkingDays,
+      @MayBeAbsent Integer disbursementWorkingDays,
       Demand demand)
       implements Happenings.MatchProposed {
 

@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 class KnowledgeStore {
 
   private static final String MATCH_COLUMNS =
-      "match_id, project_id, county, bank_code, product_id, product_name, amount_requested, deadline";
+      "match_id, project_id, county, bank_code, product_id, product_name, amount_requested,"
+          + " deadline, decision_working_days, disbursement_working_days";
 
   private final DatabaseClient database;
 
@@ -70,8 +71,10 @@ class KnowledgeStore {
     return names(
         """
         INSERT INTO known_match (match_id, project_id, county, bank_code, product_id,
-                                 product_name, amount_requested, deadline)
-        VALUES (:match, :project, :county, :bank, :product, :name, :amount, :deadline)
+                                 product_name, amount_requested, deadline,
+                                 decision_working_days, disbursement_working_days)
+        VALUES (:match, :project, :county, :bank, :product, :name, :amount, :deadline,
+                :decisionDays, :disbursementDays)
         ON CONFLICT (match_id) DO NOTHING
         """,
         Map.of(
@@ -79,7 +82,10 @@ class KnowledgeStore {
             "product", match.productId(),
             "name", match.productName(),
             "amount", Parameter.fromOrEmpty(match.amountRequested(), BigDecimal.class),
-            "deadline", Parameter.fromOrEmpty(match.deadline(), LocalDate.class)),
+            "deadline", Parameter.fromOrEmpty(match.deadline(), LocalDate.class),
+            "decisionDays", Parameter.fromOrEmpty(match.decisionWorkingDays(), Integer.class),
+            "disbursementDays",
+                Parameter.fromOrEmpty(match.disbursementWorkingDays(), Integer.class)),
         match.matchId(),
         match.projectId(),
         match.bankCode(),
@@ -99,6 +105,19 @@ class KnowledgeStore {
         projectId,
         bankCode,
         productId);
+  }
+
+  /**
+   * The working days the match announced for the stage; empty when the match is not known yet or
+   * announced none.
+   */
+  Mono<Integer> announcedWorkingDays(UUID matchId, Stage stage) {
+    return database
+        .sql("SELECT " + MATCH_COLUMNS + " FROM known_match WHERE match_id = :id")
+        .bind("id", matchId)
+        .map(KnowledgeStore::readMatch)
+        .one()
+        .mapNotNull(match -> match.workingDays(stage));
   }
 
   /**
@@ -241,7 +260,8 @@ class KnowledgeStore {
             .sql(
                 """
                 SELECT m.match_id, m.project_id, m.county, m.bank_code, m.product_id,
-                       m.product_name, m.amount_requested, a.deadline, a.stage
+                       m.product_name, m.amount_requested, a.deadline, a.stage,
+                       m.decision_working_days, m.disbursement_working_days
                 FROM answered_match a JOIN known_match m ON m.match_id = a.match_id
                 WHERE a.stage IS NOT NULL AND a.reminded_at IS NULL
                   AND a.deadline BETWEEN :today AND :horizon
@@ -319,6 +339,8 @@ class KnowledgeStore {
         row.get("product_id", UUID.class),
         row.get("product_name", String.class),
         row.get("amount_requested", BigDecimal.class),
-        row.get("deadline", LocalDate.class));
+        row.get("deadline", LocalDate.class),
+        row.get("decision_working_days", Integer.class),
+        row.get("disbursement_working_days", Integer.class));
   }
 }

@@ -6,9 +6,11 @@ import io.huoshui.notification.notice.Audience;
 import io.huoshui.notification.notice.Kind;
 import io.huoshui.notification.notice.NewNotification;
 import io.huoshui.notification.notice.Notices;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
@@ -75,7 +77,9 @@ class Outcomes {
             match.productId(),
             match.productName(),
             demand.amountRequested(),
-            match.deadline());
+            match.deadline(),
+            match.decisionWorkingDays(),
+            match.disbursementWorkingDays());
     return knowledge
         .rememberMatch(known)
         .flatMap(
@@ -370,15 +374,28 @@ class Outcomes {
   Mono<Void> responded(EventEnvelope event, Happenings.BankResponded response) {
     Kind kind = answerKind(event, response.answer());
     Stage next = Stage.startedBy(response.answer());
-    return knowledge
-        .answered(
-            response.matchId(),
-            event.time(),
-            next,
-            next == null ? null : stages.deadline(next, response.respondedAt()),
-            response.projectId(),
-            response.bankCode(),
-            response.productId())
+    Mono<Optional<LocalDate>> deadline =
+        next == null
+            ? Mono.just(Optional.empty())
+            : knowledge
+                .announcedWorkingDays(response.matchId(), next)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .map(
+                    announced ->
+                        Optional.of(
+                            stages.deadline(next, response.respondedAt(), announced.orElse(null))));
+    return deadline
+        .flatMap(
+            due ->
+                knowledge.answered(
+                    response.matchId(),
+                    event.time(),
+                    next,
+                    due.orElse(null),
+                    response.projectId(),
+                    response.bankCode(),
+                    response.productId()))
         .flatMap(
             known ->
                 notices.publish(

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * The deadline of a later stage, counted as matching-service counts it (docs/matching.md): the
  * stage's working days on the network's calendar from the day of the answer that started it, in
- * China's time. The working days are the network's defaults, the same settings' values as
- * matching's; a product's own days are not known here.
+ * China's time. The working days are those the match announced, fixed at its push; for a match
+ * announced without them, the network's defaults, the same settings' values as matching's.
  */
 @Component
 class StageClocks {
@@ -30,15 +30,20 @@ class StageClocks {
     this.disbursementWorkingDays = disbursementWorkingDays;
   }
 
-  LocalDate deadline(Stage stage, Instant answeredAt) {
+  /**
+   * @param announced the working days the match announced for the stage, null for the default
+   */
+  LocalDate deadline(Stage stage, Instant answeredAt, Integer announced) {
     int days =
-        switch (stage) {
-          case DECISION -> decisionWorkingDays;
-          case DISBURSEMENT -> disbursementWorkingDays;
-          case FIRST_ANSWER ->
-              throw new IllegalArgumentException(
-                  "the first answer's deadline comes with the match");
-        };
+        announced != null
+            ? announced
+            : switch (stage) {
+              case DECISION -> decisionWorkingDays;
+              case DISBURSEMENT -> disbursementWorkingDays;
+              case FIRST_ANSWER ->
+                  throw new IllegalArgumentException(
+                      "the first answer's deadline comes with the match");
+            };
     // The calendar as it stands now: a year published since counts from this answer on.
     return calendar
         .current()

@@ -143,48 +143,72 @@ class SupervisionNoticesTest extends NotificationServiceTest {
     assertThat(toBank.get("title").asString()).isEqualTo("红色督办：授信决定逾期");
   }
 
+  /**
+   * The producer's example announces a product's own clocks: 5 working days for the decision, 8 for
+   * the first disbursement. A match announced without them runs on the network's 10.
+   */
   @Test
-  void theDecisionAndTheFirstDisbursementAreRemindedTheWorkingDayBeforeTheyAreDue() {
+  void theDecisionAndTheFirstDisbursementAreRemindedTheWorkingDayBeforeTheAnnouncedDeadline() {
     String county = freshCounty();
     String bank = "cib-" + UUID.randomUUID().toString().substring(0, 8);
     UUID project = UUID.randomUUID();
     UUID match = UUID.randomUUID();
     UUID declined = UUID.randomUUID();
-    for (UUID proposal : List.of(match, declined)) {
-      publish(
-          EventTypes.MATCH_PROPOSED,
-          project,
-          proposed(proposal, project, county, bank, UUID.randomUUID(), LocalDate.of(2026, 9, 30)));
+    UUID unannounced = UUID.randomUUID();
+    for (UUID proposal : List.of(match, declined, unannounced)) {
+      Map<String, Object> proposed =
+          proposed(proposal, project, county, bank, UUID.randomUUID(), LocalDate.of(2026, 9, 30));
+      assertThat(proposed).containsEntry("decisionWorkingDays", 5);
+      if (proposal == unannounced) {
+        proposed.remove("decisionWorkingDays");
+        proposed.remove("disbursementWorkingDays");
+      }
+      publish(EventTypes.MATCH_PROPOSED, project, proposed);
     }
     String token = TestTokens.bank(bank);
-    awaitNotifications(token, project.toString(), found -> found.size() == 2);
-    // INTEREST on Tuesday 29 September: ten working days skip Golden Week and count the make-up
-    // Saturday of 10 October, so the decision is due on Monday 19 October.
+    awaitNotifications(token, project.toString(), found -> found.size() == 3);
+    // INTEREST on Tuesday 29 September. Five working days skip Golden Week (1–7 October): 30
+    // September, 8, 9, 10 (the make-up Saturday) and 12 October, the deadline; the reminder comes
+    // the working day before, on the make-up Saturday. Ten days, for the match announced without
+    // its days, end on Monday 19 October.
     answer(match, project, county, bank, "INTEREST", LocalDate.of(2026, 9, 29));
+    answer(unannounced, project, county, bank, "INTEREST", LocalDate.of(2026, 9, 29));
     // The other bank's decline after its INTEREST stops its clock: it owes nothing more.
     answer(declined, project, county, bank, "INTEREST", LocalDate.of(2026, 9, 29));
-    answer(declined, project, county, bank, "DECLINE", LocalDate.of(2026, 10, 9));
+    answer(declined, project, county, bank, "DECLINE", LocalDate.of(2026, 10, 8));
 
-    sweepOn(LocalDate.of(2026, 10, 15));
+    sweepOn(LocalDate.of(2026, 10, 9));
     assertThat(reminders(token, project)).isEmpty();
-    sweepOn(LocalDate.of(2026, 10, 16));
-    sweepOn(LocalDate.of(2026, 10, 16));
+    sweepOn(LocalDate.of(2026, 10, 10));
+    sweepOn(LocalDate.of(2026, 10, 10));
     List<JsonNode> decision = reminders(token, project);
     assertThat(decision).hasSize(1);
     assertThat(decision.get(0).get("title").asString()).startsWith("授信决定期限将至");
-    assertThat(decision.get(0).get("body").asString()).contains("2026-10-19");
+    assertThat(decision.get(0).get("body").asString()).contains("2026-10-12");
     assertThat(decision.get(0).get("data").get("stage").asString()).isEqualTo("DECISION");
     assertThat(decision.get(0).get("data").get("matchId").asString()).isEqualTo(match.toString());
 
-    // APPROVAL on Friday 16 October: the first disbursement is due on Friday 30 October.
-    answer(match, project, county, bank, "APPROVAL", LocalDate.of(2026, 10, 16));
-    sweepOn(LocalDate.of(2026, 10, 28));
+    sweepOn(LocalDate.of(2026, 10, 15));
     assertThat(reminders(token, project)).hasSize(1);
-    sweepOn(LocalDate.of(2026, 10, 29));
+    sweepOn(LocalDate.of(2026, 10, 16));
+    List<JsonNode> byDefault = reminders(token, project);
+    assertThat(byDefault).hasSize(2);
+    assertThat(byDefault.get(0).get("data").get("matchId").asString())
+        .isEqualTo(unannounced.toString());
+    assertThat(byDefault.get(0).get("body").asString()).contains("2026-10-19");
+
+    // APPROVAL on Friday 16 October: eight working days, the first disbursement is due on
+    // Wednesday 28 October.
+    answer(match, project, county, bank, "APPROVAL", LocalDate.of(2026, 10, 16));
+    sweepOn(LocalDate.of(2026, 10, 26));
+    assertThat(reminders(token, project)).hasSize(2);
+    sweepOn(LocalDate.of(2026, 10, 27));
     List<JsonNode> disbursement = reminders(token, project);
-    assertThat(disbursement).hasSize(2);
+    assertThat(disbursement).hasSize(3);
     assertThat(disbursement.get(0).get("title").asString()).startsWith("首次放款期限将至");
-    assertThat(disbursement.get(0).get("body").asString()).contains("2026-10-30");
+    assertThat(disbursement.get(0).get("body").asString()).contains("2026-10-28");
+    assertThat(disbursement.get(0).get("data").get("matchId").asString())
+        .isEqualTo(match.toString());
   }
 
   /** The bank's answer at ten in the morning of that day in China, once the county has it. */
