@@ -235,17 +235,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       return new Refusal(path(unknown), "未知字段，本接口不接受", "unknown field: not part of this API");
     }
     if (cause instanceof InvalidFormatException invalid) {
+      TypeName expected = TypeName.of(invalid.getTargetType());
       return new Refusal(
           path(invalid),
-          "值的格式不符，应为%s".formatted(chineseTypeName(invalid.getTargetType())),
-          "wrong value, expected %s".formatted(typeName(invalid.getTargetType())));
+          "值的格式不符，应为%s".formatted(expected.chinese()),
+          "wrong value, expected %s".formatted(expected.english()));
     }
     if (cause instanceof MismatchedInputException mismatched) {
+      TypeName expected = TypeName.of(mismatched.getTargetType());
       return new Refusal(
           path(mismatched),
-          "类型不符，应为%s，不做类型转换".formatted(chineseTypeName(mismatched.getTargetType())),
-          "wrong type, expected %s: nothing is coerced"
-              .formatted(typeName(mismatched.getTargetType())));
+          "类型不符，应为%s，不做类型转换".formatted(expected.chinese()),
+          "wrong type, expected %s: nothing is coerced".formatted(expected.english()));
     }
     if (cause instanceof DatabindException invalid && !invalid.getPath().isEmpty()) {
       return new Refusal(path(invalid), "值无效", "invalid value");
@@ -304,35 +305,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return path.startsWith(".") ? path.substring(1) : path;
   }
 
-  private static String chineseTypeName(Class<?> type) {
-    if (type == null) {
-      return " JSON";
-    }
-    if (type.isEnum()) {
-      return "以下之一：" + List.of(type.getEnumConstants());
-    }
-    if (CharSequence.class.isAssignableFrom(type)) {
-      return "字符串";
-    }
-    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-      return "数组";
-    }
-    return " " + type.getSimpleName();
-  }
+  /** What a value of the type is called in a refusal, in Chinese and in English. */
+  private record TypeName(String chinese, String english) {
 
-  private static String typeName(Class<?> type) {
-    if (type == null) {
-      return "JSON";
+    static TypeName of(Class<?> type) {
+      if (type == null) {
+        return new TypeName(" JSON", "JSON");
+      }
+      if (type.isEnum()) {
+        String values = List.of(type.getEnumConstants()).toString();
+        return new TypeName("以下之一：" + values, "one of " + values);
+      }
+      if (CharSequence.class.isAssignableFrom(type)) {
+        return new TypeName("字符串", "a string");
+      }
+      if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        return new TypeName("数组", "an array");
+      }
+      return new TypeName(" " + type.getSimpleName(), type.getSimpleName());
     }
-    if (type.isEnum()) {
-      return "one of " + List.of(type.getEnumConstants());
-    }
-    if (CharSequence.class.isAssignableFrom(type)) {
-      return "a string";
-    }
-    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-      return "an array";
-    }
-    return type.getSimpleName();
   }
 }
