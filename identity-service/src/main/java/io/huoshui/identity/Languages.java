@@ -1,5 +1,6 @@
 package io.huoshui.identity;
 
+import io.huoshui.vocabulary.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 
@@ -13,9 +14,8 @@ final class Languages {
   private Languages() {}
 
   static String in(HttpServletRequest request, String chinese, String english) {
-    return request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null
-            && "en".equals(request.getLocale().getLanguage())
-        ? english
-        : chinese;
+    return request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null
+        ? chinese
+        : Language.of(request.getLocale()).pick(chinese, english);
   }
 }

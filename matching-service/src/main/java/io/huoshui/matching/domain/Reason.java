@@ -1,5 +1,6 @@
 package io.huoshui.matching.domain;
 
+import io.huoshui.vocabulary.Language;
 import java.math.BigDecimal;
 
 /**

@@ -1,8 +1,8 @@
 package io.huoshui.project.api;
 
-import io.huoshui.project.domain.Language;
 import io.huoshui.project.domain.PlaceNames;
 import io.huoshui.project.domain.TimelineEntry;
+import io.huoshui.vocabulary.Language;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

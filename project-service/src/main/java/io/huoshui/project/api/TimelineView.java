@@ -1,10 +1,10 @@
 package io.huoshui.project.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.huoshui.project.domain.Language;
 import io.huoshui.project.domain.PlaceNames;
 import io.huoshui.project.domain.Step;
 import io.huoshui.project.domain.TimelineEntry;
+import io.huoshui.vocabulary.Language;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

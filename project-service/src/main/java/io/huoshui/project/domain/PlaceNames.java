@@ -1,5 +1,6 @@
 package io.huoshui.project.domain;
 
+import io.huoshui.vocabulary.Language;
 import java.util.Map;
 
 /**

@@ -1,9 +1,9 @@
 package io.huoshui.project.report;
 
 import io.huoshui.project.domain.DivisionCodes;
-import io.huoshui.project.domain.Language;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.QueryParameters;
+import io.huoshui.vocabulary.Language;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package io.huoshui.project.report;
 
-import io.huoshui.project.domain.Language;
 import io.huoshui.project.domain.PlaceNames;
 import io.huoshui.project.report.QuarterlyFigures.FunnelRow;
+import io.huoshui.vocabulary.Language;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

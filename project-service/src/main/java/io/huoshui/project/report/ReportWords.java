@@ -1,6 +1,6 @@
 package io.huoshui.project.report;
 
-import io.huoshui.project.domain.Language;
+import io.huoshui.vocabulary.Language;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package io.huoshui.service.web;
 
+import io.huoshui.vocabulary.Language;
 import java.util.Locale;
 
 /**
@@ -47,6 +48,6 @@ enum Refusal {
   }
 
   static boolean wantsEnglish(Locale locale) {
-    return locale != null && "en".equals(locale.getLanguage());
+    return Language.of(locale) == Language.EN;
   }
 }

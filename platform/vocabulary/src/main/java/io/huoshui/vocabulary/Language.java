@@ -1,10 +1,10 @@
-package io.huoshui.project.domain;
+package io.huoshui.vocabulary;
 
 import java.util.Locale;
 
 /**
  * The language a reader gets: Chinese, the language of the people who use the network, unless the
- * request asks for English ({@code Accept-Language: en}).
+ * request asks for English ({@code Accept-Language: en}). The network's one rule for it.
  */
 public enum Language {
   ZH,
