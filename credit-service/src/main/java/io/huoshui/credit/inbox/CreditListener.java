@@ -39,7 +39,9 @@ class CreditListener {
                 Incoming.MatchProposed::projectId,
                 (match, delivery) ->
                     pushes.propose(
-                        pushed(match, delivery.event().data()), match.demand().amountRequested()))
+                        pushed(match, delivery.event().data()),
+                        match.demand().amountRequested(),
+                        delivery.event().data()))
             .on(
                 EventTypes.MATCH_ESCALATED,
                 Incoming.MatchEscalated.class,

@@ -8,10 +8,10 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A match the matching service pushed to a bank, in matching's MatchProposed payload: it is kept
- * for the bank's inbox and goes on to the bank's own topic as it is. Its reasons and anonymised
- * demand are kept as the producer sent them, for the bank to read; {@code manual} only when a
- * financial office pushed it by hand.
+ * A match the matching service pushed to a bank, as the bank's inbox keeps it (the payload itself
+ * goes on to the bank's own topic whole). Its reasons and anonymised demand are kept as the
+ * producer sent them, for the bank to read; {@code manual} only when a financial office pushed it
+ * by hand.
  */
 record PushedMatch(
     UUID matchId,

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the matching and project services tell of the demand pushed to the banks, kept for the
@@ -34,14 +35,16 @@ class Pushes {
    * not announced to the bank again.
    *
    * @param requested the amount the anonymised demand asks for, which the answer rules check
+   * @param asWritten the payload as matching wrote it, which goes on to the bank whole: members
+   *     this service does not read reach the bank all the same
    */
-  Mono<Void> propose(PushedMatch match, BigDecimal requested) {
+  Mono<Void> propose(PushedMatch match, BigDecimal requested, JsonNode asWritten) {
     return store
         .propose(match, requested)
         .filter(Boolean::booleanValue)
         .flatMap(
             inserted ->
-                toBank(EventTypes.MATCH_PROPOSED, match.bankCode(), match.projectId(), match));
+                toBank(EventTypes.MATCH_PROPOSED, match.bankCode(), match.projectId(), asWritten));
   }
 
   /** The escalation of a match this service does not hold tells its bank nothing it could use. */
