@@ -35,7 +35,7 @@ final class ProcessInfrastructure implements Infrastructure {
     // each spends most of its start-up in a process of its own (initdb, Kafka's storage format),
     // so a test JVM waits for the slower of the two rather than for both in turn.
     KafkaBroker.Listeners listeners = KafkaBroker.Listeners.free();
-    int postgresPort = postgresPortApartFrom(listeners);
+    int postgresPort = Ports.free();
     CompletableFuture<KafkaBroker> kafka =
         CompletableFuture.supplyAsync(
             () ->
@@ -55,17 +55,6 @@ final class ProcessInfrastructure implements Infrastructure {
             Durability.THROWAWAY,
             true);
     return new ProcessInfrastructure(postgres, awaitBroker(kafka), directory);
-  }
-
-  /** Chosen before either server binds, so the two must not draw the same free port. */
-  private static int postgresPortApartFrom(KafkaBroker.Listeners listeners) {
-    int port = Ports.free();
-    while (port == listeners.plaintext()
-        || port == listeners.sasl()
-        || port == listeners.controller()) {
-      port = Ports.free();
-    }
-    return port;
   }
 
   private static KafkaBroker awaitBroker(CompletableFuture<KafkaBroker> kafka) {
