@@ -142,6 +142,25 @@ final class Network {
   }
 
   /**
+   * credit-service's example instrument (first-loan-subsidy, guarantee-fund or risk-pool), made to
+   * serve the one county only, so that no other test's demand meets it.
+   */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> instrument(String example, String county) {
+    Payload instrument = Payload.of(EventTypes.INSTRUMENT_PUBLISHED, example);
+    Map<String, Object> eligibility =
+        new LinkedHashMap<>((Map<String, Object>) instrument.get("eligibility"));
+    eligibility.put("regions", List.of(county));
+    instrument.put("eligibility", eligibility);
+    return instrument;
+  }
+
+  /** Publishes an instrument as credit-service does, on the products' topic. */
+  void publishInstrument(String type, Map<String, Object> instrument) {
+    send(Topics.PRODUCTS, type, instrument.get("instrumentId").toString(), instrument);
+  }
+
+  /**
    * Publishes a product as credit-service does, as ProductPublished, ProductUpdated or
    * ProductRetired.
    */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.huoshui.eventing.EventCodec;
 import io.huoshui.matching.domain.BankStanding;
 import io.huoshui.matching.domain.Demand;
+import io.huoshui.matching.domain.InstrumentIndex;
 import io.huoshui.matching.domain.MatchOutcome;
 import io.huoshui.matching.domain.Matcher;
 import io.huoshui.matching.domain.ProductIndex;
@@ -88,7 +89,8 @@ class ScaleOutTest {
       await().atMost(Duration.ofSeconds(30)).until(() -> productIndex.get(id).isPresent());
       catalogue.put(productIndex.get(id).orElseThrow());
     }
-    Matcher oneInstance = new Matcher(catalogue, new Scoring(bank -> BankStanding.NEW));
+    Matcher oneInstance =
+        new Matcher(catalogue, new InstrumentIndex(), new Scoring(bank -> BankStanding.NEW));
     List<Map<String, Object>> demands = demands(network, 36);
     UUID forgotten = demandItsFormerOwnerNeverMatched(network);
 

@@ -1,6 +1,7 @@
 package io.huoshui.credit.instrument;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.huoshui.vocabulary.InstrumentKind;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -30,4 +31,14 @@ public record Benefit(
     @DecimalMin(value = "0", inclusive = false)
         @DecimalMax("100")
         @Digits(integer = 3, fraction = 2)
-        BigDecimal lossShare) {}
+        BigDecimal lossShare) {
+
+  /** The percentage the kind's draw is taken at: points a year, coverage or loss share. */
+  BigDecimal percentageOf(InstrumentKind kind) {
+    return switch (kind) {
+      case INTEREST_SUBSIDY -> subsidyPoints;
+      case GUARANTEE -> coverageRatio;
+      case RISK_COMPENSATION -> lossShare;
+    };
+  }
+}

@@ -1,5 +1,6 @@
 package io.huoshui.credit.instrument;
 
+import io.huoshui.vocabulary.InstrumentKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;

@@ -11,6 +11,7 @@ import io.huoshui.service.web.PageRequest;
 import io.huoshui.service.web.QueryParameters;
 import io.huoshui.vocabulary.EnterpriseSize;
 import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.InstrumentKind;
 import io.huoshui.vocabulary.Purpose;
 import io.huoshui.vocabulary.Tag;
 import jakarta.validation.Valid;

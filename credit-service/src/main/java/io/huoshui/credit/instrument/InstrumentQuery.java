@@ -2,6 +2,7 @@ package io.huoshui.credit.instrument;
 
 import io.huoshui.vocabulary.EnterpriseSize;
 import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.InstrumentKind;
 import io.huoshui.vocabulary.Purpose;
 import io.huoshui.vocabulary.Tag;
 import java.math.BigDecimal;

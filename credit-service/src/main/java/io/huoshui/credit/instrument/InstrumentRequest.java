@@ -3,6 +3,7 @@ package io.huoshui.credit.instrument;
 import io.huoshui.credit.values.Region;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.ApiProblem.Violation;
+import io.huoshui.vocabulary.InstrumentKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;

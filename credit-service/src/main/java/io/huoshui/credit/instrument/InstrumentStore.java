@@ -7,6 +7,7 @@ import io.huoshui.credit.values.Decimals;
 import io.huoshui.service.security.Actor;
 import io.huoshui.vocabulary.EnterpriseSize;
 import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.InstrumentKind;
 import io.huoshui.vocabulary.Purpose;
 import io.huoshui.vocabulary.Tag;
 import io.r2dbc.spi.Readable;

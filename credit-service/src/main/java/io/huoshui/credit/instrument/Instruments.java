@@ -10,7 +10,6 @@ import io.huoshui.service.web.PageRequest;
 import io.huoshui.vocabulary.EventTypes;
 import io.huoshui.vocabulary.Topics;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,8 +28,6 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class Instruments {
-
-  private static final BigDecimal MONTHS_A_YEAR = BigDecimal.valueOf(12);
 
   private final InstrumentStore store;
   private final Outbox outbox;
@@ -170,32 +167,13 @@ public class Instruments {
         && (instrument.validTo() == null || !instrument.validTo().isBefore(day));
   }
 
-  /**
-   * What an approval takes of the instrument's budget: a subsidy what it will pay over the term
-   * (points of the amount a year, capped by its ceiling), a guarantee the amount it guarantees, a
-   * risk pool its share of the amount, should all of it be lost.
-   */
+  /** What an approval takes of the instrument's budget, by the network's one rule. */
   static BigDecimal drawOf(Instrument instrument, BigDecimal amount, int termMonths) {
     Benefit benefit = instrument.benefit();
-    BigDecimal draw =
-        switch (instrument.kind()) {
-          case INTEREST_SUBSIDY -> {
-            BigDecimal subsidy =
-                percent(amount, benefit.subsidyPoints())
-                    .multiply(BigDecimal.valueOf(termMonths))
-                    .divide(MONTHS_A_YEAR, 2, RoundingMode.HALF_UP);
-            yield benefit.subsidyCeiling() == null
-                ? subsidy
-                : subsidy.min(benefit.subsidyCeiling());
-          }
-          case GUARANTEE -> percent(amount, benefit.coverageRatio());
-          case RISK_COMPENSATION -> percent(amount, benefit.lossShare());
-        };
-    return draw.setScale(2, RoundingMode.HALF_UP);
-  }
-
-  private static BigDecimal percent(BigDecimal amount, BigDecimal percentage) {
-    return amount.multiply(percentage).movePointLeft(2);
+    return instrument
+        .kind()
+        .draw(
+            amount, termMonths, benefit.percentageOf(instrument.kind()), benefit.subsidyCeiling());
   }
 
   public Mono<Instrument> find(UUID id) {

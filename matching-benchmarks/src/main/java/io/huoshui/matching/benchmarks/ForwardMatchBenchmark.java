@@ -2,6 +2,7 @@ package io.huoshui.matching.benchmarks;
 
 import io.huoshui.matching.domain.BankStanding;
 import io.huoshui.matching.domain.Demand;
+import io.huoshui.matching.domain.InstrumentIndex;
 import io.huoshui.matching.domain.MatchOutcome;
 import io.huoshui.matching.domain.Matcher;
 import io.huoshui.matching.domain.Product;
@@ -23,8 +24,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Fit and rank one demand against 100,000 active products and pick the best three banks: through
- * the index, and by looking at every product. Each invocation takes the next of 1,000 demands.
+ * Fit and rank one demand against 100,000 active products and pick the best three banks, with the
+ * policy instruments of 1,000 that serve it offered on each proposal: through the index, through
+ * the index with no instruments held (what offering them costs), and by looking at every product.
+ * Each invocation takes the next of 1,000 demands.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -37,9 +40,11 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ForwardMatchBenchmark {
 
   private static final int PRODUCTS = 100_000;
+  private static final int INSTRUMENTS = 1_000;
   private static final int SLOTS = 3;
 
   private Matcher indexed;
+  private Matcher withoutInstruments;
   private Matcher fullScan;
   private List<Demand> demands;
   private int next;
@@ -51,14 +56,22 @@ public class ForwardMatchBenchmark {
     demands = network.demands(1_000);
     ProductIndex index = new ProductIndex();
     products.forEach(index::put);
+    InstrumentIndex instruments = new InstrumentIndex();
+    network.instruments(INSTRUMENTS).forEach(instruments::put);
     Scoring scoring = new Scoring(bank -> BankStanding.NEW);
-    indexed = new Matcher(index, scoring);
-    fullScan = new Matcher(new FullScanCatalog(products), scoring);
+    indexed = new Matcher(index, instruments, scoring);
+    withoutInstruments = new Matcher(index, new InstrumentIndex(), scoring);
+    fullScan = new Matcher(new FullScanCatalog(products), instruments, scoring);
   }
 
   @Benchmark
   public MatchOutcome indexed() {
     return indexed.match(nextDemand(), SyntheticNetwork.TODAY, Set.of(), SLOTS);
+  }
+
+  @Benchmark
+  public MatchOutcome indexedWithoutInstruments() {
+    return withoutInstruments.match(nextDemand(), SyntheticNetwork.TODAY, Set.of(), SLOTS);
   }
 
   @Benchmark

@@ -1,10 +1,12 @@
 package io.huoshui.matching.benchmarks;
 
 import io.huoshui.matching.domain.Demand;
+import io.huoshui.matching.domain.Instrument;
 import io.huoshui.matching.domain.Product;
 import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.EnterpriseSize;
 import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.InstrumentKind;
 import io.huoshui.vocabulary.ProductCategory;
 import io.huoshui.vocabulary.Purpose;
 import io.huoshui.vocabulary.Tag;
@@ -21,7 +23,8 @@ import java.util.UUID;
  * A national network at the scale the benchmarks ask for, seeded so that every run measures the
  * same data: the 31 provinces' codes, 8–14 cities each, 6–12 counties a city (about 3,000
  * counties); products half at county level, 30 % city, 15 % province and 5 % national (three
- * provinces); demands spread evenly over the counties, amounts from 100 thousand to 100 million.
+ * provinces); policy instruments of counties, cities and provinces; demands spread evenly over the
+ * counties, amounts from 100 thousand to 100 million.
  */
 final class SyntheticNetwork {
 
@@ -63,6 +66,18 @@ final class SyntheticNetwork {
       products.add(product(i));
     }
     return products;
+  }
+
+  /**
+   * Policy instruments: 40 % a county's, 30 % a city's, 30 % a province's; each kind alike, half of
+   * them open to every industry, a third for first loans only.
+   */
+  List<Instrument> instruments(int count) {
+    List<Instrument> instruments = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      instruments.add(instrument(i));
+    }
+    return instruments;
   }
 
   List<Demand> demands(int count) {
@@ -121,6 +136,36 @@ final class SyntheticNetwork {
         1,
         null,
         null);
+  }
+
+  private Instrument instrument(int serial) {
+    int level = random.nextInt(10);
+    String region = pick(level < 4 ? counties : level < 7 ? cities : provinces);
+    InstrumentKind kind = InstrumentKind.values()[random.nextInt(InstrumentKind.values().length)];
+    BigDecimal percentage =
+        BigDecimal.valueOf(kind == InstrumentKind.INTEREST_SUBSIDY ? 100 : 8000, 2);
+    return new Instrument(
+        new UUID(0x1257, serial),
+        kind,
+        region,
+        "instrument " + serial,
+        List.of(region),
+        random.nextBoolean() ? Set.of() : some(Industry.class, 1 + random.nextInt(3)),
+        random.nextBoolean() ? Set.of() : some(EnterpriseSize.class, 1 + random.nextInt(2)),
+        random.nextInt(3) == 0 ? some(Purpose.class, 2) : Set.of(),
+        random.nextInt(3) == 0 ? Set.of(Tag.FIRST_LOAN) : Set.of(),
+        BigDecimal.valueOf(10_000_000_00L, 2),
+        36 + random.nextInt(25),
+        kind == InstrumentKind.INTEREST_SUBSIDY ? percentage : null,
+        kind == InstrumentKind.INTEREST_SUBSIDY ? BigDecimal.valueOf(100_000_00L, 2) : null,
+        kind == InstrumentKind.GUARANTEE ? percentage : null,
+        kind == InstrumentKind.GUARANTEE ? BigDecimal.ONE : null,
+        kind == InstrumentKind.RISK_COMPENSATION ? BigDecimal.valueOf(4000, 2) : null,
+        BigDecimal.valueOf(500_000_000_00L, 2),
+        TODAY.minusDays(random.nextInt(365)),
+        null,
+        true,
+        1);
   }
 
   private Demand demand(int serial) {

@@ -4,8 +4,10 @@ import io.huoshui.matching.application.MatchQueries;
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.DemandStatus;
 import io.huoshui.matching.domain.FitRule;
+import io.huoshui.matching.domain.InstrumentOffer;
 import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.MatchOutcome;
+import io.huoshui.matching.domain.PolicySupport;
 import io.huoshui.matching.domain.Reason;
 import io.huoshui.matching.domain.Stage;
 import io.huoshui.matching.domain.SupervisionAction;
@@ -15,6 +17,7 @@ import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.Page;
 import io.huoshui.service.web.PageRequest;
 import io.huoshui.service.web.QueryParameters;
+import io.huoshui.vocabulary.InstrumentKind;
 import io.huoshui.vocabulary.Language;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -138,6 +141,48 @@ class MatchController {
     }
   }
 
+  /** The public money of a proposal, its instruments worded in the reader's language. */
+  record SupportView(
+      BigDecimal annualRate,
+      BigDecimal effectiveAnnualRate,
+      boolean guaranteeInPlaceOfCollateral,
+      List<InstrumentView> instruments) {
+    static SupportView of(PolicySupport support, Language language) {
+      return support == null
+          ? null
+          : new SupportView(
+              support.annualRate(),
+              support.effectiveAnnualRate(),
+              support.guaranteeInPlaceOfCollateral(),
+              support.instruments().stream()
+                  .map(offer -> InstrumentView.of(offer, language))
+                  .toList());
+    }
+  }
+
+  /**
+   * An instrument offered with a match.
+   *
+   * @param draw what the loan, approved in full, would take of the instrument's budget
+   */
+  record InstrumentView(
+      UUID instrumentId,
+      InstrumentKind kind,
+      String name,
+      String issuerRegion,
+      BigDecimal draw,
+      String explanation) {
+    static InstrumentView of(InstrumentOffer offer, Language language) {
+      return new InstrumentView(
+          offer.instrumentId(),
+          offer.kind(),
+          offer.name(),
+          offer.issuerRegion(),
+          offer.draw(),
+          offer.explanation(language));
+    }
+  }
+
   /**
    * One match.
    *
@@ -147,6 +192,8 @@ class MatchController {
    * @param escalatedTo the level of the financial office its RED at the running stage has reached
    *     (COUNTY, CITY, PROVINCE); null while not RED
    * @param manual pushed by a financial office by hand
+   * @param support the policy instruments offered with it and the rate after subsidy; null for a
+   *     match proposed before instruments were offered
    * @param supervision its supervision case, once it turned YELLOW or RED; null before
    */
   record MatchView(
@@ -170,6 +217,7 @@ class MatchController {
       Instant releasedAt,
       Tier escalatedTo,
       boolean manual,
+      SupportView support,
       CaseView supervision) {
 
     static MatchView of(Match row, Map<UUID, List<SupervisionAction>> actions, Language language) {
@@ -194,6 +242,7 @@ class MatchController {
           row.releasedAt(),
           row.escalatedTo(),
           row.manual(),
+          SupportView.of(row.support(), language),
           row.isCase() ? CaseView.of(row, actions.getOrDefault(row.matchId(), List.of())) : null);
     }
   }

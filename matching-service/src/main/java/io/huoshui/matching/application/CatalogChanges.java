@@ -1,6 +1,9 @@
 package io.huoshui.matching.application;
 
+import io.huoshui.matching.domain.Instrument;
+import io.huoshui.matching.domain.InstrumentIndex;
 import io.huoshui.matching.domain.Product;
+import io.huoshui.matching.persistence.InstrumentStore;
 import io.huoshui.matching.persistence.ProductStore;
 import java.time.Clock;
 import java.util.Collection;
@@ -8,21 +11,37 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * A product published, changed or retired: kept in the database inside the consumer's transaction
- * (the newest version wins, whatever the order of delivery), then — once committed — taken into
- * this instance's index and reverse-matched.
+ * A product or a policy instrument published, changed or retired: kept in the database inside the
+ * consumer's transaction (the newest version wins, whatever the order of delivery), then — once
+ * committed — taken into this instance's index; a product is also reverse-matched.
  */
 @Component
 public class CatalogChanges {
 
   private final ProductStore store;
+  private final InstrumentStore instrumentStore;
+  private final InstrumentIndex instruments;
   private final ReverseMatching reverseMatching;
   private final Clock clock;
 
-  CatalogChanges(ProductStore store, ReverseMatching reverseMatching, Clock clock) {
+  CatalogChanges(
+      ProductStore store,
+      InstrumentStore instrumentStore,
+      InstrumentIndex instruments,
+      ReverseMatching reverseMatching,
+      Clock clock) {
     this.store = store;
+    this.instrumentStore = instrumentStore;
+    this.instruments = instruments;
     this.reverseMatching = reverseMatching;
     this.clock = clock;
+  }
+
+  /** Keeps the instrument; once the transaction has committed, the index holds it. */
+  public Mono<Void> instrumentReceived(Instrument instrument) {
+    return instrumentStore
+        .save(instrument)
+        .then(AfterCommit.run(() -> instruments.put(instrument)));
   }
 
   /** Keeps the product; once the transaction has committed, {@code committed} holds it. */

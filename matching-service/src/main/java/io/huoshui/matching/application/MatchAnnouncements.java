@@ -7,6 +7,7 @@ import io.huoshui.matching.domain.Demand;
 import io.huoshui.matching.domain.FitRule;
 import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.MatchOutcome;
+import io.huoshui.matching.domain.PolicySupport;
 import io.huoshui.matching.domain.Reason;
 import io.huoshui.matching.domain.Stage;
 import io.huoshui.matching.domain.SupervisionAction;
@@ -70,6 +71,7 @@ class MatchAnnouncements {
         match.manual() ? Boolean.TRUE : null,
         match.stageDays().decision(),
         match.stageDays().disbursement(),
+        match.support(),
         new AnonymisedDemand(
             demand.industry(),
             demand.enterpriseSize(),
@@ -228,6 +230,7 @@ class MatchAnnouncements {
       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean manual,
       int decisionWorkingDays,
       int disbursementWorkingDays,
+      @JsonInclude(JsonInclude.Include.NON_NULL) PolicySupport support,
       AnonymisedDemand demand) {}
 
   record Failure(FitRule rule, int failedProducts) {}

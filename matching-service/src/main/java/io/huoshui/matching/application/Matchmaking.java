@@ -9,7 +9,6 @@ import io.huoshui.matching.domain.DemandDecision;
 import io.huoshui.matching.domain.DemandStatus;
 import io.huoshui.matching.domain.Escalation;
 import io.huoshui.matching.domain.Financing;
-import io.huoshui.matching.domain.FitRule;
 import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.Match.ReleaseCause;
 import io.huoshui.matching.domain.MatchOutcome;
@@ -353,7 +352,7 @@ public class Matchmaking {
           match.isLive()
               && products
                   .get(match.productId())
-                  .map(product -> !FitRule.fits(product, demand, today))
+                  .map(product -> !matcher.fits(product, demand, today))
                   .orElse(false);
       if (broken) {
         unfit.add(match);

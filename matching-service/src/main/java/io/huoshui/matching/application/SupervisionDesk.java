@@ -260,7 +260,7 @@ public class SupervisionDesk {
               "The bank %s already holds a live match of the demand."
                   .formatted(product.bankCode())));
     }
-    return Mono.just(matcher.named(held.demand(), product));
+    return Mono.just(matcher.named(held.demand(), product, matchmaking.today()));
   }
 
   private static String tierName(Tier tier) {

@@ -2,9 +2,11 @@ package io.huoshui.matching.config;
 
 import io.huoshui.matching.application.MatchingProperties;
 import io.huoshui.matching.application.Standings;
+import io.huoshui.matching.domain.InstrumentIndex;
 import io.huoshui.matching.domain.Matcher;
 import io.huoshui.matching.domain.ProductIndex;
 import io.huoshui.matching.domain.Scoring;
+import io.huoshui.matching.persistence.InstrumentStore;
 import io.huoshui.matching.persistence.ProductStore;
 import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,10 +42,19 @@ class MatchingConfig {
     return index;
   }
 
+  /** Every active policy instrument, loaded as the products are. */
   @Bean
   @DependsOn("flywayInitializer")
-  Matcher matcher(ProductIndex products, Standings standings) {
+  InstrumentIndex instrumentIndex(InstrumentStore instruments) {
+    InstrumentIndex index = new InstrumentIndex();
+    instruments.active().doOnNext(index::put).retryWhen(AT_START).blockLast();
+    return index;
+  }
+
+  @Bean
+  @DependsOn("flywayInitializer")
+  Matcher matcher(ProductIndex products, InstrumentIndex instruments, Standings standings) {
     standings.reload().retryWhen(AT_START).block();
-    return new Matcher(products, new Scoring(standings::of));
+    return new Matcher(products, instruments, new Scoring(standings::of));
   }
 }

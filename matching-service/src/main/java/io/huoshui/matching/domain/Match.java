@@ -32,6 +32,8 @@ import java.util.UUID;
  * @param escalateOn when it is due at the next level's office, null when none is left
  * @param stageDays the working days of its later stages, fixed at the push; null for a match pushed
  *     before they were, whose later stages run on its product's days when the stage starts
+ * @param support the policy instruments offered with it and the rate after subsidy; null for a
+ *     match pushed before instruments were offered
  */
 public record Match(
     UUID matchId,
@@ -63,7 +65,8 @@ public record Match(
     boolean retryable,
     Tier escalatedTo,
     LocalDate escalateOn,
-    StageDays stageDays) {
+    StageDays stageDays,
+    PolicySupport support) {
 
   public Match {
     reasons = List.copyOf(reasons);
@@ -136,7 +139,8 @@ public record Match(
         false,
         null,
         null,
-        days);
+        days,
+        pick.support());
   }
 
   /** The same match, pushed by the financial office by hand. */
@@ -171,7 +175,8 @@ public record Match(
         retryable,
         escalatedTo,
         escalateOn,
-        stageDays);
+        stageDays,
+        support);
   }
 
   /** Whether it is a supervision case the financial office may act on: it went YELLOW or RED. */
@@ -223,7 +228,8 @@ public record Match(
         retryable,
         null,
         null,
-        stageDays);
+        stageDays,
+        support);
   }
 
   /** The same match released. */
@@ -258,6 +264,7 @@ public record Match(
         retryable,
         escalatedTo,
         escalateOn,
-        stageDays);
+        stageDays,
+        support);
   }
 }

@@ -26,11 +26,21 @@ public final class Matcher {
           .thenComparing(p -> p.product().productId());
 
   private final Catalog catalog;
+  private final InstrumentIndex instruments;
   private final Scoring scoring;
 
-  public Matcher(Catalog catalog, Scoring scoring) {
+  public Matcher(Catalog catalog, InstrumentIndex instruments, Scoring scoring) {
     this.catalog = catalog;
+    this.instruments = instruments;
     this.scoring = scoring;
+  }
+
+  /**
+   * Whether the product passes every rule for the demand on the day, with the policy instruments
+   * that serve it: a guarantee stands for collateral.
+   */
+  public boolean fits(Product product, Demand demand, LocalDate today) {
+    return FitRule.fits(product, instruments.serving(demand, today).assessed(demand), today);
   }
 
   /**
@@ -43,23 +53,23 @@ public final class Matcher {
    */
   public MatchOutcome match(Demand demand, LocalDate today, Set<String> excludedBanks, int slots) {
     Map<Tier, List<Proposal>> byTier = new EnumMap<>(Tier.class);
+    ServingInstruments serving = instruments.serving(demand, today);
+    Demand assessed = serving.assessed(demand);
     boolean anyFits = false;
     for (Placement placement : catalog.candidates(demand)) {
       Product product = placement.product();
-      if (!FitRule.fits(product, demand, today)) {
+      if (!FitRule.fits(product, assessed, today)) {
         continue;
       }
       anyFits = true;
       if (!excludedBanks.contains(product.bankCode())) {
         byTier
             .computeIfAbsent(placement.tier(), tier -> new ArrayList<>())
-            .add(
-                new Proposal(
-                    product, placement.tier(), scoring.score(demand, product, placement.tier())));
+            .add(propose(demand, serving, placement));
       }
     }
     if (!anyFits) {
-      return diagnose(demand, today);
+      return diagnose(assessed, today);
     }
     List<Proposal> picks = new ArrayList<>(slots);
     Set<String> banks = new HashSet<>(excludedBanks);
@@ -89,16 +99,13 @@ public final class Matcher {
    */
   public Optional<Proposal> bestBeyond(
       Demand demand, LocalDate today, Set<String> excludedBanks, Tier reached) {
+    ServingInstruments serving = instruments.serving(demand, today);
+    Demand assessed = serving.assessed(demand);
     return catalog.candidates(demand).stream()
         .filter(placement -> reached == null || placement.tier().compareTo(reached) > 0)
         .filter(placement -> !excludedBanks.contains(placement.product().bankCode()))
-        .filter(placement -> FitRule.fits(placement.product(), demand, today))
-        .map(
-            placement ->
-                new Proposal(
-                    placement.product(),
-                    placement.tier(),
-                    scoring.score(demand, placement.product(), placement.tier())))
+        .filter(placement -> FitRule.fits(placement.product(), assessed, today))
+        .map(placement -> propose(demand, serving, placement))
         .min(Comparator.comparing(Proposal::tier).thenComparing(BEST_FIRST));
   }
 
@@ -106,9 +113,22 @@ public final class Matcher {
    * A product a financial office names for the demand, scored as the matcher would, whether it fits
    * or not: at its most local tier covering the county, or PROVINCE when none of its regions does.
    */
-  public Proposal named(Demand demand, Product product) {
+  public Proposal named(Demand demand, Product product, LocalDate today) {
     Tier tier = Tier.covering(product, demand.county()).orElse(Tier.PROVINCE);
-    return new Proposal(product, tier, scoring.score(demand, product, tier));
+    return new Proposal(
+        product,
+        tier,
+        scoring.score(demand, product, tier),
+        instruments.serving(demand, today).with(demand, product));
+  }
+
+  private Proposal propose(Demand demand, ServingInstruments serving, Placement placement) {
+    Product product = placement.product();
+    return new Proposal(
+        product,
+        placement.tier(),
+        scoring.score(demand, product, placement.tier()),
+        serving.with(demand, product));
   }
 
   private MatchOutcome.NoMatch diagnose(Demand demand, LocalDate today) {

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.huoshui.eventing.MayBeAbsent;
 import io.huoshui.matching.domain.BankAnswer;
 import io.huoshui.matching.domain.Demand;
+import io.huoshui.matching.domain.Instrument;
 import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.Product;
 import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.EnterpriseSize;
 import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.InstrumentKind;
 import io.huoshui.vocabulary.ProductCategory;
 import io.huoshui.vocabulary.Purpose;
 import io.huoshui.vocabulary.Tag;
@@ -116,6 +118,67 @@ final class Incoming {
           version,
           decisionWorkingDays,
           disbursementWorkingDays);
+    }
+  }
+
+  /** Which loans an instrument serves; an absent ceiling is none. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Eligibility(
+      List<String> regions,
+      Set<Industry> industries,
+      Set<EnterpriseSize> enterpriseSizes,
+      Set<Purpose> purposes,
+      Set<Tag> tags,
+      @MayBeAbsent BigDecimal maxAmount,
+      @MayBeAbsent Integer maxTermMonths) {}
+
+  /** What an instrument gives: each kind states only its own members. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Benefit(
+      @MayBeAbsent BigDecimal subsidyPoints,
+      @MayBeAbsent BigDecimal subsidyCeiling,
+      @MayBeAbsent BigDecimal coverageRatio,
+      @MayBeAbsent BigDecimal feeRate,
+      @MayBeAbsent BigDecimal lossShare) {}
+
+  /** InstrumentPublished, InstrumentUpdated and InstrumentRetired: the full instrument. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record InstrumentChanged(
+      UUID instrumentId,
+      InstrumentKind kind,
+      String issuerRegion,
+      String name,
+      Eligibility eligibility,
+      Benefit benefit,
+      BigDecimal remainingBudget,
+      LocalDate validFrom,
+      @MayBeAbsent LocalDate validTo,
+      String status,
+      Long version) {
+
+    Instrument instrument() {
+      return new Instrument(
+          instrumentId,
+          kind,
+          issuerRegion,
+          name,
+          eligibility.regions(),
+          eligibility.industries(),
+          eligibility.enterpriseSizes(),
+          eligibility.purposes(),
+          eligibility.tags(),
+          eligibility.maxAmount(),
+          eligibility.maxTermMonths(),
+          benefit.subsidyPoints(),
+          benefit.subsidyCeiling(),
+          benefit.coverageRatio(),
+          benefit.feeRate(),
+          benefit.lossShare(),
+          remainingBudget,
+          validFrom,
+          validTo,
+          "ACTIVE".equals(status),
+          version);
     }
   }
 

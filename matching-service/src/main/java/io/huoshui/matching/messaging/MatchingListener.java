@@ -30,11 +30,12 @@ import org.springframework.stereotype.Component;
  * instance that is assigned a partition number of both alone decides about its demands, and its
  * open-demand index follows the assignment of {@code huoshui.projects}.
  *
- * <p>Products are read by every instance in a consumer group of its own, because each instance
- * matches against the whole catalog; one thread, as the index has one writer. They go through the
- * event consumer like the rest, with a consumer log of their own per instance: the same checks and
- * dead-lettering for every topic, one transaction per batch. The log only skips redeliveries; the
- * product table keeps the newest version whatever the order, so a replay is harmless.
+ * <p>Products and policy instruments are read by every instance in a consumer group of its own,
+ * because each instance matches against the whole catalog; one thread, as the index has one writer.
+ * They go through the event consumer like the rest, with a consumer log of their own per instance:
+ * the same checks and dead-lettering for every topic, one transaction per batch. The log only skips
+ * redeliveries; the product table keeps the newest version whatever the order, so a replay is
+ * harmless.
  */
 @Component
 class MatchingListener implements ConsumerSeekAware {
@@ -122,6 +123,14 @@ class MatchingListener implements ConsumerSeekAware {
             Incoming.ProductChanged.class,
             Incoming.ProductChanged::productId,
             (changed, delivery) -> catalog.received(changed.product(), committed))
+        .on(
+            Set.of(
+                EventTypes.INSTRUMENT_PUBLISHED,
+                EventTypes.INSTRUMENT_UPDATED,
+                EventTypes.INSTRUMENT_RETIRED),
+            Incoming.InstrumentChanged.class,
+            Incoming.InstrumentChanged::instrumentId,
+            (changed, delivery) -> catalog.instrumentReceived(changed.instrument()))
         .build();
   }
 

@@ -6,6 +6,7 @@ import io.huoshui.matching.domain.BoardFilter;
 import io.huoshui.matching.domain.ClosureReason;
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.Match;
+import io.huoshui.matching.domain.PolicySupport;
 import io.huoshui.matching.domain.Reason;
 import io.huoshui.matching.domain.Stage;
 import io.huoshui.matching.domain.StageDays;
@@ -37,7 +38,7 @@ public class MatchStore {
       m.first_answer_at, m.last_answer, m.released_at, m.release_cause, m.approved, m.disbursed,
       m.decline_reason, m.stage, m.case_opened_at, m.closed_at, m.closure_reason, m.manual,
       m.retryable, m.escalated_to, m.escalate_on, m.decision_working_days,
-      m.disbursement_working_days
+      m.disbursement_working_days, m.support::text AS support
       """;
 
   private final DatabaseClient database;
@@ -52,14 +53,14 @@ public class MatchStore {
       """
       match_id, project_id, county, bank_code, product_id, product_name, tier, rank, score,
       reasons, status, deadline, proposed_at, stage, manual, decision_working_days,
-      disbursement_working_days
+      disbursement_working_days, support
       """;
 
   private static final String ROW =
       "(:id%1$d, :project%1$d, :county%1$d, :bank%1$d, :product%1$d, :productName%1$d, :tier%1$d,"
           + " :rank%1$d, :score%1$d, CAST(:reasons%1$d AS jsonb), :status%1$d, :deadline%1$d,"
           + " :proposedAt%1$d, :stage%1$d, :manual%1$d, :decisionDays%1$d,"
-          + " :disbursementDays%1$d)";
+          + " :disbursementDays%1$d, CAST(:support%1$d AS jsonb))";
 
   /** Writes the new matches of one decision in one statement. */
   public Mono<Void> insert(List<Match> rows) {
@@ -104,6 +105,10 @@ public class MatchStore {
               .bind("manual" + i, match.manual())
               .bind("decisionDays" + i, match.stageDays().decision())
               .bind("disbursementDays" + i, match.stageDays().disbursement());
+      sql =
+          match.support() == null
+              ? sql.bindNull("support" + i, String.class)
+              : sql.bind("support" + i, json.writeValueAsString(match.support()));
     }
     return sql;
   }
@@ -400,7 +405,13 @@ public class MatchStore {
         Boolean.TRUE.equals(row.get("retryable", Boolean.class)),
         named(Tier.class, row.get("escalated_to", String.class)),
         row.get("escalate_on", LocalDate.class),
-        stageDays(row));
+        stageDays(row),
+        support(row));
+  }
+
+  private PolicySupport support(Readable row) {
+    String support = row.get("support", String.class);
+    return support == null ? null : json.readValue(support, PolicySupport.class);
   }
 
   private static StageDays stageDays(Readable row) {

@@ -52,7 +52,7 @@ class FinancingTest {
     Match proposed =
         Match.proposed(
             toyPlant,
-            new Proposal(product, Tier.COUNTY, new Score(BigDecimal.TEN, List.of())),
+            new Proposal(product, Tier.COUNTY, new Score(BigDecimal.TEN, List.of()), null),
             1,
             Examples.TODAY,
             new StageDays(10, 10),
@@ -87,6 +87,7 @@ class FinancingTest {
         false,
         null,
         null,
-        proposed.stageDays());
+        proposed.stageDays(),
+        proposed.support());
   }
 }

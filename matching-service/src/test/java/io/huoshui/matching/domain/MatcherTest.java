@@ -85,7 +85,8 @@ class MatcherTest {
 
     Demand green = Examples.demand().tags(Tag.GREEN).build();
     MatchOutcome outcome =
-        new Matcher(index, new Scoring(bank -> BankStanding.NEW)).match(green, TODAY, Set.of(), 3);
+        new Matcher(index, new InstrumentIndex(), new Scoring(bank -> BankStanding.NEW))
+            .match(green, TODAY, Set.of(), 3);
 
     assertThat(picks(outcome))
         .extracting(p -> p.product().bankCode())
@@ -183,14 +184,14 @@ class MatcherTest {
     index.put(product("zhangzi-rcb", ZHANGZI).id(3).rates("5.000", "5.000").build());
 
     MatchOutcome outcome =
-        new Matcher(index, new Scoring(bank -> BankStanding.NEW))
+        new Matcher(index, new InstrumentIndex(), new Scoring(bank -> BankStanding.NEW))
             .match(toyPlant(), TODAY, Set.of("jinshang-bank", "shanxi-bank"), 1);
 
     assertThat(picks(outcome))
         .extracting(p -> p.product().bankCode())
         .containsExactly("zhangzi-rcb");
     assertThat(
-            new Matcher(index, new Scoring(bank -> BankStanding.NEW))
+            new Matcher(index, new InstrumentIndex(), new Scoring(bank -> BankStanding.NEW))
                 .match(toyPlant(), TODAY, Set.of("jinshang-bank", "shanxi-bank", "zhangzi-rcb"), 1))
         .as("products fit, but every bank already had its turn: no NoMatch")
         .isEqualTo(new MatchOutcome.Proposals(List.of()));
@@ -237,7 +238,8 @@ class MatcherTest {
     index.put(product("city-cheap", CHANGZHI).id(3).rates("3.500", "3.500").build());
     index.put(product("city-tried", CHANGZHI).id(4).rates("3.000", "3.000").build());
     index.put(product("province-bank", SHANXI).id(5).rates("3.000", "3.000").build());
-    Matcher matcher = new Matcher(index, new Scoring(bank -> BankStanding.NEW));
+    Matcher matcher =
+        new Matcher(index, new InstrumentIndex(), new Scoring(bank -> BankStanding.NEW));
 
     assertThat(
             matcher
@@ -254,19 +256,21 @@ class MatcherTest {
 
   @Test
   void aProductAnOfficeNamesIsScoredAtItsTierOrAsProvinceOutsideItsRegions() {
-    Matcher matcher = new Matcher(index, new Scoring(bank -> BankStanding.NEW));
+    Matcher matcher =
+        new Matcher(index, new InstrumentIndex(), new Scoring(bank -> BankStanding.NEW));
     Product city = product("city-bank", CHANGZHI).id(1).build();
     Product elsewhere = product("far-bank", "6110").id(2).build();
 
-    assertThat(matcher.named(toyPlant(), city).tier()).isEqualTo(Tier.CITY);
-    Proposal far = matcher.named(toyPlant(), elsewhere);
+    assertThat(matcher.named(toyPlant(), city, TODAY).tier()).isEqualTo(Tier.CITY);
+    Proposal far = matcher.named(toyPlant(), elsewhere, TODAY);
     assertThat(far.tier()).isEqualTo(Tier.PROVINCE);
     assertThat(far.score().reasons()).hasSize(6);
   }
 
   private MatchOutcome match(Map<String, BankStanding> standings, int slots) {
     Scoring scoring = new Scoring(bank -> standings.getOrDefault(bank, BankStanding.NEW));
-    return new Matcher(index, scoring).match(toyPlant(), TODAY, Set.of(), slots);
+    return new Matcher(index, new InstrumentIndex(), scoring)
+        .match(toyPlant(), TODAY, Set.of(), slots);
   }
 
   private static List<Proposal> picks(MatchOutcome outcome) {
