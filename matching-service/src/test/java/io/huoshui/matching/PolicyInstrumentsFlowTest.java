@@ -90,6 +90,55 @@ class PolicyInstrumentsFlowTest extends ServiceFlow {
     assertThat(none.data().get("failures").toString()).contains("\"rule\":\"COLLATERAL\"");
   }
 
+  /**
+   * The toy plant offers its plant; three banks that lend on property have it, and the cheapest
+   * declines: the plant is not worth enough. Another bank lending on property would rank next, but
+   * the demand goes to the one lending on the city's guarantee, and says why.
+   */
+  @Test
+  void aDeclineForCollateralGoesToTheBankThatLendsOnAGuaranteeBeforeTheNextMortgage() {
+    String county = "450722";
+    awaitServing(0, county);
+    network.publishInstrument(
+        EventTypes.INSTRUMENT_PUBLISHED, network.instrument("guarantee-fund", county));
+    awaitServing(1, county);
+    List<Map<String, Object>> products = new java.util.ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      Map<String, Object> mortgage = network.product("cd-bank-" + i, county, "3." + i + "00");
+      mortgage.put("collateral", List.of("REAL_ESTATE"));
+      products.add(mortgage);
+    }
+    Map<String, Object> guaranteed = network.product("cd-bank-5", county, "4.900");
+    guaranteed.put("collateral", List.of("GUARANTEE"));
+    products.add(guaranteed);
+    publishProducts(EventTypes.PRODUCT_PUBLISHED, products);
+    Map<String, Object> demand = network.demand(county);
+    demand.put("amountRequested", new BigDecimal("2000000.00"));
+    demand.put("termMonths", 24);
+    demand.put("collateral", List.of("REAL_ESTATE"));
+    String projectId = demand.get("projectId").toString();
+    network.publishProject(EventTypes.PROJECT_SUBMITTED, demand);
+    JsonNode first = awaitMatches(projectId, county, 3);
+    assertThat(first.valueStream().map(m -> m.get("bankCode").asString()))
+        .containsExactly("cd-bank-1", "cd-bank-2", "cd-bank-3");
+
+    network.respond(
+        projectId, first.get(0).get("matchId").asString(), "cd-bank-1", "DECLINE", clock.instant());
+
+    JsonNode next = awaitMatches(projectId, county, 4).get(3);
+    assertThat(next.get("bankCode").asString()).isEqualTo("cd-bank-5");
+    EventEnvelope proposed =
+        network.awaitEvents(MATCHES, projectId, Set.of(PROPOSED), 4).stream()
+            .filter(event -> event.data().get("bankCode").asString().equals("cd-bank-5"))
+            .findFirst()
+            .orElseThrow();
+    Contracts.assertConforms(proposed);
+    assertThat(proposed.data().get("routedAfterDecline").asString())
+        .isEqualTo("INSUFFICIENT_COLLATERAL");
+    assertThat(proposed.data().get("support").get("guaranteeInPlaceOfCollateral").asBoolean())
+        .isTrue();
+  }
+
   /** A small software firm of the county, its first loan: 2 M CNY for two years, no collateral. */
   @SuppressWarnings("unchecked")
   private String submitGrower() {
@@ -106,10 +155,14 @@ class PolicyInstrumentsFlowTest extends ServiceFlow {
 
   /** Instruments and products are keyed apart on their topic: the instruments are awaited first. */
   private void awaitServing(int count) {
+    awaitServing(count, COUNTY);
+  }
+
+  private void awaitServing(int count, String county) {
     Demand probe =
         new Demand(
             UUID.randomUUID(),
-            COUNTY,
+            county,
             Industry.INDUSTRY_AND_SOFTWARE,
             EnterpriseSize.SMALL,
             Purpose.FIXED_ASSETS,

@@ -3,6 +3,7 @@ package io.huoshui.credit.inbox;
 import io.huoshui.service.web.ApiProblem;
 import io.huoshui.service.web.ApiProblem.Violation;
 import io.huoshui.service.web.Prose;
+import io.huoshui.vocabulary.DeclineReason;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

@@ -2,6 +2,7 @@ package io.huoshui.credit.inbox;
 
 import io.huoshui.credit.instrument.Drawing;
 import io.huoshui.service.security.Actor;
+import io.huoshui.vocabulary.DeclineReason;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

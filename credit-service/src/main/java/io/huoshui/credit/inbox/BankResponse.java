@@ -1,6 +1,7 @@
 package io.huoshui.credit.inbox;
 
 import io.huoshui.service.security.Actor;
+import io.huoshui.vocabulary.DeclineReason;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

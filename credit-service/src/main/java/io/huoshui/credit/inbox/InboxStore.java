@@ -3,6 +3,7 @@ package io.huoshui.credit.inbox;
 import io.huoshui.credit.values.Decimals;
 import io.huoshui.service.security.Actor;
 import io.huoshui.service.web.PageRequest;
+import io.huoshui.vocabulary.DeclineReason;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;

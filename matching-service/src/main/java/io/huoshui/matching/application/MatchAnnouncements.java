@@ -13,6 +13,7 @@ import io.huoshui.matching.domain.Stage;
 import io.huoshui.matching.domain.SupervisionAction;
 import io.huoshui.matching.domain.Tier;
 import io.huoshui.vocabulary.Collateral;
+import io.huoshui.vocabulary.DeclineReason;
 import io.huoshui.vocabulary.EnterpriseSize;
 import io.huoshui.vocabulary.EventTypes;
 import io.huoshui.vocabulary.Industry;
@@ -45,16 +46,27 @@ class MatchAnnouncements {
     this.outbox = outbox;
   }
 
-  /** The proposals of one decision, written in one statement. */
-  Mono<Void> proposed(List<Match> matches, Demand demand) {
+  /**
+   * The proposals of one decision, written in one statement.
+   *
+   * @param routedAfter the decline the decision answered, null when none: a match lending on a
+   *     guarantee after a decline for collateral says so, which its county's timeline shows
+   */
+  Mono<Void> proposed(List<Match> matches, Demand demand, DeclineReason routedAfter) {
     List<Outbox.Message> messages = new ArrayList<>(matches.size());
     for (Match match : matches) {
-      messages.add(toMatches(EventTypes.MATCH_PROPOSED, match, proposal(match, demand)));
+      boolean onGuarantee =
+          match.support() != null && match.support().guaranteeInPlaceOfCollateral();
+      messages.add(
+          toMatches(
+              EventTypes.MATCH_PROPOSED,
+              match,
+              proposal(match, demand, onGuarantee ? routedAfter : null)));
     }
     return outbox.appendAll(messages).then();
   }
 
-  private MatchProposed proposal(Match match, Demand demand) {
+  private MatchProposed proposal(Match match, Demand demand, DeclineReason routedAfterDecline) {
     return new MatchProposed(
         match.matchId(),
         match.projectId(),
@@ -72,6 +84,7 @@ class MatchAnnouncements {
         match.stageDays().decision(),
         match.stageDays().disbursement(),
         match.support(),
+        routedAfterDecline,
         new AnonymisedDemand(
             demand.industry(),
             demand.enterpriseSize(),
@@ -231,6 +244,7 @@ class MatchAnnouncements {
       int decisionWorkingDays,
       int disbursementWorkingDays,
       @JsonInclude(JsonInclude.Include.NON_NULL) PolicySupport support,
+      @JsonInclude(JsonInclude.Include.NON_NULL) DeclineReason routedAfterDecline,
       AnonymisedDemand demand) {}
 
   record Failure(FitRule rule, int failedProducts) {}

@@ -21,6 +21,7 @@ import io.huoshui.matching.domain.Supervision;
 import io.huoshui.matching.domain.Tier;
 import io.huoshui.matching.persistence.DemandStore;
 import io.huoshui.matching.persistence.MatchStore;
+import io.huoshui.vocabulary.DeclineReason;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -389,6 +390,8 @@ public class Matchmaking {
    * @param noMatch what the county learns, with the status NO_MATCH
    * @param tried every match the demand had, when it is newly exhausted; null otherwise
    * @param hasRoom whether the demand still has free slots afterwards
+   * @param routedAfter the decline the new matches were chosen to answer, null when none: after a
+   *     decline for collateral, those that lend on a guarantee instead
    */
   private record Decision(
       List<Match> rows,
@@ -397,7 +400,8 @@ public class Matchmaking {
       boolean announceNoMatch,
       List<Match> tried,
       boolean hasRoom,
-      Instant at) {}
+      Instant at,
+      DeclineReason routedAfter) {}
 
   private Decision decide(StoredDemand held, List<Match> existing, boolean demandChanged) {
     Demand demand = held.demand();
@@ -405,11 +409,19 @@ public class Matchmaking {
     long live = existing.stream().filter(Match::isLive).count();
     int slots = (int) Math.max(0, settings.banksPerDemand() - live);
     if (slots == 0 || !held.status().routable()) {
-      return new Decision(List.of(), null, null, false, null, false, now);
+      return new Decision(List.of(), null, null, false, null, false, now, null);
     }
     Set<String> excluded = triedBanks(existing);
     LocalDate today = today();
-    MatchOutcome outcome = matcher.match(demand, today, excluded, slots);
+    boolean collateralFellShort =
+        existing.stream()
+            .anyMatch(
+                match ->
+                    match.releaseCause() == ReleaseCause.DECLINED
+                        && DeclineReason.INSUFFICIENT_COLLATERAL
+                            .name()
+                            .equals(match.declineReason()));
+    MatchOutcome outcome = matcher.match(demand, today, excluded, slots, collateralFellShort);
     boolean exhausted = live == 0 && !existing.isEmpty();
     if (outcome instanceof MatchOutcome.Proposals proposals && !proposals.picks().isEmpty()) {
       List<Proposal> picks = proposals.picks();
@@ -429,17 +441,32 @@ public class Matchmaking {
       }
       DemandStatus status = held.status() == DemandStatus.OPEN ? null : DemandStatus.OPEN;
       boolean hasRoom = live + picks.size() < settings.banksPerDemand();
-      return new Decision(rows, status, null, false, null, hasRoom, now);
+      return new Decision(
+          rows,
+          status,
+          null,
+          false,
+          null,
+          hasRoom,
+          now,
+          collateralFellShort ? DeclineReason.INSUFFICIENT_COLLATERAL : null);
     }
     if (live > 0) {
-      return new Decision(List.of(), null, null, false, null, true, now);
+      return new Decision(List.of(), null, null, false, null, true, now, null);
     }
     // Every bank it had has let it go and none is left: after a decline, a RED or a change that
     // broke a fit — unless the change itself made the demand fit nothing, which NoMatch explains.
     if (exhausted && (outcome instanceof MatchOutcome.Proposals || !demandChanged)) {
       boolean announceIt = held.status() != DemandStatus.EXHAUSTED;
       return new Decision(
-          List.of(), DemandStatus.EXHAUSTED, null, false, announceIt ? existing : null, true, now);
+          List.of(),
+          DemandStatus.EXHAUSTED,
+          null,
+          false,
+          announceIt ? existing : null,
+          true,
+          now,
+          null);
     }
     boolean announceIt = demandChanged || held.status() != DemandStatus.NO_MATCH;
     return new Decision(
@@ -449,7 +476,8 @@ public class Matchmaking {
         announceIt,
         null,
         true,
-        now);
+        now,
+        null);
   }
 
   /**
@@ -489,7 +517,7 @@ public class Matchmaking {
             : demands.setOutcome(demand.projectId(), DemandStatus.OPEN, null);
     return status
         .then(matches.insert(List.of(match)))
-        .then(announce.proposed(List.of(match), demand))
+        .then(announce.proposed(List.of(match), demand, null))
         .then(
             AfterCommit.run(
                 () -> {
@@ -524,7 +552,7 @@ public class Matchmaking {
     } else if (decision.tried() != null) {
       events = announce.exhausted(demand, decision.tried(), decision.at());
     } else {
-      events = announce.proposed(decision.rows(), demand);
+      events = announce.proposed(decision.rows(), demand, decision.routedAfter());
     }
     return events.then(
         AfterCommit.run(

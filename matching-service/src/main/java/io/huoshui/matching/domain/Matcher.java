@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Fits, ranks and picks products for a demand. The order is total and depends only on the inputs
@@ -52,6 +53,22 @@ public final class Matcher {
    * @return {@link MatchOutcome.NoMatch} only when no product at all fits the demand
    */
   public MatchOutcome match(Demand demand, LocalDate today, Set<String> excludedBanks, int slots) {
+    return match(demand, today, excludedBanks, slots, false);
+  }
+
+  /**
+   * As {@link #match(Demand, LocalDate, Set, int)}, for a demand a bank declined for insufficient
+   * collateral when {@code collateralFellShort}: the products that lend without the collateral the
+   * demand offers — on a guarantee instrument standing for it, or as a credit loan — come first,
+   * whatever their tier, since the next bank asking for the same collateral would decline it too.
+   * The rest follow in the usual order.
+   */
+  public MatchOutcome match(
+      Demand demand,
+      LocalDate today,
+      Set<String> excludedBanks,
+      int slots,
+      boolean collateralFellShort) {
     Map<Tier, List<Proposal>> byTier = new EnumMap<>(Tier.class);
     ServingInstruments serving = instruments.serving(demand, today);
     Demand assessed = serving.assessed(demand);
@@ -73,22 +90,31 @@ public final class Matcher {
     }
     List<Proposal> picks = new ArrayList<>(slots);
     Set<String> banks = new HashSet<>(excludedBanks);
+    byTier.values().forEach(proposals -> proposals.sort(BEST_FIRST));
+    if (collateralFellShort) {
+      pick(byTier, Proposal::lendsWithoutOfferedCollateral, slots, banks, picks);
+    }
+    pick(byTier, proposal -> true, slots, banks, picks);
+    return new MatchOutcome.Proposals(picks);
+  }
+
+  /** Adds the eligible proposals, county tier first, one per bank, until the slots are full. */
+  private static void pick(
+      Map<Tier, List<Proposal>> byTier,
+      Predicate<Proposal> eligible,
+      int slots,
+      Set<String> banks,
+      List<Proposal> picks) {
     for (Tier tier : Tier.values()) {
-      List<Proposal> proposals = byTier.get(tier);
-      if (proposals == null) {
-        continue;
-      }
-      proposals.sort(BEST_FIRST);
-      for (Proposal proposal : proposals) {
+      for (Proposal proposal : byTier.getOrDefault(tier, List.of())) {
         if (picks.size() == slots) {
-          return new MatchOutcome.Proposals(picks);
+          return;
         }
-        if (banks.add(proposal.product().bankCode())) {
+        if (eligible.test(proposal) && banks.add(proposal.product().bankCode())) {
           picks.add(proposal);
         }
       }
     }
-    return new MatchOutcome.Proposals(picks);
   }
 
   /**
