@@ -71,7 +71,14 @@ record StepSummary(
                   "Pushed to bank %s with product %s".formatted(bank, entry.productName()))
               + (Boolean.TRUE.equals(details.get("manual"))
                   ? say("（人工推送）", " (pushed by a financial office)")
-                  : "");
+                  : "")
+              + ("INSUFFICIENT_COLLATERAL".equals(details.get("routedAfterDecline"))
+                  ? say(
+                      "；前一家银行因抵押物不足拒绝，已找到政府性融资担保代替抵押",
+                      "; an earlier bank declined for insufficient collateral, and a government"
+                          + " guarantee now stands for it")
+                  : "")
+              + instruments(details);
       case NO_MATCH ->
           say(
               "没有适配的产品（评估了 %s 个）".formatted(details.get("evaluatedProducts")),
@@ -188,6 +195,18 @@ record StepSummary(
               + note(details);
       default -> office + " " + details.get("action");
     };
+  }
+
+  /** The policy instruments offered with a push, and the rate after subsidy. */
+  private String instruments(Map<String, Object> details) {
+    if (!(details.get("instruments") instanceof List<?> names) || names.isEmpty()) {
+      return "";
+    }
+    String listed = names.stream().map(String::valueOf).collect(Collectors.joining("、"));
+    return say(
+        "；可用政策工具：%s，实际年利率约 %s%%".formatted(listed, details.get("effectiveAnnualRate")),
+        "; policy instruments offered: %s, about %s%% a year net of subsidy"
+            .formatted(listed.replace("、", ", "), details.get("effectiveAnnualRate")));
   }
 
   private String say(String chinese, String english) {

@@ -22,7 +22,11 @@ final class Incoming {
 
   private Incoming() {}
 
-  /** {@code manual} is present, and true, when a financial office pushed the demand by hand. */
+  /**
+   * {@code manual} is present, and true, when a financial office pushed the demand by hand; {@code
+   * support} on proposals since instruments are offered; {@code routedAfterDecline} when an earlier
+   * bank's decline for that reason sent it to a product lending on a guarantee.
+   */
   record MatchProposed(
       UUID matchId,
       UUID projectId,
@@ -34,7 +38,18 @@ final class Incoming {
       BigDecimal score,
       LocalDate deadline,
       Instant proposedAt,
-      @MayBeAbsent Boolean manual) {}
+      @MayBeAbsent Boolean manual,
+      @MayBeAbsent Support support,
+      @MayBeAbsent String routedAfterDecline) {
+
+    /** The public money offered with the proposal: its instruments and the rate after subsidy. */
+    record Support(
+        BigDecimal effectiveAnnualRate,
+        Boolean guaranteeInPlaceOfCollateral,
+        List<Offered> instruments) {}
+
+    record Offered(String name, String kind) {}
+  }
 
   record NoMatchFound(
       UUID projectId, Integer evaluatedProducts, List<Failure> failures, Instant decidedAt) {

@@ -139,6 +139,17 @@ class ProjectListener {
     if (Boolean.TRUE.equals(match.manual())) {
       details.put("manual", true);
     }
+    if (match.support() != null && !match.support().instruments().isEmpty()) {
+      details.put(
+          "instruments",
+          match.support().instruments().stream()
+              .map(Incoming.MatchProposed.Offered::name)
+              .toList());
+      details.put("effectiveAnnualRate", match.support().effectiveAnnualRate().toPlainString());
+    }
+    if (match.routedAfterDecline() != null) {
+      details.put("routedAfterDecline", match.routedAfterDecline());
+    }
     return projects.pushed(
         match.projectId(),
         match.matchId(),

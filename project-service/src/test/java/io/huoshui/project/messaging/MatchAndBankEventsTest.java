@@ -235,6 +235,33 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
     assertThat(timelineSteps(id, "NO_MATCH")).isEqualTo(2);
   }
 
+  /**
+   * matching-service's example of a push after a decline for collateral, to a bank lending on the
+   * city's guarantee: the county's timeline says what was done, and which public money is offered.
+   */
+  @Test
+  void aPushOnAGuaranteeAfterACollateralDeclineIsATimelineStepNamingTheInstruments() {
+    UUID id = submit(COUNTY, toyPlant());
+    publish(
+        MATCHES,
+        example(
+            PROPOSED,
+            "guaranteed-first-loan",
+            id,
+            Map.of("matchId", UUID.randomUUID(), "proposedAt", Instant.now().toString())));
+
+    awaitStatus(id, "PUSHED");
+    timeline(id)
+        .jsonPath("$[1].step")
+        .isEqualTo("PUSHED")
+        .jsonPath("$[1].details.routedAfterDecline")
+        .isEqualTo("INSUFFICIENT_COLLATERAL")
+        .jsonPath("$[1].summary")
+        .isEqualTo(
+            "已推送至银行 zhangzi-rcb，产品 食用菌产业贷；前一家银行因抵押物不足拒绝，已找到政府性融资担保代替抵押；"
+                + "可用政策工具：山西省首贷贴息、长治市政府性融资担保基金、长子县小微企业贷款风险补偿资金池，实际年利率约 4.30%");
+  }
+
   @Test
   void poisonGoesToTheDeadLetterTopicAndTheNextEventIsApplied() {
     UUID id = submit(COUNTY, toyPlant());
