@@ -3,6 +3,7 @@ package io.huoshui.credit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huoshui.testsupport.TestTokens;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Approvals charged to one product's budget, or drawn on one instrument's, at the same moment:
- * whatever the interleaving, no budget is overdrawn and every refused approval leaves nothing
- * behind.
+ * Approvals charged to one product's budget, drawn on one instrument's, or shared among the banks
+ * of one demand, at the same moment: whatever the interleaving, no budget is overdrawn and every
+ * refused approval leaves nothing behind.
  */
 class BudgetRaceTest extends CreditApiTest {
 
@@ -102,6 +103,85 @@ class BudgetRaceTest extends CreditApiTest {
           .isEqualTo("2000000.00");
       assertThat(approvedResponses(matches)).as("race %d", race).isEqualTo(2);
     }
+  }
+
+  /**
+   * A syndicate of four banks over one demand of 190,000,000, approving 80, 60, 50 and 30 million
+   * at once: any three fit the amount requested and all four do not, so exactly one approval is
+   * refused whatever the interleaving, and what the banks approved never exceeds the request.
+   */
+  @Test
+  void concurrentApprovalsOfOneDemandByItsBanksNeverExceedTheAmountRequested() {
+    List<String> banks = new ArrayList<>();
+    List<String> products = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String bank = newBank("PROVINCIAL");
+      banks.add(bank);
+      products.add(
+          publish(bank, product("maxAmount", "200000000.00", "budget", "9000000000.00"))
+              .get("productId")
+              .asString());
+    }
+    List<String> shares = List.of("80000000.00", "60000000.00", "50000000.00", "30000000.00");
+    for (int race = 0; race < RACES; race++) {
+      UUID projectId = UUID.randomUUID();
+      submitDemand(projectId, ZHANGZI, "190000000.00");
+      List<UUID> matches = new ArrayList<>();
+      for (int i = 0; i < banks.size(); i++) {
+        UUID matchId = UUID.randomUUID();
+        propose(matchId, projectId, banks.get(i), products.get(i), "190000000.00");
+        awaitMatch(matchId);
+        answer(banks.get(i), matchId, Map.of("answer", "INTEREST", "amount", shares.get(i)))
+            .expectStatus()
+            .isCreated();
+        matches.add(matchId);
+      }
+
+      CyclicBarrier start = new CyclicBarrier(matches.size());
+      List<CompletableFuture<Integer>> approvals = new ArrayList<>();
+      for (int i = 0; i < matches.size(); i++) {
+        String bank = banks.get(i);
+        UUID matchId = matches.get(i);
+        Map<String, Object> approval =
+            Map.of(
+                "answer",
+                "APPROVAL",
+                "amount",
+                shares.get(i),
+                "annualRate",
+                "3.95",
+                "termMonths",
+                60);
+        approvals.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  await(start);
+                  return answer(bank, matchId, approval)
+                      .returnResult(String.class)
+                      .getStatus()
+                      .value();
+                },
+                pool));
+      }
+      List<Integer> statuses = approvals.stream().map(CompletableFuture::join).toList();
+
+      assertThat(statuses).as("race %d", race).containsExactlyInAnyOrder(201, 201, 201, 409);
+      BigDecimal refused = new BigDecimal(shares.get(statuses.indexOf(409)));
+      BigDecimal approved = new BigDecimal("220000000.00").subtract(refused);
+      assertThat(approvedOf(matches)).as("race %d", race).isEqualByComparingTo(approved);
+      assertThat(approved).isLessThanOrEqualTo(new BigDecimal("190000000.00"));
+      assertThat(approvedResponses(matches)).as("race %d", race).isEqualTo(3);
+    }
+  }
+
+  /** What the banks' matches record as approved, together. */
+  private BigDecimal approvedOf(List<UUID> matches) {
+    return database
+        .sql("SELECT sum(approved) FROM bank_match WHERE match_id = ANY(:ids)")
+        .bind("ids", matches.toArray(UUID[]::new))
+        .map(row -> row.get(0, BigDecimal.class))
+        .one()
+        .block();
   }
 
   /** Matches of the product that the bank has each declared interest in. */

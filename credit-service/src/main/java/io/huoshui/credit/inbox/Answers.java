@@ -12,6 +12,7 @@ import io.huoshui.service.web.Page;
 import io.huoshui.service.web.PageRequest;
 import io.huoshui.vocabulary.EventTypes;
 import io.huoshui.vocabulary.Topics;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -110,8 +111,8 @@ class Answers {
             actor);
     Mono<List<Drawing>> charge =
         request.answer() == Answer.APPROVAL
-            ? products
-                .chargeApproval(match.productId(), request.amount())
+            ? withinRequest(match, request.amount())
+                .then(products.chargeApproval(match.productId(), request.amount()))
                 .then(
                     instruments.drawApproval(
                         request.instrumentsOrNone(), request.amount(), request.termMonths()))
@@ -132,6 +133,38 @@ class Answers {
             BankResponded.of(match, response, totals, drawings),
             EventTypes.schemaOf(EventTypes.BANK_RESPONDED))
         .then();
+  }
+
+  /**
+   * Approvals of one demand by all its banks together never exceed the amount requested: a
+   * syndicate's shares fill it up to the cent, and a bank approving after the others covered it is
+   * refused with what is left.
+   */
+  private Mono<Void> withinRequest(MatchState match, BigDecimal amount) {
+    return store
+        .addApproval(match.projectId(), amount, match.requested())
+        .switchIfEmpty(
+            store
+                .approvedForDemand(match.projectId())
+                .flatMap(approved -> Mono.error(approvalsCapped(match, approved, amount))))
+        .then();
+  }
+
+  private static ApiProblem approvalsCapped(
+      MatchState match, BigDecimal approved, BigDecimal amount) {
+    String requested = plain(match.requested());
+    String left = plain(match.requested().subtract(approved).max(BigDecimal.ZERO));
+    return ApiProblem.conflict(
+        "APPROVALS_ABOVE_AMOUNT_REQUESTED",
+        "各银行对该需求已批准 %s，上限为申请金额 %s：此笔批准 %s 将超出上限，最多还可批准 %s。"
+            .formatted(plain(approved), requested, plain(amount), left),
+        ("The banks have approved %s of this demand, capped at the %s requested: this approval of"
+                + " %s would exceed the cap; at most %s is left.")
+            .formatted(plain(approved), requested, plain(amount), left));
+  }
+
+  private static String plain(BigDecimal amount) {
+    return Decimals.money(amount).toPlainString();
   }
 
   /** The answer rules; each refusal names its rule in {@code code}. */

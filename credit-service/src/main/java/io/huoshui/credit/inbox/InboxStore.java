@@ -198,6 +198,40 @@ class InboxStore {
         .one();
   }
 
+  /**
+   * Adds an approval to what all banks have approved for its demand, when the sum stays within the
+   * amount requested; the first approval of a demand stands alone, so that a bank may approve more
+   * than was asked, with its reason, as long as no other bank approves beside it.
+   *
+   * @return the demand's approvals after this one, or nothing when it would exceed the request
+   */
+  Mono<BigDecimal> addApproval(UUID projectId, BigDecimal amount, BigDecimal requested) {
+    return database
+        .sql(
+            """
+            INSERT INTO demand_approval (project_id, approved) VALUES (:projectId, :amount)
+            ON CONFLICT (project_id) DO UPDATE
+                SET approved = demand_approval.approved + EXCLUDED.approved
+                WHERE demand_approval.approved + EXCLUDED.approved <= :requested
+            RETURNING approved
+            """)
+        .bind("projectId", projectId)
+        .bind("amount", amount)
+        .bind("requested", requested)
+        .map(row -> row.get("approved", BigDecimal.class))
+        .one();
+  }
+
+  /** What all banks have approved for the demand so far; zero before the first approval. */
+  Mono<BigDecimal> approvedForDemand(UUID projectId) {
+    return database
+        .sql("SELECT approved FROM demand_approval WHERE project_id = :projectId")
+        .bind("projectId", projectId)
+        .map(row -> row.get("approved", BigDecimal.class))
+        .one()
+        .defaultIfEmpty(BigDecimal.ZERO);
+  }
+
   Mono<InboxMatch> findOwned(UUID matchId, String bankCode) {
     return database
         .sql(VIEW + " WHERE m.match_id = :matchId AND m.bank_code = :bank")
