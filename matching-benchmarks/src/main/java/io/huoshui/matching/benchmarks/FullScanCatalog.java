@@ -30,6 +30,11 @@ final class FullScanCatalog implements Catalog {
   }
 
   @Override
+  public Collection<Placement> shareCandidates(Demand demand) {
+    return candidates(demand);
+  }
+
+  @Override
   public Coverage coverage(String county) {
     return new Coverage(
         products.size(),

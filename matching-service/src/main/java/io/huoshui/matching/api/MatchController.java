@@ -11,6 +11,7 @@ import io.huoshui.matching.domain.PolicySupport;
 import io.huoshui.matching.domain.Reason;
 import io.huoshui.matching.domain.Stage;
 import io.huoshui.matching.domain.SupervisionAction;
+import io.huoshui.matching.domain.SyndicateShare;
 import io.huoshui.matching.domain.Tier;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
@@ -194,6 +195,10 @@ class MatchController {
    * @param manual pushed by a financial office by hand
    * @param support the policy instruments offered with it and the rate after subsidy; null for a
    *     match proposed before instruments were offered
+   * @param syndicate its bank's place in the demand's syndicate (LEAD or PARTICIPANT), the share
+   *     proposed to it and the lead bank; null when the bank was asked for the whole amount
+   * @param approved what its bank approved for it, its committed share in a syndicate
+   * @param disbursed what its bank paid out for it
    * @param supervision its supervision case, once it turned YELLOW or RED; null before
    */
   record MatchView(
@@ -218,6 +223,9 @@ class MatchController {
       Tier escalatedTo,
       boolean manual,
       SupportView support,
+      SyndicateShare syndicate,
+      BigDecimal approved,
+      BigDecimal disbursed,
       CaseView supervision) {
 
     static MatchView of(Match row, Map<UUID, List<SupervisionAction>> actions, Language language) {
@@ -243,6 +251,9 @@ class MatchController {
           row.escalatedTo(),
           row.manual(),
           SupportView.of(row.support(), language),
+          row.syndicate(),
+          row.approved(),
+          row.disbursed(),
           row.isCase() ? CaseView.of(row, actions.getOrDefault(row.matchId(), List.of())) : null);
     }
   }

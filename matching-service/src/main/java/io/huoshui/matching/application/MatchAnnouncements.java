@@ -11,6 +11,7 @@ import io.huoshui.matching.domain.PolicySupport;
 import io.huoshui.matching.domain.Reason;
 import io.huoshui.matching.domain.Stage;
 import io.huoshui.matching.domain.SupervisionAction;
+import io.huoshui.matching.domain.SyndicateShare;
 import io.huoshui.matching.domain.Tier;
 import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.DeclineReason;
@@ -50,18 +51,21 @@ class MatchAnnouncements {
    * The proposals of one decision, written in one statement.
    *
    * @param routedAfter the decline the decision answered, null when none: a match lending on a
-   *     guarantee after a decline for collateral says so, which its county's timeline shows
+   *     guarantee after a decline for collateral says so, and a syndicate's member after a decline
+   *     of the amount as too large for one bank, which its county's timeline shows
    */
   Mono<Void> proposed(List<Match> matches, Demand demand, DeclineReason routedAfter) {
     List<Outbox.Message> messages = new ArrayList<>(matches.size());
     for (Match match : matches) {
-      boolean onGuarantee =
-          match.support() != null && match.support().guaranteeInPlaceOfCollateral();
+      boolean answersTheDecline =
+          match.syndicate() != null
+              ? routedAfter == DeclineReason.AMOUNT_TOO_LARGE
+              : match.support() != null && match.support().guaranteeInPlaceOfCollateral();
       messages.add(
           toMatches(
               EventTypes.MATCH_PROPOSED,
               match,
-              proposal(match, demand, onGuarantee ? routedAfter : null)));
+              proposal(match, demand, answersTheDecline ? routedAfter : null)));
     }
     return outbox.appendAll(messages).then();
   }
@@ -85,6 +89,7 @@ class MatchAnnouncements {
         match.stageDays().disbursement(),
         match.support(),
         routedAfterDecline,
+        match.syndicate(),
         new AnonymisedDemand(
             demand.industry(),
             demand.enterpriseSize(),
@@ -245,6 +250,7 @@ class MatchAnnouncements {
       int disbursementWorkingDays,
       @JsonInclude(JsonInclude.Include.NON_NULL) PolicySupport support,
       @JsonInclude(JsonInclude.Include.NON_NULL) DeclineReason routedAfterDecline,
+      @JsonInclude(JsonInclude.Include.NON_NULL) SyndicateShare syndicate,
       AnonymisedDemand demand) {}
 
   record Failure(FitRule rule, int failedProducts) {}

@@ -18,10 +18,12 @@ import io.huoshui.matching.domain.Proposal;
 import io.huoshui.matching.domain.Stage;
 import io.huoshui.matching.domain.StoredDemand;
 import io.huoshui.matching.domain.Supervision;
+import io.huoshui.matching.domain.Syndicate;
 import io.huoshui.matching.domain.Tier;
 import io.huoshui.matching.persistence.DemandStore;
 import io.huoshui.matching.persistence.MatchStore;
 import io.huoshui.vocabulary.DeclineReason;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -408,20 +410,18 @@ public class Matchmaking {
     Instant now = clock.instant();
     long live = existing.stream().filter(Match::isLive).count();
     int slots = (int) Math.max(0, settings.banksPerDemand() - live);
-    if (slots == 0 || !held.status().routable()) {
+    boolean syndicating = Syndicate.shared(demand, existing);
+    BigDecimal uncovered = syndicating ? Syndicate.uncovered(demand, existing) : BigDecimal.ZERO;
+    if ((syndicating ? uncovered.signum() == 0 : slots == 0) || !held.status().routable()) {
       return new Decision(List.of(), null, null, false, null, false, now, null);
     }
     Set<String> excluded = triedBanks(existing);
     LocalDate today = today();
-    boolean collateralFellShort =
-        existing.stream()
-            .anyMatch(
-                match ->
-                    match.releaseCause() == ReleaseCause.DECLINED
-                        && DeclineReason.INSUFFICIENT_COLLATERAL
-                            .name()
-                            .equals(match.declineReason()));
-    MatchOutcome outcome = matcher.match(demand, today, excluded, slots, collateralFellShort);
+    boolean collateralFellShort = declinedFor(existing, DeclineReason.INSUFFICIENT_COLLATERAL);
+    MatchOutcome outcome =
+        syndicating
+            ? matcher.syndicate(demand, today, excluded, uncovered, Syndicate.leadOf(existing))
+            : matcher.match(demand, today, excluded, slots, collateralFellShort);
     boolean exhausted = live == 0 && !existing.isEmpty();
     if (outcome instanceof MatchOutcome.Proposals proposals && !proposals.picks().isEmpty()) {
       List<Proposal> picks = proposals.picks();
@@ -440,16 +440,15 @@ public class Matchmaking {
                 now));
       }
       DemandStatus status = held.status() == DemandStatus.OPEN ? null : DemandStatus.OPEN;
-      boolean hasRoom = live + picks.size() < settings.banksPerDemand();
-      return new Decision(
-          rows,
-          status,
-          null,
-          false,
-          null,
-          hasRoom,
-          now,
-          collateralFellShort ? DeclineReason.INSUFFICIENT_COLLATERAL : null);
+      boolean shared = picks.get(0).syndicate() != null;
+      boolean hasRoom = !shared && live + picks.size() < settings.banksPerDemand();
+      DeclineReason routedAfter =
+          shared
+              ? syndicating && declinedFor(existing, DeclineReason.AMOUNT_TOO_LARGE)
+                  ? DeclineReason.AMOUNT_TOO_LARGE
+                  : null
+              : collateralFellShort ? DeclineReason.INSUFFICIENT_COLLATERAL : null;
+      return new Decision(rows, status, null, false, null, hasRoom, now, routedAfter);
     }
     if (live > 0) {
       return new Decision(List.of(), null, null, false, null, true, now, null);
@@ -480,6 +479,10 @@ public class Matchmaking {
         null);
   }
 
+  private static boolean declinedFor(List<Match> existing, DeclineReason reason) {
+    return existing.stream().anyMatch(match -> match.declinedFor(reason));
+  }
+
   /**
    * The banks not to push the demand to again: those that hold or held it, but for those that let
    * it go RED before it was re-opened.
@@ -497,20 +500,34 @@ public class Matchmaking {
    * no live match is OPEN again.
    */
   Mono<Match> pushByHand(StoredDemand held, List<Match> existing, Proposal pick) {
-    Demand demand = held.demand();
+    return pushOne(held, existing, proposed(held, existing, pick).pushedByHand());
+  }
+
+  /**
+   * A participant the lead bank of the demand's syndicate invites, inside its transaction with the
+   * demand locked: proposed as any other, for the share the lead names.
+   */
+  Mono<Match> invite(StoredDemand held, List<Match> existing, Proposal share) {
+    return pushOne(held, existing, proposed(held, existing, share));
+  }
+
+  private Match proposed(StoredDemand held, List<Match> existing, Proposal pick) {
     LocalDate deadline =
         calendar.current().plusWorkingDays(today(), settings.deadlineWorkingDays());
-    Match match =
-        Match.proposed(
-                demand,
-                pick,
-                existing.size() + 1,
-                deadline,
-                settings.stageDays(pick.product()),
-                clock.instant())
-            .pushedByHand();
+    return Match.proposed(
+        held.demand(),
+        pick,
+        existing.size() + 1,
+        deadline,
+        settings.stageDays(pick.product()),
+        clock.instant());
+  }
+
+  private Mono<Match> pushOne(StoredDemand held, List<Match> existing, Match match) {
+    Demand demand = held.demand();
     boolean hasRoom =
-        existing.stream().filter(Match::isLive).count() + 1 < settings.banksPerDemand();
+        match.syndicate() == null
+            && existing.stream().filter(Match::isLive).count() + 1 < settings.banksPerDemand();
     Mono<Void> status =
         held.status() == DemandStatus.OPEN
             ? Mono.empty()

@@ -242,6 +242,15 @@ public class SupervisionDesk {
   }
 
   private Mono<Proposal> named(StoredDemand held, List<Match> existing, Product product) {
+    return pushable(product, existing)
+        .then(Mono.fromSupplier(() -> matcher.named(held.demand(), product, matchmaking.today())));
+  }
+
+  /**
+   * Refuses a product to push a demand to by name: a retired one, or one whose bank holds a live
+   * match of the demand already.
+   */
+  static Mono<Void> pushable(Product product, List<Match> existing) {
     if (!product.active()) {
       return Mono.error(
           ApiProblem.conflict(
@@ -260,7 +269,7 @@ public class SupervisionDesk {
               "The bank %s already holds a live match of the demand."
                   .formatted(product.bankCode())));
     }
-    return Mono.just(matcher.named(held.demand(), product, matchmaking.today()));
+    return Mono.empty();
   }
 
   private static String tierName(Tier tier) {

@@ -12,6 +12,12 @@ public interface Catalog {
   Collection<Placement> candidates(Demand demand);
 
   /**
+   * Products that may take a share of the demand in a syndicate: as {@link #candidates}, but
+   * whatever their ceiling, since a share is below the amount requested.
+   */
+  Collection<Placement> shareCandidates(Demand demand);
+
+  /**
    * How many products are held, and those whose regions cover the county, for the per-rule failure
    * counts of a demand nothing fits: the products outside its region fail REGION, and only those
    * inside need their rules checked.

@@ -74,6 +74,24 @@ public enum FitRule {
 
   abstract boolean passes(Product product, Demand demand, LocalDate today);
 
+  /** Whether the rule measures the amount, which a share of a syndicate is instead held to. */
+  private boolean measuresAmount() {
+    return this == AMOUNT || this == BUDGET;
+  }
+
+  /**
+   * Whether the product could take a share of the demand in a syndicate: it passes every rule but
+   * those of the amount, and what it can lend reaches its own minimum.
+   */
+  static boolean takesShare(Product product, Demand demand, LocalDate today) {
+    for (FitRule rule : values()) {
+      if (!rule.measuresAmount() && !rule.passes(product, demand, today)) {
+        return false;
+      }
+    }
+    return product.shareCapacity().compareTo(product.minAmount()) >= 0;
+  }
+
   /** Whether the product passes every rule for the demand on the given day. */
   public static boolean fits(Product product, Demand demand, LocalDate today) {
     for (FitRule rule : values()) {

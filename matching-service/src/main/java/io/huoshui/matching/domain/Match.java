@@ -1,5 +1,6 @@
 package io.huoshui.matching.domain;
 
+import io.huoshui.vocabulary.DeclineReason;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +35,8 @@ import java.util.UUID;
  *     before they were, whose later stages run on its product's days when the stage starts
  * @param support the policy instruments offered with it and the rate after subsidy; null for a
  *     match pushed before instruments were offered
+ * @param syndicate its bank's share of a demand shared among banks, null when the bank was asked
+ *     for the whole amount
  */
 public record Match(
     UUID matchId,
@@ -66,7 +69,8 @@ public record Match(
     Tier escalatedTo,
     LocalDate escalateOn,
     StageDays stageDays,
-    PolicySupport support) {
+    PolicySupport support,
+    SyndicateShare syndicate) {
 
   public Match {
     reasons = List.copyOf(reasons);
@@ -140,7 +144,8 @@ public record Match(
         null,
         null,
         days,
-        pick.support());
+        pick.support(),
+        pick.syndicate());
   }
 
   /** The same match, pushed by the financial office by hand. */
@@ -176,7 +181,8 @@ public record Match(
         escalatedTo,
         escalateOn,
         stageDays,
-        support);
+        support,
+        syndicate);
   }
 
   /** Whether it is a supervision case the financial office may act on: it went YELLOW or RED. */
@@ -186,6 +192,22 @@ public record Match(
 
   public boolean isClosed() {
     return closedAt != null;
+  }
+
+  /**
+   * What of the amount requested it stands for while live: its syndicate share, or the whole
+   * amount; once its bank approved, what it approved.
+   */
+  public BigDecimal holds(BigDecimal amountRequested) {
+    if (approved.signum() > 0) {
+      return approved;
+    }
+    return syndicate == null ? amountRequested : syndicate.share();
+  }
+
+  /** Whether its bank let it go for the reason. */
+  public boolean declinedFor(DeclineReason reason) {
+    return releaseCause == ReleaseCause.DECLINED && reason.name().equals(declineReason);
   }
 
   /** Whether it still holds one of its demand's slots. */
@@ -229,7 +251,8 @@ public record Match(
         null,
         null,
         stageDays,
-        support);
+        support,
+        syndicate);
   }
 
   /** The same match released. */
@@ -265,6 +288,7 @@ public record Match(
         escalatedTo,
         escalateOn,
         stageDays,
-        support);
+        support,
+        syndicate);
   }
 }

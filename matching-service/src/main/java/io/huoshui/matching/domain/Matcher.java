@@ -1,5 +1,10 @@
 package io.huoshui.matching.domain;
 
+import static io.huoshui.vocabulary.ProductCategory.SYNDICATED;
+
+import io.huoshui.service.web.ApiProblem;
+import io.huoshui.vocabulary.Tag;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,7 +91,9 @@ public final class Matcher {
       }
     }
     if (!anyFits) {
-      return diagnose(assessed, today);
+      return demand.tags().contains(Tag.SYNDICATION)
+          ? syndicate(demand, today, excludedBanks, demand.amountRequested(), null)
+          : diagnose(assessed, today);
     }
     List<Proposal> picks = new ArrayList<>(slots);
     Set<String> banks = new HashSet<>(excludedBanks);
@@ -96,6 +103,68 @@ public final class Matcher {
     }
     pick(byTier, proposal -> true, slots, banks, picks);
     return new MatchOutcome.Proposals(picks);
+  }
+
+  /**
+   * Shares a demand that no single product covers among banks (a syndicate, 银团): the lead takes
+   * what its product can lend, then one product per bank, county tier first and best first within
+   * it, takes what is left up to its own ceiling or budget, until the part still uncovered is
+   * shared out. A product whose minimum is above what is left takes no share.
+   *
+   * @param uncovered the part of the amount requested that no live member's share holds yet
+   * @param leadBankCode the syndicate's lead, null while it has none: then the best product of the
+   *     category SYNDICATED leads, or the best product taking a share when there is none; products
+   *     of that category take their shares before the others
+   * @return the members' proposals, or NoMatch when all the banks together cannot cover it
+   */
+  public MatchOutcome syndicate(
+      Demand demand,
+      LocalDate today,
+      Set<String> excludedBanks,
+      BigDecimal uncovered,
+      String leadBankCode) {
+    ServingInstruments serving = instruments.serving(demand, today);
+    Demand assessed = serving.assessed(demand);
+    List<Proposal> takers = new ArrayList<>();
+    for (Placement placement : catalog.shareCandidates(demand)) {
+      Product product = placement.product();
+      if (!excludedBanks.contains(product.bankCode())
+          && FitRule.takesShare(product, assessed, today)) {
+        takers.add(propose(demand, serving, placement));
+      }
+    }
+    Comparator<Proposal> syndicatedFirst =
+        Comparator.comparing((Proposal taker) -> taker.product().category() != SYNDICATED)
+            .thenComparing(Proposal::tier)
+            .thenComparing(BEST_FIRST);
+    String lead =
+        leadBankCode != null
+            ? leadBankCode
+            : takers.stream()
+                .min(syndicatedFirst)
+                .map(taker -> taker.product().bankCode())
+                .orElse(null);
+    takers.sort(
+        Comparator.comparing((Proposal taker) -> !taker.product().bankCode().equals(lead))
+            .thenComparing(syndicatedFirst));
+    List<Proposal> members = new ArrayList<>();
+    Set<String> banks = new HashSet<>();
+    BigDecimal left = uncovered;
+    for (Proposal taker : takers) {
+      if (left.signum() == 0) {
+        break;
+      }
+      Product product = taker.product();
+      BigDecimal share = product.shareCapacity().min(left);
+      if (share.compareTo(product.minAmount()) >= 0 && banks.add(product.bankCode())) {
+        members.add(taker.sharing(share, lead));
+        left = left.subtract(share);
+      }
+    }
+    if (left.signum() > 0) {
+      return diagnose(assessed, today);
+    }
+    return new MatchOutcome.Proposals(members);
   }
 
   /** Adds the eligible proposals, county tier first, one per bank, until the slots are full. */
@@ -146,6 +215,32 @@ public final class Matcher {
         tier,
         scoring.score(demand, product, tier),
         instruments.serving(demand, today).with(demand, product));
+  }
+
+  /**
+   * The product the lead of the demand's syndicate invites, for the share it names: refused with
+   * the rules the product breaks for the demand (the amount's aside), or a share outside what the
+   * product lends.
+   */
+  public Proposal shareOf(
+      Demand demand, Product product, LocalDate today, BigDecimal share, String leadBankCode) {
+    Demand assessed = instruments.serving(demand, today).assessed(demand);
+    if (!FitRule.takesShare(product, assessed, today)) {
+      throw ApiProblem.unprocessable(
+          "PRODUCT_TAKES_NO_SHARE",
+          "产品“%s”不适配该需求（金额以外的规则），不能参加银团。".formatted(product.name()),
+          "The product %s does not fit the demand (the amount aside) and takes no share."
+              .formatted(product.productId()));
+    }
+    BigDecimal most = product.shareCapacity().min(demand.amountRequested());
+    if (share.compareTo(product.minAmount()) < 0 || share.compareTo(most) > 0) {
+      throw ApiProblem.invalid(
+          "share",
+          "须在 %s 与 %s 之间".formatted(product.minAmount().toPlainString(), most.toPlainString()),
+          "must be between %s and %s"
+              .formatted(product.minAmount().toPlainString(), most.toPlainString()));
+    }
+    return named(demand, product, today).sharing(share, leadBankCode);
   }
 
   private Proposal propose(Demand demand, ServingInstruments serving, Placement placement) {

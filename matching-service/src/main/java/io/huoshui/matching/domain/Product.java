@@ -91,6 +91,11 @@ public record Product(
   }
 
   /** The middle of the rate band: what a typical borrower can expect, in percent. */
+  /** The most this product lends one demand: its ceiling, or what is left of its budget if less. */
+  BigDecimal shareCapacity() {
+    return remainingBudget == null ? maxAmount : maxAmount.min(remainingBudget);
+  }
+
   BigDecimal midRate() {
     return minAnnualRate.add(maxAnnualRate).divide(BigDecimal.valueOf(2));
   }

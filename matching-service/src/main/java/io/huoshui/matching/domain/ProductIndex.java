@@ -86,6 +86,15 @@ public final class ProductIndex implements Catalog {
 
   @Override
   public Collection<Placement> candidates(Demand demand) {
+    return placed(demand, true);
+  }
+
+  @Override
+  public Collection<Placement> shareCandidates(Demand demand) {
+    return placed(demand, false);
+  }
+
+  private Collection<Placement> placed(Demand demand, boolean whole) {
     String county = demand.county();
     List<Placement> found = new ArrayList<>();
     Set<UUID> seen = new HashSet<>();
@@ -98,6 +107,7 @@ public final class ProductIndex implements Catalog {
           Tier tier = Tier.ofRegionCode(length);
           shelves.collect(
               demand,
+              whole,
               product -> {
                 if (seen.add(product.productId())) {
                   found.add(new Placement(product, tier));
@@ -164,9 +174,12 @@ public final class ProductIndex implements Catalog {
       return anyIndustry.isEmpty() && byIndustry.isEmpty();
     }
 
-    void collect(Demand demand, Consumer<Product> sink) {
-      collect(byIndustry.get(demand.industry()), demand.amountRequested(), sink);
-      collect(anyIndustry, demand.amountRequested(), sink);
+    /**
+     * @param whole whether only products lending the whole amount are wanted
+     */
+    void collect(Demand demand, boolean whole, Consumer<Product> sink) {
+      collect(byIndustry.get(demand.industry()), demand.amountRequested(), whole, sink);
+      collect(anyIndustry, demand.amountRequested(), whole, sink);
     }
 
     void collectAll(Consumer<Product> sink) {
@@ -174,7 +187,8 @@ public final class ProductIndex implements Catalog {
       byIndustry.values().forEach(shelf -> shelf.forEach(sink));
     }
 
-    private static void collect(List<Product> shelf, BigDecimal amount, Consumer<Product> sink) {
+    private static void collect(
+        List<Product> shelf, BigDecimal amount, boolean whole, Consumer<Product> sink) {
       if (shelf == null) {
         return;
       }
@@ -182,7 +196,7 @@ public final class ProductIndex implements Catalog {
         if (product.minAmount().compareTo(amount) > 0) {
           return; // sorted by minimum: no later product lends this little
         }
-        if (product.maxAmount().compareTo(amount) >= 0) {
+        if (!whole || product.maxAmount().compareTo(amount) >= 0) {
           sink.accept(product);
         }
       }

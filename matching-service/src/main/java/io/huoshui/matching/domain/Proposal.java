@@ -1,10 +1,29 @@
 package io.huoshui.matching.domain;
 
+import io.huoshui.vocabulary.SyndicateRole;
+import java.math.BigDecimal;
+
 /**
- * A product chosen for a demand: where it serves from, why it was chosen and what public money goes
- * with it.
+ * A product chosen for a demand: where it serves from, why it was chosen, what public money goes
+ * with it and, for a demand shared among banks, its bank's share.
+ *
+ * @param syndicate the bank's place in the demand's syndicate, null when it is asked for the whole
  */
-public record Proposal(Product product, Tier tier, Score score, PolicySupport support) {
+public record Proposal(
+    Product product, Tier tier, Score score, PolicySupport support, SyndicateShare syndicate) {
+
+  /** A proposal for the whole amount requested. */
+  public Proposal(Product product, Tier tier, Score score, PolicySupport support) {
+    this(product, tier, score, support, null);
+  }
+
+  /** The same proposal as a share of a syndicate that the given bank leads. */
+  Proposal sharing(BigDecimal share, String leadBankCode) {
+    SyndicateRole role =
+        product.bankCode().equals(leadBankCode) ? SyndicateRole.LEAD : SyndicateRole.PARTICIPANT;
+    return new Proposal(
+        product, tier, score, support, new SyndicateShare(role, share, leadBankCode));
+  }
 
   /**
    * Whether the bank would lend without the collateral the demand offers: on a guarantee instrument

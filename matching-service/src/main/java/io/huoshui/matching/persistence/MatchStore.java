@@ -10,7 +10,9 @@ import io.huoshui.matching.domain.PolicySupport;
 import io.huoshui.matching.domain.Reason;
 import io.huoshui.matching.domain.Stage;
 import io.huoshui.matching.domain.StageDays;
+import io.huoshui.matching.domain.SyndicateShare;
 import io.huoshui.matching.domain.Tier;
+import io.huoshui.vocabulary.SyndicateRole;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,7 +40,8 @@ public class MatchStore {
       m.first_answer_at, m.last_answer, m.released_at, m.release_cause, m.approved, m.disbursed,
       m.decline_reason, m.stage, m.case_opened_at, m.closed_at, m.closure_reason, m.manual,
       m.retryable, m.escalated_to, m.escalate_on, m.decision_working_days,
-      m.disbursement_working_days, m.support::text AS support
+      m.disbursement_working_days, m.support::text AS support, m.syndicate_role,
+      m.syndicate_share, m.syndicate_lead
       """;
 
   private final DatabaseClient database;
@@ -53,14 +56,15 @@ public class MatchStore {
       """
       match_id, project_id, county, bank_code, product_id, product_name, tier, rank, score,
       reasons, status, deadline, proposed_at, stage, manual, decision_working_days,
-      disbursement_working_days, support
+      disbursement_working_days, support, syndicate_role, syndicate_share, syndicate_lead
       """;
 
   private static final String ROW =
       "(:id%1$d, :project%1$d, :county%1$d, :bank%1$d, :product%1$d, :productName%1$d, :tier%1$d,"
           + " :rank%1$d, :score%1$d, CAST(:reasons%1$d AS jsonb), :status%1$d, :deadline%1$d,"
           + " :proposedAt%1$d, :stage%1$d, :manual%1$d, :decisionDays%1$d,"
-          + " :disbursementDays%1$d, CAST(:support%1$d AS jsonb))";
+          + " :disbursementDays%1$d, CAST(:support%1$d AS jsonb), :syndicateRole%1$d,"
+          + " :syndicateShare%1$d, :syndicateLead%1$d)";
 
   /** Writes the new matches of one decision in one statement. */
   public Mono<Void> insert(List<Match> rows) {
@@ -109,6 +113,15 @@ public class MatchStore {
           match.support() == null
               ? sql.bindNull("support" + i, String.class)
               : sql.bind("support" + i, json.writeValueAsString(match.support()));
+      SyndicateShare syndicate = match.syndicate();
+      sql =
+          syndicate == null
+              ? sql.bindNull("syndicateRole" + i, String.class)
+                  .bindNull("syndicateShare" + i, BigDecimal.class)
+                  .bindNull("syndicateLead" + i, String.class)
+              : sql.bind("syndicateRole" + i, syndicate.role().name())
+                  .bind("syndicateShare" + i, syndicate.share())
+                  .bind("syndicateLead" + i, syndicate.leadBankCode());
     }
     return sql;
   }
@@ -406,7 +419,18 @@ public class MatchStore {
         named(Tier.class, row.get("escalated_to", String.class)),
         row.get("escalate_on", LocalDate.class),
         stageDays(row),
-        support(row));
+        support(row),
+        syndicate(row));
+  }
+
+  private static SyndicateShare syndicate(Readable row) {
+    SyndicateRole role = named(SyndicateRole.class, row.get("syndicate_role", String.class));
+    return role == null
+        ? null
+        : new SyndicateShare(
+            role,
+            row.get("syndicate_share", BigDecimal.class),
+            row.get("syndicate_lead", String.class));
   }
 
   private PolicySupport support(Readable row) {

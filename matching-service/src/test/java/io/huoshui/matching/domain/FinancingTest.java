@@ -88,6 +88,7 @@ class FinancingTest {
         null,
         null,
         proposed.stageDays(),
-        proposed.support());
+        proposed.support(),
+        proposed.syndicate());
   }
 }
