@@ -38,7 +38,8 @@ class DemoCatalogTest extends CreditApiTest {
   @Test
   void theProductsOfTheArticlesArePublishedAndAnnounced() {
     assertThat(names("cib-changzhi"))
-        .containsExactlyInAnyOrder("取水证质押贷款", "碳配额质押贷款", "排污权质押贷款", "兴优贷", "商票保", "创房保", "创信保");
+        .containsExactlyInAnyOrder(
+            "取水证质押贷款", "碳配额质押贷款", "排污权质押贷款", "兴优贷", "商票保", "创房保", "创信保", "银团贷款");
     assertThat(categories("jinshang-bank")).contains("SYNDICATED", "ACQUISITION");
     assertThat(categories("shanxi-bank")).contains("EQUITY_PLEDGE");
     JsonNode zhangzi = get(TestTokens.county("140428"), "/api/v1/catalog");
@@ -64,7 +65,7 @@ class DemoCatalogTest extends CreditApiTest {
   void everyBankAndProductOfTheFileIsInPlaceAsItsBankPublishedIt() {
     DemoCatalog.Catalog catalog = demo.catalog();
     assertThat(catalog.banks()).hasSize(5);
-    assertThat(catalog.products()).hasSize(14);
+    assertThat(catalog.products()).hasSize(15);
     String operator = TestTokens.operator(CHANGZHI);
     catalog
         .banks()

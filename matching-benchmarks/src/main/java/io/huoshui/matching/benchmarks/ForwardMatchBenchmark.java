@@ -26,8 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Fit and rank one demand against 100,000 active products and pick the best three banks, with the
  * policy instruments of 1,000 that serve it offered on each proposal: through the index, through
- * the index with no instruments held (what offering them costs), and by looking at every product.
- * Each invocation takes the next of 1,000 demands.
+ * the index with no instruments held (what offering them costs), and by looking at every product;
+ * and a demand of 200 million to 2 billion tagged SYNDICATION through the index, which no product
+ * covers alone and the matcher shares among banks. Each invocation takes the next of 1,000 demands.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -47,6 +48,7 @@ public class ForwardMatchBenchmark {
   private Matcher withoutInstruments;
   private Matcher fullScan;
   private List<Demand> demands;
+  private List<Demand> syndicated;
   private int next;
 
   @Setup(Level.Trial)
@@ -58,6 +60,7 @@ public class ForwardMatchBenchmark {
     products.forEach(index::put);
     InstrumentIndex instruments = new InstrumentIndex();
     network.instruments(INSTRUMENTS).forEach(instruments::put);
+    syndicated = network.syndicatedDemands(1_000);
     Scoring scoring = new Scoring(bank -> BankStanding.NEW);
     indexed = new Matcher(index, instruments, scoring);
     withoutInstruments = new Matcher(index, new InstrumentIndex(), scoring);
@@ -72,6 +75,14 @@ public class ForwardMatchBenchmark {
   @Benchmark
   public MatchOutcome indexedWithoutInstruments() {
     return withoutInstruments.match(nextDemand(), SyntheticNetwork.TODAY, Set.of(), SLOTS);
+  }
+
+  /** A demand no single product covers, shared among the banks whose products take shares. */
+  @Benchmark
+  public MatchOutcome indexedSyndicate() {
+    Demand demand = syndicated.get(next);
+    next = (next + 1) % syndicated.size();
+    return indexed.match(demand, SyntheticNetwork.TODAY, Set.of(), SLOTS);
   }
 
   @Benchmark

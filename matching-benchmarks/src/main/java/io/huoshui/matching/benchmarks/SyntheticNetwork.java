@@ -88,6 +88,30 @@ final class SyntheticNetwork {
     return demands;
   }
 
+  /**
+   * Demands of 200 million to 2 billion CNY tagged SYNDICATION, above what almost any one product
+   * lends: the matcher shares each among banks.
+   */
+  List<Demand> syndicatedDemands(int count) {
+    List<Demand> demands = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Demand demand = demand(i);
+      long amount = (200 + random.nextInt(1_801)) * 1_000_000L;
+      demands.add(
+          new Demand(
+              new UUID(0x5d5d, i),
+              demand.county(),
+              demand.industry(),
+              demand.enterpriseSize(),
+              demand.purpose(),
+              BigDecimal.valueOf(amount * 100, 2),
+              demand.termMonths(),
+              demand.collateral(),
+              Set.of(Tag.SYNDICATION)));
+    }
+    return demands;
+  }
+
   private Product product(int serial) {
     int level = random.nextInt(100);
     List<String> regions;

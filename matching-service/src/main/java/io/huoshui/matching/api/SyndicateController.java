@@ -42,7 +42,7 @@ class SyndicateController {
       @NotNull UUID productId,
       @NotNull @Positive @Digits(integer = 13, fraction = 2) BigDecimal share) {}
 
-  @PostMapping("/demands/{projectId}/syndicate/participants")
+  @PostMapping("/projects/{projectId}/syndicate/participants")
   @PreAuthorize("hasAuthority('SCOPE_responses:write')")
   @ResponseStatus(HttpStatus.CREATED)
   Mono<MatchView> invite(

@@ -78,6 +78,7 @@ record StepSummary(
                       "; an earlier bank declined for insufficient collateral, and a government"
                           + " guarantee now stands for it")
                   : "")
+              + syndicate(details)
               + instruments(details);
       case NO_MATCH ->
           say(
@@ -96,8 +97,13 @@ record StepSummary(
       case BANK_DECLINE -> {
         String reason = word(details.getOrDefault("declineReason", "OTHER"));
         yield say(
-            "银行 %s 已拒绝（%s）".formatted(bank, reason),
-            "Bank %s declined (%s)".formatted(bank, reason));
+                "银行 %s 已拒绝（%s）".formatted(bank, reason),
+                "Bank %s declined (%s)".formatted(bank, reason))
+            + ("AMOUNT_TOO_LARGE".equals(details.get("declineReason"))
+                ? say(
+                    "；需求标有 SYNDICATION（接受银团贷款）时，由多家银行分担",
+                    "; a demand tagged SYNDICATION (open to a syndicated loan) is shared among banks")
+                : "");
       }
       case APPROVED ->
           say(
@@ -122,6 +128,33 @@ record StepSummary(
       case CLOSED ->
           say("县里已办结：", "Closed by the county: ") + word(details.get("reason")) + note(details);
     };
+  }
+
+  /**
+   * A syndicate member's place: "；银团牵头行，建议份额 100000000.00" or "；银团参贷行（牵头行 jinshang-bank），建议份额
+   * 60000000.00", after a decline of the amount as too large for one bank when that formed it.
+   */
+  private String syndicate(Map<String, Object> details) {
+    Object role = details.get("syndicateRole");
+    if (role == null) {
+      return "";
+    }
+    Object share = details.get("syndicateShare");
+    String formed =
+        "AMOUNT_TOO_LARGE".equals(details.get("routedAfterDecline"))
+            ? say(
+                "；前一家银行因金额超出可贷额度拒绝，已组建银团",
+                "; an earlier bank declined the amount as too large, so a syndicate shares it")
+            : "";
+    return formed
+        + ("LEAD".equals(role)
+            ? say(
+                "；银团牵头行，建议份额 %s".formatted(share),
+                "; lead bank of the syndicate, share proposed %s".formatted(share))
+            : say(
+                "；银团参贷行（牵头行 %s），建议份额 %s".formatted(details.get("syndicateLead"), share),
+                "; participant of the syndicate led by %s, share proposed %s"
+                    .formatted(details.get("syndicateLead"), share)));
   }
 
   /**

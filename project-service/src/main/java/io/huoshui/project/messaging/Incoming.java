@@ -25,7 +25,8 @@ final class Incoming {
   /**
    * {@code manual} is present, and true, when a financial office pushed the demand by hand; {@code
    * support} on proposals since instruments are offered; {@code routedAfterDecline} when an earlier
-   * bank's decline for that reason sent it to a product lending on a guarantee.
+   * bank's decline for that reason sent it to a product lending on a guarantee, or to a syndicate;
+   * {@code syndicate} when the demand is shared among banks.
    */
   record MatchProposed(
       UUID matchId,
@@ -40,7 +41,8 @@ final class Incoming {
       Instant proposedAt,
       @MayBeAbsent Boolean manual,
       @MayBeAbsent Support support,
-      @MayBeAbsent String routedAfterDecline) {
+      @MayBeAbsent String routedAfterDecline,
+      @MayBeAbsent Syndicate syndicate) {
 
     /** The public money offered with the proposal: its instruments and the rate after subsidy. */
     record Support(
@@ -49,6 +51,9 @@ final class Incoming {
         List<Offered> instruments) {}
 
     record Offered(String name, String kind) {}
+
+    /** The bank's place in the demand's syndicate: LEAD or PARTICIPANT, and its proposed share. */
+    record Syndicate(String role, BigDecimal share, String leadBankCode) {}
   }
 
   record NoMatchFound(

@@ -150,6 +150,11 @@ class ProjectListener {
     if (match.routedAfterDecline() != null) {
       details.put("routedAfterDecline", match.routedAfterDecline());
     }
+    if (match.syndicate() != null) {
+      details.put("syndicateRole", match.syndicate().role());
+      details.put("syndicateShare", match.syndicate().share().toPlainString());
+      details.put("syndicateLead", match.syndicate().leadBankCode());
+    }
     return projects.pushed(
         match.projectId(),
         match.matchId(),

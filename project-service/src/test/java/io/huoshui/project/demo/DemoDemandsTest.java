@@ -25,7 +25,7 @@ class DemoDemandsTest extends ProjectServiceTest {
   @Test
   void everyDemoDemandIsValidAsTheApiWouldRequire() {
     assertThat(DemoDemands.read(json))
-        .hasSize(6)
+        .hasSize(7)
         .allSatisfy(each -> assertThat(validator.validate(each.demand())).isEmpty());
   }
 

@@ -263,6 +263,29 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
   }
 
   @Test
+  void aSyndicateMembersPushIsATimelineStepNamingItsPlaceTheLeadAndTheShare() {
+    UUID id = submit(COUNTY, toyPlant());
+    publish(
+        MATCHES,
+        example(
+            PROPOSED,
+            "syndicate-participant",
+            id,
+            Map.of("matchId", UUID.randomUUID(), "proposedAt", Instant.now().toString())));
+
+    awaitStatus(id, "PUSHED");
+    timeline(id)
+        .jsonPath("$[1].step")
+        .isEqualTo("PUSHED")
+        .jsonPath("$[1].details.syndicateRole")
+        .isEqualTo("PARTICIPANT")
+        .jsonPath("$[1].details.syndicateShare")
+        .isEqualTo("60000000.00")
+        .jsonPath("$[1].summary")
+        .isEqualTo("已推送至银行 shanxi-bank，产品 山西银行固定资产贷款；银团参贷行（牵头行 jinshang-bank），建议份额 60000000.00");
+  }
+
+  @Test
   void poisonGoesToTheDeadLetterTopicAndTheNextEventIsApplied() {
     UUID id = submit(COUNTY, toyPlant());
     kafka.send(MATCHES, id.toString(), "{not an envelope").join();
