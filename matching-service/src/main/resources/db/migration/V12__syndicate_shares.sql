@@ -8,3 +8,9 @@ ALTER TABLE match
     ADD CONSTRAINT match_syndicate_whole CHECK (
         (syndicate_role IS NULL) = (syndicate_share IS NULL)
         AND (syndicate_role IS NULL) = (syndicate_lead IS NULL));
+
+-- The lead bank may give a participant's share to another bank: the participant's match is then
+-- released REPLACED.
+ALTER TABLE match DROP CONSTRAINT match_release_cause_check;
+ALTER TABLE match ADD CONSTRAINT match_release_cause_check CHECK (release_cause IN
+    ('DECLINED', 'RED', 'WITHDRAWN', 'SUPERSEDED', 'FINANCED', 'CLOSED', 'REPLACED'));

@@ -254,6 +254,13 @@ final class Network {
     send(Topics.BANK_RESPONSES, EventTypes.BANK_RESPONDED, projectId, response);
   }
 
+  /** credit-service's example decline, for the reason given. */
+  void decline(String projectId, String matchId, String bankCode, String reason, Instant at) {
+    Payload response = answer(projectId, matchId, bankCode, "DECLINE", at);
+    response.put("declineReason", reason);
+    send(Topics.BANK_RESPONSES, EventTypes.BANK_RESPONDED, projectId, response);
+  }
+
   /** project-service's example closure of the demand by its county, at its version. */
   Map<String, Object> closure(String projectId, String county, Instant at, long version) {
     Payload closure = Payload.about(EventTypes.PROJECT_CLOSED, "financed-elsewhere", projectId);

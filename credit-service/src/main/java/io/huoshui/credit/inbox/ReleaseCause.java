@@ -13,7 +13,8 @@ enum ReleaseCause {
   WITHDRAWN("县区已撤回该需求", "the county withdrew the demand"),
   SUPERSEDED("该需求已变更，此产品不再适配", "the demand changed and the product no longer fits it"),
   FINANCED("该需求已由其他银行足额融资", "the demand was financed in full by other banks"),
-  CLOSED("县区已关闭该需求", "the county closed the demand");
+  CLOSED("县区已关闭该需求", "the county closed the demand"),
+  REPLACED("银团牵头行已将此份额交给其他银行", "the syndicate's lead bank gave this share to another bank");
 
   private static final String CODE = "MATCH_RELEASED";
 

@@ -8,7 +8,9 @@ import io.huoshui.vocabulary.Language;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
@@ -24,8 +26,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The lead bank's hand on its syndicate: it invites participants. A demand of which the bank holds
- * no live match answers 404, as if it did not exist.
+ * The lead bank's hand on its syndicate: it invites participants, or replaces one. A demand of
+ * which the bank holds no live match answers 404, as if it did not exist.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -37,10 +39,15 @@ class SyndicateController {
     this.syndicates = syndicates;
   }
 
-  /** A participant the lead invites: another bank's product, for the share it is asked to take. */
+  /**
+   * A participant the lead invites: another bank's product, for the share it is asked to take.
+   *
+   * @param replaces the bank code of a participant the invited bank replaces, absent for none
+   */
   record Invitation(
       @NotNull UUID productId,
-      @NotNull @Positive @Digits(integer = 13, fraction = 2) BigDecimal share) {}
+      @NotNull @Positive @Digits(integer = 13, fraction = 2) BigDecimal share,
+      @Size(min = 1, max = 64) @Pattern(regexp = "[a-z0-9-]+") String replaces) {}
 
   @PostMapping("/projects/{projectId}/syndicate/participants")
   @PreAuthorize("hasAuthority('SCOPE_responses:write')")
@@ -52,7 +59,7 @@ class SyndicateController {
       ServerWebExchange exchange) {
     Language language = Language.of(exchange.getLocaleContext().getLocale());
     return syndicates
-        .invite(tenant, projectId, body.productId(), body.share())
+        .invite(tenant, projectId, body.productId(), body.share(), body.replaces())
         .switchIfEmpty(
             Mono.error(
                 () ->

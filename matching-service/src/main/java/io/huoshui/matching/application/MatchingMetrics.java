@@ -6,8 +6,11 @@ import io.huoshui.matching.domain.MatchOutcome;
 import io.huoshui.matching.domain.Stage;
 import io.huoshui.matching.domain.SupervisionAction;
 import io.huoshui.matching.domain.Tier;
+import io.huoshui.vocabulary.SyndicateRole;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,6 +68,16 @@ class MatchingMetrics {
     meters
         .counter("huoshui.supervision.escalations", "level", level.name(), "stage", stage.name())
         .increment();
+  }
+
+  /** What a bank approved as a syndicate's lead or participant, in CNY. */
+  void syndicateApproved(String bankCode, SyndicateRole role, BigDecimal amount) {
+    Counter.builder("huoshui.syndicate.approved.cny")
+        .description("CNY approved by banks as the lead or a participant of a syndicated loan")
+        .tag("bank", bankCode)
+        .tag("role", role.name())
+        .register(meters)
+        .increment(amount.doubleValue());
   }
 
   void openByColour(Map<Colour, Long> counts) {

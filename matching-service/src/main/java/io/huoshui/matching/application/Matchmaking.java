@@ -285,8 +285,22 @@ public class Matchmaking {
                   withMatches(
                       match.projectId(),
                       (held, existing) -> fill(held, held.demand(), existing, false)));
-      case APPROVAL, DISBURSEMENT -> recorded.then(withMatches(match.projectId(), this::financed));
+      case APPROVAL ->
+          recorded
+              .then(syndicateApproved(match, answer))
+              .then(withMatches(match.projectId(), this::financed));
+      case DISBURSEMENT -> recorded.then(withMatches(match.projectId(), this::financed));
     };
+  }
+
+  /** Counts what a syndicate member's approval added, by bank and role, once it is committed. */
+  private Mono<Void> syndicateApproved(Match match, BankAnswer answer) {
+    BigDecimal added = answer.approved().subtract(match.approved());
+    if (match.syndicate() == null || added.signum() <= 0) {
+      return Mono.empty();
+    }
+    return AfterCommit.run(
+        () -> metrics.syndicateApproved(match.bankCode(), match.syndicate().role(), added));
   }
 
   /** The demand, its row locked, with every match it has had as they stand now. */
@@ -586,7 +600,7 @@ public class Matchmaking {
   }
 
   /** Releases the match and announces it; returns the match as released. */
-  private Mono<Match> release(Match match, ReleaseCause cause) {
+  Mono<Match> release(Match match, ReleaseCause cause) {
     Match released = match.released(cause, clock.instant());
     return matches
         .release(match.matchId(), cause, released.releasedAt())

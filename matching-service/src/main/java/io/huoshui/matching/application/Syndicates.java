@@ -1,7 +1,11 @@
 package io.huoshui.matching.application;
 
+import io.huoshui.matching.domain.Demand;
 import io.huoshui.matching.domain.Match;
+import io.huoshui.matching.domain.Match.ReleaseCause;
 import io.huoshui.matching.domain.Matcher;
+import io.huoshui.matching.domain.Product;
+import io.huoshui.matching.domain.Proposal;
 import io.huoshui.matching.domain.StoredDemand;
 import io.huoshui.matching.domain.Syndicate;
 import io.huoshui.matching.persistence.DemandStore;
@@ -10,6 +14,7 @@ import io.huoshui.matching.persistence.ProductStore;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.ApiProblem;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -17,9 +22,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * What the lead bank of a syndicate (牵头行) does with it: invite a participant for a share, in one
- * transaction that locks the demand's row first, as every decision about a demand does. A demand of
- * which the bank holds no live match is empty (the caller answers 404).
+ * What the lead bank of a syndicate (牵头行) does with it: invite a participant for a share, or in
+ * place of one, in one transaction that locks the demand's row first, as every decision about a
+ * demand does. A demand of which the bank holds no live match is empty (the caller answers 404).
  */
 @Service
 public class Syndicates {
@@ -50,8 +55,11 @@ public class Syndicates {
    * The lead invites another bank's product to take a share: a product that takes shares of the
    * demand (every rule but the amount's), for a share within its own minimum and ceiling. The lead
    * may invite beyond the amount requested, since the banks' approvals are capped by it anyway.
+   *
+   * @param replaces the participant whose share the invited bank takes instead, null for none
    */
-  public Mono<Match> invite(Tenant bank, UUID projectId, UUID productId, BigDecimal share) {
+  public Mono<Match> invite(
+      Tenant bank, UUID projectId, UUID productId, BigDecimal share, String replaces) {
     return demands
         .lock(projectId)
         .flatMap(
@@ -60,7 +68,12 @@ public class Syndicates {
                     .ofProject(projectId)
                     .collectList()
                     .filter(existing -> holdsLiveMatch(existing, bank.id()))
-                    .flatMap(existing -> invite(held, existing, bank.id(), productId, share)))
+                    .flatMap(
+                        existing ->
+                            replaced(existing, replaces)
+                                .flatMap(
+                                    released ->
+                                        invite(held, released, bank.id(), productId, share))))
         .as(transaction::transactional);
   }
 
@@ -92,12 +105,68 @@ public class Syndicates {
         .flatMap(
             product ->
                 SupervisionDesk.pushable(product, existing)
-                    .then(
-                        Mono.fromSupplier(
-                            () ->
-                                matcher.shareOf(
-                                    held.demand(), product, matchmaking.today(), share, bankCode))))
+                    .then(Mono.fromSupplier(() -> member(held.demand(), product, share, bankCode))))
         .flatMap(pick -> matchmaking.invite(held, existing, pick));
+  }
+
+  /**
+   * The invited product as a member: refused when it breaks a rule for the demand (the amount's
+   * aside), or when the share is outside what it lends.
+   */
+  private Proposal member(Demand demand, Product product, BigDecimal share, String leadBankCode) {
+    LocalDate today = matchmaking.today();
+    if (!matcher.takesShare(demand, product, today)) {
+      throw ApiProblem.unprocessable(
+          "PRODUCT_TAKES_NO_SHARE",
+          "产品“%s”不适配该需求（金额以外的规则），不能参加银团。".formatted(product.name()),
+          "The product %s does not fit the demand (the amount aside) and takes no share."
+              .formatted(product.productId()));
+    }
+    BigDecimal most = Matcher.largestShare(demand, product);
+    if (share.compareTo(product.minAmount()) < 0 || share.compareTo(most) > 0) {
+      throw ApiProblem.invalid(
+          "share",
+          "须在 %s 与 %s 之间".formatted(product.minAmount().toPlainString(), most.toPlainString()),
+          "must be between %s and %s"
+              .formatted(product.minAmount().toPlainString(), most.toPlainString()));
+    }
+    return matcher.sharing(demand, product, today, share, leadBankCode);
+  }
+
+  /**
+   * The demand's matches once the participant the lead replaces is released (REPLACED): a live
+   * participant of the syndicate that has approved nothing, since an approval stands.
+   */
+  private Mono<List<Match>> replaced(List<Match> existing, String bankCode) {
+    if (bankCode == null) {
+      return Mono.just(existing);
+    }
+    Match member =
+        existing.stream()
+            .filter(match -> match.isLive() && match.bankCode().equals(bankCode))
+            .filter(match -> match.syndicate() != null && !match.syndicate().leads())
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ApiProblem.invalid(
+                        "replaces",
+                        "银行 %s 不是该银团的在办参贷行".formatted(bankCode),
+                        "the bank %s is no live participant of the syndicate".formatted(bankCode)));
+    if (member.approved().signum() > 0) {
+      return Mono.error(
+          ApiProblem.conflict(
+              "PARTICIPANT_APPROVED",
+              "参贷行 %s 已批准 %s，不能替换。".formatted(bankCode, member.approved().toPlainString()),
+              "The participant %s approved %s and cannot be replaced."
+                  .formatted(bankCode, member.approved().toPlainString())));
+    }
+    return matchmaking
+        .release(member, ReleaseCause.REPLACED)
+        .map(
+            released ->
+                existing.stream()
+                    .map(match -> match.matchId().equals(released.matchId()) ? released : match)
+                    .toList());
   }
 
   private static boolean holdsLiveMatch(List<Match> existing, String bankCode) {

@@ -106,7 +106,9 @@ public record Match(
     /** Other banks' approvals, or their disbursements, cover the amount requested. */
     FINANCED,
     /** The county closed the demand. */
-    CLOSED
+    CLOSED,
+    /** The lead bank of the demand's syndicate gave the participant's share to another bank. */
+    REPLACED
   }
 
   /** A new match of a demand to a product the matcher chose, due for an answer by the deadline. */

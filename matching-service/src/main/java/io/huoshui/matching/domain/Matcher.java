@@ -2,7 +2,6 @@ package io.huoshui.matching.domain;
 
 import static io.huoshui.vocabulary.ProductCategory.SYNDICATED;
 
-import io.huoshui.service.web.ApiProblem;
 import io.huoshui.vocabulary.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -218,28 +217,21 @@ public final class Matcher {
   }
 
   /**
-   * The product the lead of the demand's syndicate invites, for the share it names: refused with
-   * the rules the product breaks for the demand (the amount's aside), or a share outside what the
-   * product lends.
+   * Whether the product could take a share of the demand in a syndicate: it passes every rule for
+   * the demand but the amount's, with the instruments that serve it.
    */
-  public Proposal shareOf(
+  public boolean takesShare(Demand demand, Product product, LocalDate today) {
+    return FitRule.takesShare(product, instruments.serving(demand, today).assessed(demand), today);
+  }
+
+  /** The most the product could take of the demand: its ceiling or budget left, at most all. */
+  public static BigDecimal largestShare(Demand demand, Product product) {
+    return product.shareCapacity().min(demand.amountRequested());
+  }
+
+  /** The product as a member of the syndicate the given bank leads, for the share named. */
+  public Proposal sharing(
       Demand demand, Product product, LocalDate today, BigDecimal share, String leadBankCode) {
-    Demand assessed = instruments.serving(demand, today).assessed(demand);
-    if (!FitRule.takesShare(product, assessed, today)) {
-      throw ApiProblem.unprocessable(
-          "PRODUCT_TAKES_NO_SHARE",
-          "产品“%s”不适配该需求（金额以外的规则），不能参加银团。".formatted(product.name()),
-          "The product %s does not fit the demand (the amount aside) and takes no share."
-              .formatted(product.productId()));
-    }
-    BigDecimal most = product.shareCapacity().min(demand.amountRequested());
-    if (share.compareTo(product.minAmount()) < 0 || share.compareTo(most) > 0) {
-      throw ApiProblem.invalid(
-          "share",
-          "须在 %s 与 %s 之间".formatted(product.minAmount().toPlainString(), most.toPlainString()),
-          "must be between %s and %s"
-              .formatted(product.minAmount().toPlainString(), most.toPlainString()));
-    }
     return named(demand, product, today).sharing(share, leadBankCode);
   }
 

@@ -5,9 +5,7 @@ import static io.huoshui.matching.domain.Examples.SHANXI;
 import static io.huoshui.matching.domain.Examples.TODAY;
 import static io.huoshui.matching.domain.Examples.ZHANGZI;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.huoshui.service.web.ApiProblem;
 import io.huoshui.vocabulary.EnterpriseSize;
 import io.huoshui.vocabulary.ProductCategory;
 import io.huoshui.vocabulary.SyndicateRole;
@@ -127,30 +125,20 @@ class SyndicateTest {
   }
 
   @Test
-  void theLeadInvitesAProductForAShareItLendsAndNoMore() {
+  void theLeadInvitesAProductThatTakesSharesUpToWhatItLends() {
     Matcher matcher = matcher(LEAD, CITY_LOAN, COUNTY_LOAN);
+    Product elsewhere = Examples.product("changan-shangluo", "6110").id(205).build();
 
     Proposal invited =
-        matcher.shareOf(PARK, COUNTY_LOAN, TODAY, new BigDecimal("30000000.00"), "jinshang-bank");
+        matcher.sharing(PARK, COUNTY_LOAN, TODAY, new BigDecimal("30000000.00"), "jinshang-bank");
 
     assertThat(invited.syndicate())
         .isEqualTo(
             new SyndicateShare(
                 SyndicateRole.PARTICIPANT, new BigDecimal("30000000.00"), "jinshang-bank"));
-    assertThatThrownBy(
-            () ->
-                matcher.shareOf(
-                    PARK, COUNTY_LOAN, TODAY, new BigDecimal("50000000.01"), "jinshang-bank"))
-        .isInstanceOfSatisfying(
-            ApiProblem.class,
-            problem ->
-                assertThat(problem.errors())
-                    .singleElement()
-                    .satisfies(
-                        error -> {
-                          assertThat(error.field()).isEqualTo("share");
-                          assertThat(error.message()).contains("5000000.00", "50000000.00");
-                        }));
+    assertThat(matcher.takesShare(PARK, COUNTY_LOAN, TODAY)).isTrue();
+    assertThat(matcher.takesShare(PARK, elsewhere, TODAY)).isFalse();
+    assertThat(Matcher.largestShare(PARK, COUNTY_LOAN)).isEqualByComparingTo("50000000.00");
   }
 
   private static MatchOutcome outcomeOf(Matcher matcher, Demand demand) {

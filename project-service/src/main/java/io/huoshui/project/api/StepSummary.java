@@ -34,6 +34,8 @@ record StepSummary(
           Map.entry("DECLINED", new String[] {"拒绝且未说明原因", "declined without a reason"}),
           Map.entry("RED", new String[] {"超时未答复", "no answer in time"}),
           Map.entry("SUPERSEDED", new String[] {"被其他产品替换", "superseded by another product"}),
+          Map.entry(
+              "REPLACED", new String[] {"银团牵头行已换由其他银行参贷", "replaced in the syndicate by its lead"}),
           Map.entry("WITHDRAWN", new String[] {"需求已撤回", "the demand was withdrawn"}),
           Map.entry("FINANCED", new String[] {"需求已获足额融资", "the demand is financed"}),
           Map.entry("CLOSED", new String[] {"需求已办结", "the demand was closed"}),
