@@ -94,6 +94,21 @@ final class ReportCsv {
                     stuck.lastStepAt(),
                     stuck.daysSinceLastStep(),
                     language.pick(stuck.whyZh(), stuck.why())));
+    csv.blank();
+    csv.section(language.pick("政银企对接会", "matchmaking events"), ReportWords.eventColumns(language));
+    report
+        .events()
+        .forEach(
+            event ->
+                csv.line(
+                    event.title(),
+                    event.date(),
+                    event.region(),
+                    event.signed(),
+                    event.approved(),
+                    event.disbursed(),
+                    event.intentions(),
+                    event.unfollowed()));
     return csv.toString();
   }
 

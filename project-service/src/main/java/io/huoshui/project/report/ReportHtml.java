@@ -1,6 +1,7 @@
 package io.huoshui.project.report;
 
 import io.huoshui.project.domain.PlaceNames;
+import io.huoshui.project.matchmaking.EventTotals;
 import io.huoshui.project.printing.Html;
 import io.huoshui.project.report.QuarterlyFigures.FunnelRow;
 import io.huoshui.vocabulary.Language;
@@ -147,6 +148,33 @@ final class ReportHtml {
                   Html.wan(stuck.amountRequested()),
                   stuck.daysSinceLastStep(),
                   Html.escape(language.pick(stuck.whyZh(), stuck.why()))));
+    }
+    html.append("</table>");
+
+    html.append(language.pick("<h2>政银企对接会</h2>", "<h2>Matchmaking events</h2>"));
+    html.append(
+        Html.headings(
+            language == Language.EN
+                ? List.of(
+                    "event",
+                    "date",
+                    "signed 万元",
+                    "approved 万元",
+                    "disbursed 万元",
+                    "intentions",
+                    "unfollowed")
+                : List.of("对接会", "日期", "签约（万元）", "授信（万元）", "放款（万元）", "意向数", "签约未落地数")));
+    for (EventTotals event : report.events()) {
+      html.append(
+          "<tr><td class=\"text\">%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%d</td></tr>"
+              .formatted(
+                  Html.escape(event.title()),
+                  event.date(),
+                  Html.wan(event.signed()),
+                  Html.wan(event.approved()),
+                  Html.wan(event.disbursed()),
+                  event.intentions(),
+                  event.unfollowed()));
     }
     html.append("</table></body></html>\n");
     return html.toString();
