@@ -16,7 +16,7 @@ import org.hibernate.validator.constraints.UniqueElements;
  * @param banks the banks invited, by the code the network knows each by (its matches' {@code
  *     bankCode}, its client's tenant id)
  */
-record EventRequest(
+public record EventRequest(
     @NotBlank @Size(max = 200) String title,
     @NotNull LocalDate date,
     @NotBlank @Size(max = 200) String venue,

@@ -5,5 +5,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A bank's intention signed at an event for a demand on its agenda. */
-record Intention(
+public record Intention(
     UUID eventId, UUID projectId, String bankCode, BigDecimal amount, Instant signedAt) {}

@@ -9,12 +9,12 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 /** What a bank signs on stage for a demand on the agenda: the amount it intends to lend. */
-record IntentionRequest(
+public record IntentionRequest(
     @NotNull UUID projectId,
     @NotNull @Positive @DecimalMax(Demand.MAX_AMOUNT) @Digits(integer = 12, fraction = 2)
         BigDecimal amount) {
 
-  IntentionRequest {
+  public IntentionRequest {
     // Held and answered with two places; more places are kept so that validation refuses them.
     amount = amount == null || amount.scale() > 2 ? amount : amount.setScale(2);
   }

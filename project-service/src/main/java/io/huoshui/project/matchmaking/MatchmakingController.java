@@ -58,7 +58,7 @@ class MatchmakingController {
         request,
         () ->
             events
-                .create(tenant, request, actor)
+                .create(tenant, UUID.randomUUID(), request, actor)
                 .map(
                     event ->
                         ResponseEntity.created(URI.create(PATH + "/" + event.id()))

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A matchmaking event (政银企对接会) of a financial office, its invited banks and its agenda. */
-record MatchmakingEvent(
+public record MatchmakingEvent(
     UUID id,
     String region,
     String title,

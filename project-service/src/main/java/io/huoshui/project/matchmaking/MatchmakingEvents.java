@@ -51,7 +51,7 @@ public class MatchmakingEvents {
   }
 
   /** An event with its invitations, created by an operator for its own region or one within. */
-  Mono<MatchmakingEvent> create(Tenant tenant, EventRequest request, Actor actor) {
+  public Mono<MatchmakingEvent> create(Tenant tenant, UUID id, EventRequest request, Actor actor) {
     if (!tenant.isOperator()) {
       return Mono.error(
           ApiProblem.forbidden(
@@ -66,7 +66,7 @@ public class MatchmakingEvents {
     }
     MatchmakingEvent event =
         new MatchmakingEvent(
-            UUID.randomUUID(),
+            id,
             request.region(),
             request.title(),
             request.date(),
@@ -82,7 +82,7 @@ public class MatchmakingEvents {
   }
 
   /** The event if the tenant may see it, empty otherwise. */
-  Mono<MatchmakingEvent> find(Tenant tenant, UUID id) {
+  public Mono<MatchmakingEvent> find(Tenant tenant, UUID id) {
     return events.find(id, tenant);
   }
 
@@ -90,7 +90,7 @@ public class MatchmakingEvents {
    * Puts a demand of the event's region on its agenda; once only, a second time changes nothing.
    * Empty when the operator may not see the event.
    */
-  Mono<MatchmakingEvent> addToAgenda(Tenant tenant, UUID eventId, UUID projectId) {
+  public Mono<MatchmakingEvent> addToAgenda(Tenant tenant, UUID eventId, UUID projectId) {
     return events
         .find(eventId, tenant)
         .filter(event -> tenant.isOperator())
@@ -117,7 +117,7 @@ public class MatchmakingEvents {
    * not invited is refused, as is a demand not on the agenda and a second intention of the bank for
    * the same demand (what was announced on stage is not re-signed). Empty for an unknown event.
    */
-  Mono<Intention> sign(Tenant tenant, UUID eventId, IntentionRequest request, Actor actor) {
+  public Mono<Intention> sign(Tenant tenant, UUID eventId, IntentionRequest request, Actor actor) {
     if (!tenant.isBank()) {
       return Mono.error(ApiProblem.forbidden("只有银行可以签署意向。", "Only a bank signs an intention."));
     }
