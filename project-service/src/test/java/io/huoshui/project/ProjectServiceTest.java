@@ -110,6 +110,11 @@ public abstract class ProjectServiceTest {
             .returnResult(Void.class)
             .getResponseHeaders()
             .getLocation();
+    return idAt(location);
+  }
+
+  /** The id a created resource's address ends with. */
+  protected static UUID idAt(URI location) {
     String path = location.getPath();
     return UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
   }

@@ -9,6 +9,7 @@ import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.project.ProjectServiceTest;
 import io.huoshui.testsupport.TestClock;
 import io.huoshui.testsupport.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.StatusAssertions;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,6 +53,7 @@ class MatchmakingEventsTest extends ProjectServiceTest {
   @Autowired TestClock clock;
   @Autowired CalendarHolder calendar;
   @Autowired MatchmakingMetrics metrics;
+  @Autowired MeterRegistry meters;
 
   @AfterEach
   void backToRealTime() {
@@ -139,17 +143,22 @@ class MatchmakingEventsTest extends ProjectServiceTest {
     assertThat(listed.at("/totals/unfollowed").asLong()).isEqualTo(1);
     assertThat(listed.at("/totals/signed").asString()).isEqualTo("63000000.00");
 
-    // The gauge the dashboards and the alert read counts every unfollowed intention of the region,
-    // this test's and those of the other events of the region that the list shows.
+    // The gauge the dashboards and the alert read (as Prometheus scrapes it, from this registry)
+    // counts every unfollowed intention of the region: this test's, and those of the region's
+    // other events that the list shows.
     long ofTheRegion = 0;
     for (JsonNode item : list.get("items")) {
       ofTheRegion += item.at("/totals/unfollowed").asLong();
     }
     metrics.count().block();
-    String gauge =
-        "huoshui_matchmaking_intentions_unfollowed{application=\"project-service\","
-            + "colour=\"YELLOW\",region=\"6297\"} %s".formatted((double) ofTheRegion);
-    assertThat(scrape().lines()).contains(gauge);
+    assertThat(
+            meters
+                .get("huoshui.matchmaking.intentions.unfollowed")
+                .tags("region", REGION, "colour", "YELLOW")
+                .gauge()
+                .value())
+        .isEqualTo((double) ofTheRegion)
+        .isGreaterThanOrEqualTo(1.0);
 
     // Long overdue, it is RED, as a match left unanswered is.
     clock.advance(Duration.ofDays(30));
@@ -264,11 +273,7 @@ class MatchmakingEventsTest extends ProjectServiceTest {
     assertThat(reconciliation(event).at("/total/signed").asString()).isEqualTo("5000000.00");
 
     // An operator of another region: it may not create an event of this one, nor see this one.
-    http.post()
-        .uri(PATH)
-        .headers(h -> h.setBearerAuth(TestTokens.operator("1407")))
-        .bodyValue(eventOn(LocalDate.now(WorkingCalendar.ZONE)))
-        .exchange()
+    postEvent(TestTokens.operator("1407"), eventOn(LocalDate.now(WorkingCalendar.ZONE)))
         .expectStatus()
         .isBadRequest()
         .expectBody()
@@ -296,11 +301,7 @@ class MatchmakingEventsTest extends ProjectServiceTest {
     Map<String, Object> noBanks = eventOn(LocalDate.now(WorkingCalendar.ZONE));
     noBanks.put("banks", List.of());
     for (Map<String, Object> body : List.of(unknown, badDate, noBanks)) {
-      http.post()
-          .uri(PATH)
-          .headers(h -> h.setBearerAuth(TestTokens.operator(REGION)))
-          .bodyValue(body)
-          .exchange()
+      postEvent(TestTokens.operator(REGION), body)
           .expectStatus()
           .isBadRequest()
           .expectBody()
@@ -308,11 +309,7 @@ class MatchmakingEventsTest extends ProjectServiceTest {
           .value(field -> assertThat((String) field).isIn("budget", "date", "banks"));
     }
     // A county does not organise events; a bank cannot read the reconciliation.
-    http.post()
-        .uri(PATH)
-        .headers(h -> h.setBearerAuth(TestTokens.county(FIRST)))
-        .bodyValue(eventOn(LocalDate.now(WorkingCalendar.ZONE)))
-        .exchange()
+    postEvent(TestTokens.county(FIRST), eventOn(LocalDate.now(WorkingCalendar.ZONE)))
         .expectStatus()
         .isForbidden();
     http.get()
@@ -347,27 +344,24 @@ class MatchmakingEventsTest extends ProjectServiceTest {
 
   private UUID create(Map<String, Object> event) {
     URI location =
-        http.post()
-            .uri(PATH)
-            .headers(h -> h.setBearerAuth(TestTokens.operator(REGION)))
-            .bodyValue(event)
-            .exchange()
+        postEvent(TestTokens.operator(REGION), event)
             .expectStatus()
             .isCreated()
             .returnResult(Void.class)
             .getResponseHeaders()
             .getLocation();
-    String path = location.getPath();
-    return UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+    return idAt(location);
   }
 
-  private org.springframework.test.web.reactive.server.StatusAssertions addToAgenda(
-      UUID event, UUID project) {
+  private WebTestClient.ResponseSpec postEvent(String token, Map<String, Object> event) {
+    return http.post().uri(PATH).headers(h -> h.setBearerAuth(token)).bodyValue(event).exchange();
+  }
+
+  private StatusAssertions addToAgenda(UUID event, UUID project) {
     return agenda(event, project, TestTokens.operator(REGION));
   }
 
-  private org.springframework.test.web.reactive.server.StatusAssertions agenda(
-      UUID event, UUID project, String token) {
+  private StatusAssertions agenda(UUID event, UUID project, String token) {
     return http.post()
         .uri(PATH + "/" + event + "/agenda")
         .headers(h -> h.setBearerAuth(token))
@@ -376,8 +370,7 @@ class MatchmakingEventsTest extends ProjectServiceTest {
         .expectStatus();
   }
 
-  private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec sign(
-      UUID event, String bank, Map<String, Object> intention) {
+  private WebTestClient.ResponseSpec sign(UUID event, String bank, Map<String, Object> intention) {
     return http.post()
         .uri(PATH + "/" + event + "/intentions")
         .headers(h -> h.setBearerAuth(TestTokens.bank(bank)))
@@ -452,16 +445,5 @@ class MatchmakingEventsTest extends ProjectServiceTest {
             approved,
             "totals.disbursed",
             disbursed));
-  }
-
-  private String scrape() {
-    return http.get()
-        .uri("/actuator/prometheus")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(String.class)
-        .returnResult()
-        .getResponseBody();
   }
 }
