@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -118,10 +119,7 @@ class MatchmakingController {
         () ->
             events
                 .sign(tenant, id, request, actor)
-                .map(
-                    intention ->
-                        ResponseEntity.created(URI.create(PATH + "/" + id + "/reconciliation"))
-                            .body(intention))
+                .map(intention -> ResponseEntity.status(HttpStatus.CREATED).body(intention))
                 .switchIfEmpty(notFound(id)));
   }
 

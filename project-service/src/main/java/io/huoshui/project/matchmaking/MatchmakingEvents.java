@@ -72,7 +72,7 @@ public class MatchmakingEvents {
             request.date(),
             request.venue(),
             request.theme(),
-            List.copyOf(request.banks().stream().sorted().toList()),
+            request.banks().stream().sorted().toList(),
             List.of(),
             clock.instant());
     return events
