@@ -321,6 +321,15 @@ class MatchmakingEventsTest extends ProjectServiceTest {
     sign(UUID.randomUUID(), "jinshang-bank", Map.of("projectId", a, "amount", "1.00"))
         .expectStatus()
         .isNotFound();
+    // Intentions are signed at the event, not before it.
+    UUID tomorrow = create(eventOn(LocalDate.now(WorkingCalendar.ZONE).plusDays(1)));
+    addToAgenda(tomorrow, a).isOk();
+    sign(tomorrow, "jinshang-bank", Map.of("projectId", a, "amount", "1000000.00"))
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("EVENT_NOT_HELD_YET");
   }
 
   private static Map<String, Object> eventOn(LocalDate day) {
