@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -43,6 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @RealInfrastructure(database = "project")
+@Import(TestClockConfig.class)
 public abstract class ProjectServiceTest {
 
   public static final String MATCHES = "huoshui.matches";
@@ -108,6 +110,11 @@ public abstract class ProjectServiceTest {
             .returnResult(Void.class)
             .getResponseHeaders()
             .getLocation();
+    return idAt(location);
+  }
+
+  /** The id a created resource's address ends with. */
+  protected static UUID idAt(URI location) {
     String path = location.getPath();
     return UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
   }

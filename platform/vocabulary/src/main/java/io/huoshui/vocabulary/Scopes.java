@@ -27,6 +27,12 @@ public final class Scopes {
   public static final String INSTRUMENTS_WRITE = "instruments:write";
 
   /**
+   * Holds the matchmaking events (政银企对接会) of a financial office's region: creates them, invites
+   * banks and puts the region's demands on their agenda. Held by operators, each within its region.
+   */
+  public static final String EVENTS_WRITE = "events:write";
+
+  /**
    * The network's administrator: banks, their clients and the token-signing keys. Held by the
    * deployment's bootstrap operator, never by a region's operator, whose {@link #CLIENTS_ADMIN}
    * reaches the counties and operators of its own region only.
@@ -57,7 +63,8 @@ public final class Scopes {
           NOTIFICATIONS_READ,
           REPORTS_READ,
           CLIENTS_ADMIN,
-          INSTRUMENTS_WRITE);
+          INSTRUMENTS_WRITE,
+          EVENTS_WRITE);
 
   private Scopes() {}
 }

@@ -8,11 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,17 +18,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demands of docs/domain.md ({@code demo/demands.json}), for the local run's {@code --demo}:
- * submitted through the same service as the API's, so their events reach matching. Each has a fixed
- * id derived from its county and title, so a second start (or a second replica) finds it in place
- * and submits nothing twice.
+ * submitted through the same service as the API's, so their events reach matching; loaded at the
+ * start before the demo's matchmaking event ({@link DemoEvent}), which puts some on its agenda.
+ * Each has a fixed id derived from its county and title, so a second start (or a second replica)
+ * finds it in place and submits nothing twice.
  */
 @Component
 @ConditionalOnBooleanProperty("huoshui.demo")
 class DemoDemands {
 
   static final String FILE = "/demo/demands.json";
-
-  private static final Logger log = LoggerFactory.getLogger(DemoDemands.class);
 
   private final ProjectService projects;
   private final List<CountyDemand> demands;
@@ -71,12 +66,13 @@ class DemoDemands {
     return demands;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  void load() {
-    loadAll()
-        .subscribe(
-            submitted -> log.info("Demo data: {} demands submitted", submitted),
-            error -> log.error("Demo data could not be loaded", error));
+  /** The id of the demo demand of the county with the title. */
+  UUID idOf(String county, String title) {
+    return demands.stream()
+        .filter(each -> each.county().equals(county) && each.demand().title().equals(title))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no demo demand " + title + " of " + county))
+        .id();
   }
 
   /** Submits the demands not yet in place; emits how many were new. */

@@ -1,6 +1,7 @@
 package io.huoshui.project.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.huoshui.project.matchmaking.EventTotals;
 import io.huoshui.project.report.QuarterlyFigures.BankRow;
 import io.huoshui.project.report.QuarterlyFigures.FunnelRow;
 import java.math.BigDecimal;
@@ -12,7 +13,8 @@ import java.util.UUID;
 
 /**
  * The pack for the quarterly review (季例会): the funnel of the quarter's demands, what is stuck and
- * why, the supervision notices, and how each bank answered.
+ * why, the supervision notices, how each bank answered, and what the banks signed at the quarter's
+ * matchmaking events against what they approved and disbursed.
  */
 record QuarterlyReport(
     String quarter,
@@ -28,7 +30,8 @@ record QuarterlyReport(
     List<Supervision> supervision,
     List<Closure> closures,
     List<Bank> banks,
-    List<Stuck> stuck) {
+    List<Stuck> stuck,
+    List<EventTotals> events) {
 
   /** Demands submitted in the quarter, overall and broken down. */
   record Funnel(FunnelRow total, List<FunnelRow> byCounty, List<FunnelRow> byIndustry) {

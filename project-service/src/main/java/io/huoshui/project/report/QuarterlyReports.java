@@ -2,6 +2,7 @@ package io.huoshui.project.report;
 
 import io.huoshui.project.application.Divisions;
 import io.huoshui.project.domain.PlaceNames;
+import io.huoshui.project.matchmaking.MatchmakingEvents;
 import io.huoshui.project.report.QuarterlyFigures.FunnelRow;
 import io.huoshui.project.report.QuarterlyFigures.Scope;
 import io.huoshui.project.report.QuarterlyFigures.StuckRow;
@@ -30,11 +31,14 @@ class QuarterlyReports {
 
   private final ReportStore figures;
   private final Divisions divisions;
+  private final MatchmakingEvents events;
   private final Clock clock;
 
-  QuarterlyReports(ReportStore figures, Divisions divisions, Clock clock) {
+  QuarterlyReports(
+      ReportStore figures, Divisions divisions, MatchmakingEvents events, Clock clock) {
     this.figures = figures;
     this.divisions = divisions;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -53,7 +57,8 @@ class QuarterlyReports {
             figures.funnelBy(scope, Grouping.INDUSTRY).collectList(),
             figures.supervision(scope).collectList(),
             figures.banks(scope).collectList(),
-            figures.stuck(scope, STUCK_LISTED).collectList())
+            figures.stuck(scope, STUCK_LISTED).collectList(),
+            events.heldWithin(tenant, quarter.firstDay(), quarter.endDay(), county).collectList())
         .flatMap(
             parts -> {
               List<String> places = new ArrayList<>(List.of(tenant.id()));
@@ -83,7 +88,8 @@ class QuarterlyReports {
                             supervision(parts.getT3()),
                             closures(parts.getT3()),
                             parts.getT4().stream().map(QuarterlyReport.Bank::of).toList(),
-                            parts.getT5().stream().map(row -> stuck(row, names, now)).toList());
+                            parts.getT5().stream().map(row -> stuck(row, names, now)).toList(),
+                            parts.getT6());
                       });
             });
   }

@@ -1,18 +1,13 @@
 package io.huoshui.project.report;
 
+import io.huoshui.project.api.Printable;
 import io.huoshui.project.domain.DivisionCodes;
 import io.huoshui.service.security.Tenant;
 import io.huoshui.service.web.QueryParameters;
 import io.huoshui.vocabulary.Language;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,16 +18,12 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /api/v1/reports/quarterly}: JSON by default; {@code Accept: text/csv} for a
- * spreadsheet, {@code Accept: text/html} for a page to print for the meeting; their headings in
- * Chinese unless {@code Accept-Language} asks for English.
+ * {@code GET /api/v1/reports/quarterly}, in the format the client accepts ({@link Printable}); the
+ * CSV's and the page's headings in Chinese unless {@code Accept-Language} asks for English.
  */
 @RestController
 @RequestMapping("/api/v1/reports")
 class ReportController {
-
-  static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-  static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
 
   private final QuarterlyReports reports;
   private final Clock clock;
@@ -59,49 +50,17 @@ class ReportController {
     if (inCounty != null && !DivisionCodes.isCounty(inCounty)) {
       return Mono.error(DivisionCodes.notACounty("county"));
     }
-    MediaType format = formatOf(exchange.getRequest().getHeaders().getAccept());
+    Language language = Language.of(locale);
     return reports
         .of(tenant, which, inCounty)
         .map(
-            report -> {
-              if (format.equals(CSV)) {
-                return ResponseEntity.ok()
-                    .contentType(CSV)
-                    .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                            .filename(fileName(report, "csv"))
-                            .build()
-                            .toString())
-                    .body(ReportCsv.render(report, Language.of(locale)));
-              }
-              if (format.equals(HTML)) {
-                return ResponseEntity.ok()
-                    .contentType(HTML)
-                    .body(ReportHtml.render(report, Language.of(locale)));
-              }
-              return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
-            });
-  }
-
-  /** The first of JSON, CSV or HTML that the client accepts, in its order of preference. */
-  static MediaType formatOf(List<MediaType> accepted) {
-    List<MediaType> byPreference =
-        accepted.stream()
-            .sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
-            .toList();
-    for (MediaType wanted : byPreference) {
-      if (wanted.isWildcardType() || MediaType.APPLICATION_JSON.isCompatibleWith(wanted)) {
-        return MediaType.APPLICATION_JSON;
-      }
-      if (CSV.isCompatibleWith(wanted)) {
-        return CSV;
-      }
-      if (HTML.isCompatibleWith(wanted)) {
-        return HTML;
-      }
-    }
-    return MediaType.APPLICATION_JSON;
+            report ->
+                Printable.answer(
+                    exchange,
+                    report,
+                    pack -> ReportCsv.render(pack, language),
+                    pack -> ReportHtml.render(pack, language),
+                    fileName(report, "csv")));
   }
 
   private static String fileName(QuarterlyReport report, String extension) {

@@ -1,6 +1,8 @@
 package io.huoshui.project.report;
 
 import io.huoshui.project.domain.PlaceNames;
+import io.huoshui.project.matchmaking.EventTotals;
+import io.huoshui.project.printing.Html;
 import io.huoshui.project.report.QuarterlyFigures.FunnelRow;
 import io.huoshui.vocabulary.Language;
 import java.math.BigDecimal;
@@ -16,8 +18,6 @@ import java.util.Objects;
  */
 final class ReportHtml {
 
-  private static final BigDecimal TEN_THOUSAND = new BigDecimal("10000");
-
   private ReportHtml() {}
 
   static String render(QuarterlyReport report, Language language) {
@@ -27,31 +27,16 @@ final class ReportHtml {
             ? PlaceNames.label(report.county(), report.countyName(), language)
             : PlaceNames.label(report.tenantId(), report.tenantName(), language);
     html.append(
-        """
-        <!DOCTYPE html>
-        <html lang="%s"><head><meta charset="utf-8">
-        <title>%s %s · %s</title>
-        <style>
-        body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
-        h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #999}
-        table{border-collapse:collapse;width:100%%;font-size:.85em}
-        th,td{border:1px solid #bbb;padding:.25em .5em;text-align:right}
-        th:first-child,td:first-child,td.text{text-align:left}
-        .note{color:#555;font-size:.85em}
-        @media print{body{margin:0}h2{break-after:avoid}table{break-inside:avoid}}
-        </style></head><body>
-        """
-            .formatted(
-                language.pick("zh-CN", "en"),
-                language.pick("季例会", "Quarterly review"),
-                escape(report.quarter()),
-                escape(scope)));
+        Html.head(
+            language,
+            "%s %s · %s"
+                .formatted(language.pick("季例会", "Quarterly review"), report.quarter(), scope)));
     html.append(
         "<h1>%s %s · %s</h1>"
             .formatted(
                 language.pick("融资对接季例会", "Quarterly review"),
-                escape(report.quarter()),
-                escape(scope)));
+                Html.escape(report.quarter()),
+                Html.escape(scope)));
     html.append(
         language
             .pick(
@@ -78,29 +63,29 @@ final class ReportHtml {
 
     html.append(language.pick("<h2>三色督办</h2>", "<h2>Supervision notices</h2>"));
     html.append(
-        headings(
+        Html.headings(
             language == Language.EN
                 ? List.of("colour", "issued", "closed", "open")
                 : List.of("颜色", "发出", "已关闭", "未关闭")));
     for (QuarterlyReport.Supervision row : report.supervision()) {
       html.append(
           "<tr><td>%s</td><td>%d</td><td>%d</td><td>%d</td></tr>"
-              .formatted(escape(row.colour()), row.issued(), row.closed(), row.open()));
+              .formatted(Html.escape(row.colour()), row.issued(), row.closed(), row.open()));
     }
     html.append("</table>");
     html.append(
-        headings(
+        Html.headings(
             language == Language.EN ? List.of("closed by", "notices") : List.of("关闭方式", "通知数")));
     for (QuarterlyReport.Closure row : report.closures()) {
       html.append(
           "<tr><td>%s</td><td>%d</td></tr>"
-              .formatted(escape(ReportWords.closing(row.reason(), language)), row.notices()));
+              .formatted(Html.escape(ReportWords.closing(row.reason(), language)), row.notices()));
     }
     html.append("</table>");
 
     html.append(language.pick("<h2>金融机构</h2>", "<h2>Banks</h2>"));
     html.append(
-        headings(
+        Html.headings(
             language == Language.EN
                 ? List.of(
                     "bank",
@@ -130,7 +115,7 @@ final class ReportHtml {
       html.append(
           "<tr><td>%s</td><td>%d</td><td>%d</td><td>%s</td><td>%d</td><td>%d</td><td>%d</td>"
                   .formatted(
-                      escape(bank.bankCode()),
+                      Html.escape(bank.bankCode()),
                       bank.pushed(),
                       bank.answered(),
                       rateBar(bank.answerRate()),
@@ -140,15 +125,15 @@ final class ReportHtml {
               + "<td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>"
                   .formatted(
                       rateBar(bank.approvalRate()),
-                      wan(bank.approvedAmount()),
-                      wan(bank.disbursedAmount()),
+                      Html.wan(bank.approvedAmount()),
+                      Html.wan(bank.disbursedAmount()),
                       Objects.toString(bank.medianHoursToFirstAnswer(), "–")));
     }
     html.append("</table>");
 
     html.append(language.pick("<h2>久拖未决</h2>", "<h2>Stuck longest</h2>"));
     html.append(
-        headings(
+        Html.headings(
             language == Language.EN
                 ? List.of(
                     "county", "demand", "status", "requested 万元", "days since last step", "why")
@@ -157,21 +142,42 @@ final class ReportHtml {
       html.append(
           "<tr><td>%s</td><td class=\"text\">%s</td><td>%s</td><td>%s</td><td>%d</td><td class=\"text\">%s</td></tr>"
               .formatted(
-                  escape(PlaceNames.label(stuck.county(), stuck.countyName(), language)),
-                  escape(stuck.title()),
-                  escape(stuck.status()),
-                  wan(stuck.amountRequested()),
+                  Html.escape(PlaceNames.label(stuck.county(), stuck.countyName(), language)),
+                  Html.escape(stuck.title()),
+                  Html.escape(stuck.status()),
+                  Html.wan(stuck.amountRequested()),
                   stuck.daysSinceLastStep(),
-                  escape(language.pick(stuck.whyZh(), stuck.why()))));
+                  Html.escape(language.pick(stuck.whyZh(), stuck.why()))));
+    }
+    html.append("</table>");
+
+    html.append(language.pick("<h2>政银企对接会</h2>", "<h2>Matchmaking events</h2>"));
+    html.append(
+        Html.headings(
+            language == Language.EN
+                ? List.of(
+                    "event",
+                    "date",
+                    "signed 万元",
+                    "approved 万元",
+                    "disbursed 万元",
+                    "intentions",
+                    "unfollowed")
+                : List.of("对接会", "日期", "签约（万元）", "授信（万元）", "放款（万元）", "意向数", "签约未落地数")));
+    for (EventTotals event : report.events()) {
+      html.append(
+          "<tr><td class=\"text\">%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%d</td></tr>"
+              .formatted(
+                  Html.escape(event.title()),
+                  event.date(),
+                  Html.wan(event.signed()),
+                  Html.wan(event.approved()),
+                  Html.wan(event.disbursed()),
+                  event.intentions(),
+                  event.unfollowed()));
     }
     html.append("</table></body></html>\n");
     return html.toString();
-  }
-
-  private static String headings(List<String> columns) {
-    StringBuilder row = new StringBuilder("<table><tr>");
-    columns.forEach(column -> row.append("<th>").append(escape(column)).append("</th>"));
-    return row.append("</tr>").toString();
   }
 
   private static String funnelTable(
@@ -189,10 +195,10 @@ final class ReportHtml {
                 "approved 万元",
                 "disbursed 万元")
             : List.of("提交", "已推送", "无匹配", "已穷尽", "申请（万元）", "意向（万元）", "授信（万元）", "放款（万元）"));
-    StringBuilder table = new StringBuilder(headings(columns));
+    StringBuilder table = new StringBuilder(Html.headings(columns));
     for (FunnelRow row : rows) {
       table.append(
-          funnelRow(escape(PlaceNames.label(row.group(), row.groupName(), language)), row));
+          funnelRow(Html.escape(PlaceNames.label(row.group(), row.groupName(), language)), row));
     }
     if (total != null) {
       table.append(funnelRow(language.pick("<b>合计</b>", "<b>total</b>"), total));
@@ -208,10 +214,10 @@ final class ReportHtml {
             row.pushed(),
             row.noMatch(),
             row.exhausted(),
-            wan(row.requestedAmount()),
-            wan(row.intendedAmount()),
-            wan(row.approvedAmount()),
-            wan(row.disbursedAmount()));
+            Html.wan(row.requestedAmount()),
+            Html.wan(row.intendedAmount()),
+            Html.wan(row.approvedAmount()),
+            Html.wan(row.disbursedAmount()));
   }
 
   /** Horizontal bars, each as long as its amount relative to the first (the requested). */
@@ -235,7 +241,13 @@ final class ReportHtml {
       svg.append(
           "<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text><rect x=\"130\" y=\"%d\" width=\"%d\" height=\"20\" fill=\"#2b6cb0\"/><text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>"
               .formatted(
-                  y + 16, escape(labels.get(i)), y + 2, width, 136 + width, y + 16, wan(amount)));
+                  y + 16,
+                  Html.escape(labels.get(i)),
+                  y + 2,
+                  width,
+                  136 + width,
+                  y + 16,
+                  Html.wan(amount)));
     }
     return svg.append("</svg>").toString();
   }
@@ -247,23 +259,5 @@ final class ReportHtml {
     int width = rate.multiply(BigDecimal.valueOf(60)).intValue();
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"10\"><rect width=\"%d\" height=\"10\" fill=\"#38a169\"/></svg> %s%%"
         .formatted(width, rate.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString());
-  }
-
-  /** Amounts as the review reads them, in 万元 with two decimals. */
-  private static String wan(BigDecimal amount) {
-    return amount == null
-        ? "–"
-        : amount.divide(TEN_THOUSAND, 2, RoundingMode.HALF_UP).toPlainString();
-  }
-
-  private static String escape(String text) {
-    if (text == null) {
-      return "";
-    }
-    return text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;")
-        .replace("'", "&#39;");
   }
 }

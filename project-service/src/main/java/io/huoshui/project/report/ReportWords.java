@@ -92,4 +92,18 @@ final class ReportWords {
             "why")
         : List.of("需求编号", "县区", "项目名称", "状态", "申请金额（元）", "提交时间", "最近一步", "最近一步时间", "距最近一步天数", "原因");
   }
+
+  static List<String> eventColumns(Language language) {
+    return language == Language.EN
+        ? List.of(
+            "event",
+            "date",
+            "region",
+            "signed_cny",
+            "approved_cny",
+            "disbursed_cny",
+            "intentions",
+            "unfollowed")
+        : List.of("对接会", "日期", "地区", "签约金额（元）", "授信金额（元）", "放款金额（元）", "意向数", "签约未落地数");
+  }
 }

@@ -7,6 +7,7 @@ import io.huoshui.testsupport.TestTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,46 @@ class OpenApiExamplesTest extends ProjectServiceTest {
           .jsonPath("$.status")
           .isEqualTo("WITHDRAWN");
     }
+  }
+
+  @Test
+  void theMatchmakingExamplesCreateAnEventAndSignAnIntentionAtIt() throws IOException {
+    Map<String, Object> event =
+        value(examples("/api/v1/matchmaking/events", "post").get("greenFinance"));
+    UUID id =
+        idAt(
+            http.post()
+                .uri("/api/v1/matchmaking/events")
+                .headers(h -> h.setBearerAuth(TestTokens.operator((String) event.get("region"))))
+                .bodyValue(event)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .returnResult(Void.class)
+                .getResponseHeaders()
+                .getLocation());
+    UUID demand = submit(COUNTY, toyPlant());
+    http.post()
+        .uri("/api/v1/matchmaking/events/" + id + "/agenda")
+        .headers(h -> h.setBearerAuth(TestTokens.operator((String) event.get("region"))))
+        .bodyValue(Map.of("projectId", demand))
+        .exchange()
+        .expectStatus()
+        .isOk();
+    Map<String, Object> intention =
+        new LinkedHashMap<>(
+            value(examples("/api/v1/matchmaking/events/{id}/intentions", "post").get("toyPlant")));
+    intention.put("projectId", demand.toString());
+    http.post()
+        .uri("/api/v1/matchmaking/events/" + id + "/intentions")
+        .headers(h -> h.setBearerAuth(TestTokens.bank("jinshang-bank")))
+        .bodyValue(intention)
+        .exchange()
+        .expectStatus()
+        .isCreated()
+        .expectBody()
+        .jsonPath("$.amount")
+        .isEqualTo(intention.get("amount"));
   }
 
   @SuppressWarnings("unchecked")
