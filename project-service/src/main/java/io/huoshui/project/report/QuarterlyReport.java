@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * The pack for the quarterly review (季例会): the funnel of the quarter's demands, what is stuck and
- * why, the supervision notices, and how each bank answered.
+ * why, the supervision notices, how each bank answered, and the policy instruments its approvals
+ * drew on.
  */
 record QuarterlyReport(
     String quarter,
@@ -28,7 +29,8 @@ record QuarterlyReport(
     List<Supervision> supervision,
     List<Closure> closures,
     List<Bank> banks,
-    List<Stuck> stuck) {
+    List<Stuck> stuck,
+    InstrumentUse instruments) {
 
   /** Demands submitted in the quarter, overall and broken down. */
   record Funnel(FunnelRow total, List<FunnelRow> byCounty, List<FunnelRow> byIndustry) {

@@ -53,7 +53,10 @@ class QuarterlyReports {
             figures.funnelBy(scope, Grouping.INDUSTRY).collectList(),
             figures.supervision(scope).collectList(),
             figures.banks(scope).collectList(),
-            figures.stuck(scope, STUCK_LISTED).collectList())
+            figures.stuck(scope, STUCK_LISTED).collectList(),
+            Mono.zip(
+                figures.instrumentUses(scope).collectList(),
+                figures.instrumentKinds(scope).collectList()))
         .flatMap(
             parts -> {
               List<String> places = new ArrayList<>(List.of(tenant.id()));
@@ -62,6 +65,7 @@ class QuarterlyReports {
               }
               parts.getT1().forEach(row -> places.add(row.group()));
               parts.getT5().forEach(row -> places.add(row.county()));
+              places.addAll(InstrumentUse.places(parts.getT6().getT1()));
               return divisions
                   .names(places)
                   .map(
@@ -83,7 +87,8 @@ class QuarterlyReports {
                             supervision(parts.getT3()),
                             closures(parts.getT3()),
                             parts.getT4().stream().map(QuarterlyReport.Bank::of).toList(),
-                            parts.getT5().stream().map(row -> stuck(row, names, now)).toList());
+                            parts.getT5().stream().map(row -> stuck(row, names, now)).toList(),
+                            InstrumentUse.of(parts.getT6().getT1(), parts.getT6().getT2(), names));
                       });
             });
   }

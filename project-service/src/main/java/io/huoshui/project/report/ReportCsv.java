@@ -106,10 +106,12 @@ final class ReportCsv {
                     stuck.lastStepAt(),
                     stuck.daysSinceLastStep(),
                     language.pick(stuck.whyZh(), stuck.why())));
+    csv.append("\r\n");
+    InstrumentSection.csv(csv, report.instruments(), language);
     return csv.toString();
   }
 
-  private static void section(StringBuilder csv, String title, List<String> header) {
+  static void section(StringBuilder csv, String title, List<String> header) {
     line(csv, "# " + title);
     line(csv, header.toArray());
   }
@@ -134,7 +136,7 @@ final class ReportCsv {
         row.disbursedAmount());
   }
 
-  private static void line(StringBuilder csv, Object... cells) {
+  static void line(StringBuilder csv, Object... cells) {
     csv.append(Stream.of(cells).map(ReportCsv::cell).collect(Collectors.joining(",")))
         .append("\r\n");
   }

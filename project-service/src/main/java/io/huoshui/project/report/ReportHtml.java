@@ -164,11 +164,13 @@ final class ReportHtml {
                   stuck.daysSinceLastStep(),
                   escape(language.pick(stuck.whyZh(), stuck.why()))));
     }
-    html.append("</table></body></html>\n");
+    html.append("</table>");
+    InstrumentSection.html(html, report.instruments(), language);
+    html.append("</body></html>\n");
     return html.toString();
   }
 
-  private static String headings(List<String> columns) {
+  static String headings(List<String> columns) {
     StringBuilder row = new StringBuilder("<table><tr>");
     columns.forEach(column -> row.append("<th>").append(escape(column)).append("</th>"));
     return row.append("</tr>").toString();
@@ -250,13 +252,13 @@ final class ReportHtml {
   }
 
   /** Amounts as the review reads them, in 万元 with two decimals. */
-  private static String wan(BigDecimal amount) {
+  static String wan(BigDecimal amount) {
     return amount == null
         ? "–"
         : amount.divide(TEN_THOUSAND, 2, RoundingMode.HALF_UP).toPlainString();
   }
 
-  private static String escape(String text) {
+  static String escape(String text) {
     if (text == null) {
       return "";
     }
