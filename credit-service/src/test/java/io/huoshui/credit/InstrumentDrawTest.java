@@ -189,21 +189,12 @@ class InstrumentDrawTest extends CreditApiTest {
    * The value of a metric of the Changzhi issuer and this kind in the service's scrape; 0 if none.
    */
   private double scraped(String metric, String kind) {
-    String scrape =
-        http.get()
-            .uri("/actuator/prometheus")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(String.class)
-            .returnResult()
-            .getResponseBody();
     Matcher found =
         Pattern.compile(
                 "^%s\\{[^}]*issuer=\"%s\",kind=\"%s\"[^}]*} (\\S+)$"
                     .formatted(metric, CHANGZHI, kind),
                 Pattern.MULTILINE)
-            .matcher(scrape);
+            .matcher(scrape());
     return found.find() ? Double.parseDouble(found.group(1)) : 0;
   }
 

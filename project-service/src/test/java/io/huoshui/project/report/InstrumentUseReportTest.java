@@ -3,6 +3,7 @@ package io.huoshui.project.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.project.ProjectServiceTest;
 import io.huoshui.servicetest.Contracts;
 import io.huoshui.testsupport.TestTokens;
@@ -82,48 +83,16 @@ class InstrumentUseReportTest extends ProjectServiceTest {
     publish(BANK_RESPONSES, example(EventTypes.BANK_RESPONDED, "approval", a, first));
     publish(
         BANK_RESPONSES,
-        example(
-            EventTypes.BANK_RESPONDED,
-            "approval",
+        approval(
             a,
-            Map.of(
-                "matchId",
-                UUID.randomUUID(),
-                "county",
-                FIRST,
-                "bankCode",
-                "shanxi-bank",
-                "amount",
-                "10000000.00",
-                "totals.approved",
-                "10000000.00",
-                "instruments",
-                List.of(drawing(drawn.get(1), "8000000.00")),
-                "respondedAt",
-                current.start().minus(Duration.ofHours(1)).toString())));
+            FIRST,
+            "shanxi-bank",
+            "10000000.00",
+            drawing(drawn.get(1), "8000000.00"),
+            current.start().minus(Duration.ofHours(1))));
     publish(
         BANK_RESPONSES,
-        example(
-            EventTypes.BANK_RESPONDED,
-            "approval",
-            b,
-            Map.of(
-                "matchId",
-                UUID.randomUUID(),
-                "county",
-                SECOND,
-                "bankCode",
-                "cib-changzhi",
-                "amount",
-                "5000000.00",
-                "totals.intended",
-                "5000000.00",
-                "totals.approved",
-                "5000000.00",
-                "instruments",
-                List.of(drawing(drawn.get(0), "150000.00")),
-                "respondedAt",
-                at.toString())));
+        approval(b, SECOND, "cib-changzhi", "5000000.00", drawing(drawn.get(0), "150000.00"), at));
 
     // A's events are applied in their order: once the earlier quarter's use is there, so is the
     // approval delivered twice.
@@ -242,6 +211,24 @@ class InstrumentUseReportTest extends ProjectServiceTest {
     assertThat(row.get("approvals").asLong()).isEqualTo(approvals);
     assertThat(row.get("approvedAmount").asString()).isEqualTo(approved);
     assertThat(row.get("drawnAmount").asString()).isEqualTo(drawn);
+  }
+
+  /** credit-service's example approval, of another amount drawing on one instrument. */
+  private static EventEnvelope approval(
+      UUID project, String county, String bank, String amount, JsonNode drawing, Instant at) {
+    return example(
+        EventTypes.BANK_RESPONDED,
+        "approval",
+        project,
+        Map.of(
+            "matchId", UUID.randomUUID(),
+            "county", county,
+            "bankCode", bank,
+            "amount", amount,
+            "totals.intended", amount,
+            "totals.approved", amount,
+            "instruments", List.of(drawing),
+            "respondedAt", at.toString()));
   }
 
   /** The example's drawing of an instrument, drawing another amount. */
