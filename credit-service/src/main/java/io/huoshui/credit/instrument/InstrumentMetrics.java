@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -99,12 +98,7 @@ class InstrumentMetrics {
             rows -> {
               budget.register(rows(rows, InstrumentBudgets::budget), true);
               remaining.register(rows(rows, InstrumentBudgets::remaining), true);
-              low.register(
-                  rows.stream()
-                      .map(
-                          row -> MultiGauge.Row.of(tags(row.kind(), row.issuerRegion()), row.low()))
-                      .toList(),
-                  true);
+              low.register(rows(rows, InstrumentBudgets::low), true);
             })
         .doOnError(error -> log.warn("Reading the instruments' budgets failed", error))
         .onErrorComplete()
@@ -112,7 +106,7 @@ class InstrumentMetrics {
   }
 
   private static List<MultiGauge.Row<?>> rows(
-      List<InstrumentBudgets> rows, Function<InstrumentBudgets, BigDecimal> figure) {
+      List<InstrumentBudgets> rows, Function<InstrumentBudgets, Number> figure) {
     return rows.stream()
         .<MultiGauge.Row<?>>map(
             row -> MultiGauge.Row.of(tags(row.kind(), row.issuerRegion()), figure.apply(row)))
