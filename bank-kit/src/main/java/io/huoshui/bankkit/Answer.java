@@ -3,11 +3,15 @@ package io.huoshui.bankkit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A bank's answer to a match, as the credit API takes it. Each factory sets exactly the members its
  * kind of answer takes: the API refuses a member foreign to the answer. Money and rates travel as
  * decimal strings, so that no amount passes through a binary fraction.
+ *
+ * @param instruments an approval's policy instruments by id (those its proposal offered, {@link
+ *     MatchEvent.Proposed#instruments()}), each drawn on by the approval; null for none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Answer(
@@ -18,7 +22,34 @@ public record Answer(
     String reasonCode,
     String note,
     String overRequestReason,
-    LocalDate disbursedOn) {
+    LocalDate disbursedOn,
+    List<String> instruments) {
+
+  public Answer {
+    instruments = instruments == null ? null : List.copyOf(instruments);
+  }
+
+  /** An answer that names no instrument, as every answer did before approvals could. */
+  public Answer(
+      String answer,
+      String amount,
+      String annualRate,
+      Integer termMonths,
+      String reasonCode,
+      String note,
+      String overRequestReason,
+      LocalDate disbursedOn) {
+    this(
+        answer,
+        amount,
+        annualRate,
+        termMonths,
+        reasonCode,
+        note,
+        overRequestReason,
+        disbursedOn,
+        null);
+  }
 
   /** Interest, with the indicative amount; the enterprise's identity is released to the bank. */
   public static Answer interest(BigDecimal amount) {
@@ -33,6 +64,22 @@ public record Answer(
   /** An approval; {@code overRequestReason} only when the amount is above the one requested. */
   public static Answer approval(
       BigDecimal amount, BigDecimal annualRate, int termMonths, String overRequestReason) {
+    return approval(amount, annualRate, termMonths, overRequestReason, List.of());
+  }
+
+  /**
+   * An approval that uses policy instruments: the network draws it on each one's budget with the
+   * approval, or refuses the approval whole (409 {@code INSTRUMENT_BUDGET_EXHAUSTED}, 422 {@code
+   * INSTRUMENT_UNAVAILABLE}) when one cannot serve it. An empty list names none.
+   *
+   * @param instrumentIds the instruments' ids, each once
+   */
+  public static Answer approval(
+      BigDecimal amount,
+      BigDecimal annualRate,
+      int termMonths,
+      String overRequestReason,
+      List<String> instrumentIds) {
     return new Answer(
         "APPROVAL",
         amount.toPlainString(),
@@ -41,12 +88,19 @@ public record Answer(
         null,
         null,
         overRequestReason,
-        null);
+        null,
+        instrumentIds.isEmpty() ? null : instrumentIds);
   }
 
   /** One tranche paid out. */
   public static Answer disbursement(BigDecimal amount, LocalDate disbursedOn) {
     return new Answer(
         "DISBURSEMENT", amount.toPlainString(), null, null, null, null, null, disbursedOn);
+  }
+
+  /** The same answer naming no instrument: an approval to send when an instrument refused it. */
+  public Answer withoutInstruments() {
+    return new Answer(
+        answer, amount, annualRate, termMonths, reasonCode, note, overRequestReason, disbursedOn);
   }
 }

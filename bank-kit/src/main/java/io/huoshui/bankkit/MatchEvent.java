@@ -38,6 +38,16 @@ public sealed interface MatchEvent
       List<String> collateral,
       List<String> tags) {}
 
+  /**
+   * A policy instrument offered with a proposal, which the bank may name in its approval.
+   *
+   * @param kind INTEREST_SUBSIDY, GUARANTEE or RISK_COMPENSATION
+   * @param issuerRegion the division code of the government that funds it
+   * @param draw what the loan, approved in full, would take of the instrument's budget
+   */
+  record Instrument(
+      String instrumentId, String kind, String name, String issuerRegion, BigDecimal draw) {}
+
   /** A demand matched to one of the bank's products. */
   record Proposed(
       Envelope envelope,
@@ -50,7 +60,29 @@ public sealed interface MatchEvent
       BigDecimal score,
       LocalDate deadline,
       Demand demand)
-      implements MatchEvent {}
+      implements MatchEvent {
+
+    /**
+     * The policy instruments the demand is eligible for with this product ({@code
+     * support.instruments}), the subsidy first; empty for a proposal offering none or announced
+     * before instruments were offered. Read from {@link #data()}, which the verifier checked.
+     */
+    public List<Instrument> instruments() {
+      List<Instrument> offered = new ArrayList<>();
+      data.path("support")
+          .path("instruments")
+          .forEach(
+              instrument ->
+                  offered.add(
+                      new Instrument(
+                          instrument.path("instrumentId").asString(),
+                          instrument.path("kind").asString(),
+                          instrument.path("name").asString(),
+                          instrument.path("issuerRegion").asString(),
+                          new BigDecimal(instrument.path("draw").asString()))));
+      return List.copyOf(offered);
+    }
+  }
 
   /** A match left unanswered turned BLUE, YELLOW or RED at its stage. */
   record Escalated(

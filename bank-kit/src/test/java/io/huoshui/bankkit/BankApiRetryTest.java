@@ -36,6 +36,7 @@ class BankApiRetryTest {
 
   private final Deque<Reply> script = new ArrayDeque<>();
   private final List<String> keys = new CopyOnWriteArrayList<>();
+  private final List<String> bodies = new CopyOnWriteArrayList<>();
   private HttpServer server;
   private BankApi api;
 
@@ -112,6 +113,44 @@ class BankApiRetryTest {
   }
 
   @Test
+  void anApprovalNamesTheInstrumentsItUsesAsTheCreditApiTakesThem() throws Exception {
+    script.add(new Reply(201, "application/json", CREATED, Duration.ZERO));
+    script.add(new Reply(201, "application/json", CREATED, Duration.ZERO));
+    MatchEvent.Proposed proposed =
+        (MatchEvent.Proposed)
+            MatchEvent.of(
+                ProducerExamples.of(EventKind.PROPOSED).stream()
+                    .filter(example -> example.path("data").has("support"))
+                    .findFirst()
+                    .orElseThrow());
+    List<String> offered =
+        proposed.instruments().stream().map(MatchEvent.Instrument::instrumentId).toList();
+
+    api.answer(
+        proposed.matchId(),
+        Answer.approval(new BigDecimal("2000000.00"), new BigDecimal("4.350"), 24, null, offered));
+    api.answer(
+        proposed.matchId(),
+        Answer.approval(new BigDecimal("2000000.00"), new BigDecimal("4.350"), 24, null));
+
+    assertThat(proposed.instruments())
+        .extracting(MatchEvent.Instrument::kind)
+        .containsExactly("INTEREST_SUBSIDY", "GUARANTEE", "RISK_COMPENSATION");
+    assertThat(proposed.instruments().get(1).draw()).isEqualByComparingTo("1600000.00");
+    // The members of credit's AnswerRequest, the ids as strings, and no member an approval
+    // without instruments would be refused for.
+    assertThat(ProducerExamples.JSON.readTree(bodies.get(0)))
+        .isEqualTo(
+            ProducerExamples.JSON.readTree(
+                """
+                {"answer": "APPROVAL", "amount": "2000000.00", "annualRate": "4.350",
+                 "termMonths": 24, "instruments": ["%s", "%s", "%s"]}
+                """
+                    .formatted(offered.get(0), offered.get(1), offered.get(2))));
+    assertThat(ProducerExamples.JSON.readTree(bodies.get(1)).has("instruments")).isFalse();
+  }
+
+  @Test
   void anAnswerNeverDeliveredEndsInAnErrorAfterItsAttempts() {
     for (int i = 0; i < 4; i++) {
       script.add(new Reply(502, "application/problem+json", "{\"status\":502}", Duration.ZERO));
@@ -124,7 +163,7 @@ class BankApiRetryTest {
 
   private void answer(HttpExchange exchange) throws IOException {
     keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
-    exchange.getRequestBody().readAllBytes();
+    bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     Reply reply = script.poll();
     if (reply == null) {
       send(exchange, 500, "text/plain", "the test's script ran out");

@@ -520,16 +520,7 @@ class AnswerApiTest extends CreditApiTest {
     UUID matchId = interestedAndApproved(pushMatch(bank, productId, "100000000.00"));
     answer(bank, matchId, disbursement("20000000.00")).expectStatus().isCreated();
 
-    String scrape =
-        http.get()
-            .uri("/actuator/prometheus")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(String.class)
-            .returnResult()
-            .getResponseBody();
-    assertThat(scrape)
+    assertThat(scrape())
         .contains("huoshui_bank_answers_total{")
         .containsPattern(
             "huoshui_intended_amount_cny_total\\{[^}]*bank=\""

@@ -216,6 +216,18 @@ public abstract class CreditApiTest {
         .getResponseBody();
   }
 
+  /** The service's Prometheus scrape, as the network's Prometheus reads it. */
+  protected String scrape() {
+    return http.get()
+        .uri("/actuator/prometheus")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
   protected static JsonNode body(WebTestClient.ResponseSpec response) {
     return response.expectBody(JsonNode.class).returnResult().getResponseBody();
   }

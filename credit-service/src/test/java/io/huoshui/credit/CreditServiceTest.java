@@ -22,6 +22,11 @@ import org.springframework.test.context.TestPropertySource;
 @Import({TestClockConfig.class, OtherServicesTopics.class})
 // A Prometheus scrape after the API tests (latency histograms per route) is larger than the
 // WebTestClient's default 256 KB buffer. The demo catalog loads as in a demo run; the tests work
-// with banks of their own beside it.
-@TestPropertySource(properties = {"spring.http.codecs.max-in-memory-size=4MB", "huoshui.demo=true"})
+// with banks of their own beside it. The budget gauges are read every second, not every minute.
+@TestPropertySource(
+    properties = {
+      "spring.http.codecs.max-in-memory-size=4MB",
+      "huoshui.demo=true",
+      "huoshui.credit.instruments.budget-gauges-refresh=PT1S"
+    })
 public @interface CreditServiceTest {}

@@ -1,13 +1,17 @@
 package io.huoshui.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.servicetest.Contracts;
 import io.huoshui.testsupport.TestTokens;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -56,6 +60,41 @@ class InstrumentDrawTest extends CreditApiTest {
     assertThat(drawings.get(0).get("drawn").asString()).isEqualTo("300000.00");
     assertThat(drawings.get(1).get("drawn").asString()).isEqualTo("6400000.00");
     assertThat(drawings.get(2).get("drawn").asString()).isEqualTo("3200000.00");
+    // Each drawing names its instrument, so that a reader of the answer needs no catalog.
+    assertThat(drawings)
+        .extracting(drawing -> drawing.get("kind").asString())
+        .containsExactly("INTEREST_SUBSIDY", "GUARANTEE", "RISK_COMPENSATION");
+    assertThat(drawings)
+        .allSatisfy(
+            drawing -> {
+              assertThat(drawing.get("name").asString()).isEqualTo("测试政策工具");
+              assertThat(drawing.get("issuerRegion").asString()).isEqualTo(CHANGZHI);
+            });
+  }
+
+  @Test
+  void theDrawsAreCountedByKindAndIssuerOnceTheApprovalCommitsAndTheBudgetsAreGauged() {
+    String guarantee = issue(instrument("GUARANTEE", "budget", "7000000.00"));
+    UUID matchId = interested("8000000.00");
+    double draws = scraped("huoshui_instrument_draws_total", "GUARANTEE");
+    double drawn = scraped("huoshui_instrument_drawn_cny_total", "GUARANTEE");
+
+    answer(bank, matchId, approval("8000000.00", List.of(guarantee))).expectStatus().isCreated();
+
+    assertThat(scraped("huoshui_instrument_draws_total", "GUARANTEE")).isEqualTo(draws + 1);
+    assertThat(scraped("huoshui_instrument_drawn_cny_total", "GUARANTEE"))
+        .isEqualTo(drawn + 6_400_000);
+    // A refused approval draws nothing and counts nothing.
+    String exhausted = issue(instrument("GUARANTEE", "budget", "100.00"));
+    answer(bank, interested("8000000.00"), approval("8000000.00", List.of(exhausted)))
+        .expectStatus()
+        .isEqualTo(409);
+    assertThat(scraped("huoshui_instrument_draws_total", "GUARANTEE")).isEqualTo(draws + 1);
+    // 600,000 of 7,000,000 left is below a tenth: the gauge counts it among the low budgets.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> scraped("huoshui_instruments_budget_low", "GUARANTEE") >= 1);
+    assertThat(scraped("huoshui_instrument_budget_remaining_cny", "GUARANTEE")).isPositive();
   }
 
   @Test
@@ -144,6 +183,19 @@ class InstrumentDrawTest extends CreditApiTest {
         36,
         "instruments",
         instruments);
+  }
+
+  /**
+   * The value of a metric of the Changzhi issuer and this kind in the service's scrape; 0 if none.
+   */
+  private double scraped(String metric, String kind) {
+    Matcher found =
+        Pattern.compile(
+                "^%s\\{[^}]*issuer=\"%s\",kind=\"%s\"[^}]*} (\\S+)$"
+                    .formatted(metric, CHANGZHI, kind),
+                Pattern.MULTILINE)
+            .matcher(scrape());
+    return found.find() ? Double.parseDouble(found.group(1)) : 0;
   }
 
   private void assertDrawn(String instrumentId, String drawn, String remaining) {

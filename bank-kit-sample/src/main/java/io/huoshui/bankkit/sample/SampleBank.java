@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +82,14 @@ public final class SampleBank implements MatchHandler {
     }
   }
 
+  private static boolean refusedByAnInstrument(AnswerOutcome outcome) {
+    return outcome instanceof AnswerOutcome.Refused refused
+        && INSTRUMENT_REFUSALS.contains(refused.problem().code());
+  }
+
+  private static final Set<String> INSTRUMENT_REFUSALS =
+      Set.of("INSTRUMENT_BUDGET_EXHAUSTED", "INSTRUMENT_UNAVAILABLE");
+
   private void answer(MatchEvent.Proposed proposed) throws Exception {
     log.info(
         "收到匹配 {}：{} 县 {} 元 {} 个月 / proposed",
@@ -90,6 +99,16 @@ public final class SampleBank implements MatchHandler {
         proposed.demand().termMonths());
     for (Answer answer : desk.answers(proposed, LocalDate.now(clock))) {
       AnswerOutcome outcome = api.answer(proposed.matchId(), answer);
+      if (answer.instruments() != null && refusedByAnInstrument(outcome)) {
+        // An instrument's budget may be drawn by another approval between offer and approval:
+        // the loan is approved all the same, without the public money.
+        log.warn(
+            "答复 {} 所用政策工具不可用，改为不使用政策工具的审批 / approving without instruments: {}",
+            proposed.matchId(),
+            ((AnswerOutcome.Refused) outcome).problem());
+        answer = answer.withoutInstruments();
+        outcome = api.answer(proposed.matchId(), answer);
+      }
       if (outcome instanceof AnswerOutcome.Accepted accepted) {
         log.info(
             "答复 {} {} 已记录 {} / recorded",

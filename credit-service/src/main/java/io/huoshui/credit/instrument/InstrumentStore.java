@@ -141,6 +141,32 @@ class InstrumentStore {
         .one();
   }
 
+  /**
+   * The active instruments' budgets by kind and issuer, and how many of them have less than a tenth
+   * of their budget left: a handful of rows (three kinds by the network's regions) for the
+   * dashboards, never one per instrument.
+   */
+  Flux<InstrumentBudgets> budgets() {
+    return database
+        .sql(
+            """
+            SELECT kind, issuer_region, sum(budget) AS budget,
+                   sum(remaining_budget) AS remaining,
+                   count(*) FILTER (WHERE remaining_budget * 10 < budget) AS low
+            FROM instrument WHERE status = 'ACTIVE'
+            GROUP BY kind, issuer_region
+            """)
+        .map(
+            row ->
+                new InstrumentBudgets(
+                    InstrumentKind.valueOf(row.get("kind", String.class)),
+                    row.get("issuer_region", String.class),
+                    row.get("budget", BigDecimal.class),
+                    row.get("remaining", BigDecimal.class),
+                    row.get("low", Long.class)))
+        .all();
+  }
+
   Mono<Void> recordChange(UUID id, String change, Instant at, Actor actor) {
     return database
         .sql(

@@ -32,13 +32,19 @@ public class Instruments {
   private final InstrumentStore store;
   private final Outbox outbox;
   private final TransactionalOperator transaction;
+  private final InstrumentMetrics metrics;
   private final Clock clock;
 
   Instruments(
-      InstrumentStore store, Outbox outbox, TransactionalOperator transaction, Clock clock) {
+      InstrumentStore store,
+      Outbox outbox,
+      TransactionalOperator transaction,
+      InstrumentMetrics metrics,
+      Clock clock) {
     this.store = store;
     this.outbox = outbox;
     this.transaction = transaction;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -117,7 +123,8 @@ public class Instruments {
       List<UUID> instrumentIds, BigDecimal amount, int termMonths) {
     return Flux.fromIterable(instrumentIds)
         .concatMap(id -> drawApproval(id, amount, termMonths))
-        .collectList();
+        .collectList()
+        .flatMap(drawings -> metrics.drawnOnCommit(drawings).thenReturn(drawings));
   }
 
   private Mono<Drawing> drawApproval(UUID id, BigDecimal amount, int termMonths) {
@@ -157,7 +164,13 @@ public class Instruments {
                                                   left.remainingBudget().toPlainString(),
                                                   draw.toPlainString())))))
                   .then(announce(id, EventTypes.INSTRUMENT_UPDATED))
-                  .thenReturn(new Drawing(id, draw));
+                  .thenReturn(
+                      new Drawing(
+                          id,
+                          instrument.kind(),
+                          instrument.name(),
+                          instrument.issuerRegion(),
+                          draw));
             });
   }
 

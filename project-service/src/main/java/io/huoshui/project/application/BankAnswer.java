@@ -1,10 +1,12 @@
 package io.huoshui.project.application;
 
+import io.huoshui.project.domain.InstrumentDraw;
 import io.huoshui.project.domain.MatchTotals;
 import io.huoshui.service.security.Actor;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -14,6 +16,7 @@ import java.util.UUID;
  * @param totals the match's totals after this answer
  * @param actor the bank's client and request that answered, when the event names them
  * @param service the service that reported the answer
+ * @param instruments APPROVAL: the policy instruments it drew on; empty when it named none
  */
 public record BankAnswer(
     UUID matchId,
@@ -30,7 +33,8 @@ public record BankAnswer(
     Instant respondedAt,
     MatchTotals totals,
     Actor actor,
-    String service) {
+    String service,
+    List<InstrumentDraw> instruments) {
 
   public enum Kind {
     INTEREST,

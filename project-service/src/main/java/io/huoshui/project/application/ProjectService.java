@@ -11,6 +11,7 @@ import io.huoshui.project.domain.ProjectFilter;
 import io.huoshui.project.domain.ProjectStatus;
 import io.huoshui.project.domain.Step;
 import io.huoshui.project.domain.TimelineEntry;
+import io.huoshui.project.persistence.InstrumentUseStore;
 import io.huoshui.project.persistence.MatchStore;
 import io.huoshui.project.persistence.ProjectStore;
 import io.huoshui.project.persistence.TimelineStore;
@@ -45,6 +46,7 @@ public class ProjectService {
   private final ProjectStore projects;
   private final MatchStore matches;
   private final TimelineStore timeline;
+  private final InstrumentUseStore instrumentUses;
   private final Outbox outbox;
   private final TransactionalOperator transaction;
   private final DemandMetrics metrics;
@@ -54,6 +56,7 @@ public class ProjectService {
       ProjectStore projects,
       MatchStore matches,
       TimelineStore timeline,
+      InstrumentUseStore instrumentUses,
       Outbox outbox,
       TransactionalOperator transaction,
       DemandMetrics metrics,
@@ -61,6 +64,7 @@ public class ProjectService {
     this.projects = projects;
     this.matches = matches;
     this.timeline = timeline;
+    this.instrumentUses = instrumentUses;
     this.outbox = outbox;
     this.transaction = transaction;
     this.metrics = metrics;
@@ -351,7 +355,10 @@ public class ProjectService {
             service));
   }
 
-  /** A bank answered: the match's totals are updated, then the demand's funnel and status. */
+  /**
+   * A bank answered: the match's totals are updated, then the demand's funnel and status; an
+   * approval's draws on policy instruments are kept for the quarterly pack.
+   */
   public Mono<Void> answered(BankAnswer answer) {
     UUID projectId = answer.projectId();
     return projects
@@ -375,7 +382,20 @@ public class ProjectService {
                         answer.kind() == BankAnswer.Kind.INTEREST)))
         .switchIfEmpty(Mono.error(() -> unknown(projectId)))
         .flatMap(change -> write(change.before(), change.after(), answerEntry(answer)))
+        .then(Mono.defer(() -> instrumentsUsed(answer)))
         .as(transaction::transactional);
+  }
+
+  private Mono<Void> instrumentsUsed(BankAnswer answer) {
+    return answer.kind() == BankAnswer.Kind.APPROVAL && answer.amount() != null
+        ? instrumentUses.approved(
+            answer.projectId(),
+            answer.matchId(),
+            answer.bankCode(),
+            answer.amount(),
+            answer.respondedAt(),
+            answer.instruments())
+        : Mono.empty();
   }
 
   /**

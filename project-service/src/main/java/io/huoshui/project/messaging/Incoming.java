@@ -4,6 +4,7 @@ import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.eventing.MayBeAbsent;
 import io.huoshui.eventing.PoisonEventException;
 import io.huoshui.project.application.BankAnswer;
+import io.huoshui.project.domain.InstrumentDraw;
 import io.huoshui.project.domain.MatchTotals;
 import io.huoshui.service.security.Actor;
 import java.math.BigDecimal;
@@ -129,9 +130,18 @@ final class Incoming {
       @MayBeAbsent LocalDate disbursedOn,
       Instant respondedAt,
       Totals totals,
-      @MayBeAbsent Actor actor) {
+      @MayBeAbsent Actor actor,
+      @MayBeAbsent List<Drawn> instruments) {
 
     record Totals(BigDecimal intended, BigDecimal approved, BigDecimal disbursed) {}
+
+    /** An instrument an approval drew on; kind, name and issuer since credit-service tells them. */
+    record Drawn(
+        UUID instrumentId,
+        @MayBeAbsent String kind,
+        @MayBeAbsent String name,
+        @MayBeAbsent String issuerRegion,
+        BigDecimal drawn) {}
 
     BankAnswer toAnswer(EventEnvelope event, String service) {
       BankAnswer.Kind kind;
@@ -159,7 +169,25 @@ final class Incoming {
               cents(event, totals.approved()),
               cents(event, totals.disbursed())),
           actor,
-          service);
+          service,
+          instruments == null
+              ? List.of()
+              : instruments.stream().map(drawn -> drawn(event, drawn)).toList());
+    }
+
+    /** The consumer checks members of nested records, not of a list's items: they are read here. */
+    private static InstrumentDraw drawn(EventEnvelope event, Drawn drawn) {
+      if (drawn == null || drawn.instrumentId() == null || drawn.drawn() == null) {
+        throw new PoisonEventException(
+            "%s %s names an instrument without its instrumentId or drawn"
+                .formatted(event.type(), event.id()));
+      }
+      return new InstrumentDraw(
+          drawn.instrumentId(),
+          drawn.kind(),
+          drawn.name(),
+          drawn.issuerRegion(),
+          cents(event, drawn.drawn()));
     }
 
     /**

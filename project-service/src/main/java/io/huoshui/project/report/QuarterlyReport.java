@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * The pack for the quarterly review (季例会): the funnel of the quarter's demands, what is stuck and
  * why, the supervision notices, how each bank answered, and what the banks signed at the quarter's
- * matchmaking events against what they approved and disbursed.
+ * matchmaking events against what they approved and disbursed, and the policy instruments the
+ * approvals drew on.
  */
 record QuarterlyReport(
     String quarter,
@@ -31,7 +32,8 @@ record QuarterlyReport(
     List<Closure> closures,
     List<Bank> banks,
     List<Stuck> stuck,
-    List<EventTotals> events) {
+    List<EventTotals> events,
+    InstrumentUse instruments) {
 
   /** Demands submitted in the quarter, overall and broken down. */
   record Funnel(FunnelRow total, List<FunnelRow> byCounty, List<FunnelRow> byIndustry) {

@@ -58,7 +58,10 @@ class QuarterlyReports {
             figures.supervision(scope).collectList(),
             figures.banks(scope).collectList(),
             figures.stuck(scope, STUCK_LISTED).collectList(),
-            events.heldWithin(tenant, quarter.firstDay(), quarter.endDay(), county).collectList())
+            events.heldWithin(tenant, quarter.firstDay(), quarter.endDay(), county).collectList(),
+            Mono.zip(
+                figures.instrumentUses(scope).collectList(),
+                figures.instrumentKinds(scope).collectList()))
         .flatMap(
             parts -> {
               List<String> places = new ArrayList<>(List.of(tenant.id()));
@@ -67,6 +70,7 @@ class QuarterlyReports {
               }
               parts.getT1().forEach(row -> places.add(row.group()));
               parts.getT5().forEach(row -> places.add(row.county()));
+              places.addAll(InstrumentUse.places(parts.getT7().getT1()));
               return divisions
                   .names(places)
                   .map(
@@ -89,7 +93,8 @@ class QuarterlyReports {
                             closures(parts.getT3()),
                             parts.getT4().stream().map(QuarterlyReport.Bank::of).toList(),
                             parts.getT5().stream().map(row -> stuck(row, names, now)).toList(),
-                            parts.getT6());
+                            parts.getT6(),
+                            InstrumentUse.of(parts.getT7().getT1(), parts.getT7().getT2(), names));
                       });
             });
   }

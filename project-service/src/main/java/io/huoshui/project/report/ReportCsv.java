@@ -109,6 +109,8 @@ final class ReportCsv {
                     event.disbursed(),
                     event.intentions(),
                     event.unfollowed()));
+    csv.blank();
+    InstrumentSection.csv(csv, report.instruments(), language);
     return csv.toString();
   }
 

@@ -176,7 +176,9 @@ final class ReportHtml {
                   event.intentions(),
                   event.unfollowed()));
     }
-    html.append("</table></body></html>\n");
+    html.append("</table>");
+    InstrumentSection.html(html, report.instruments(), language);
+    html.append("</body></html>\n");
     return html.toString();
   }
 

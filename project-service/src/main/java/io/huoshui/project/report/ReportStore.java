@@ -2,6 +2,8 @@ package io.huoshui.project.report;
 
 import io.huoshui.project.persistence.Visibility;
 import io.huoshui.project.persistence.Where;
+import io.huoshui.project.report.InstrumentFigures.KindRow;
+import io.huoshui.project.report.InstrumentFigures.UseRow;
 import io.huoshui.project.report.QuarterlyFigures.BankRow;
 import io.huoshui.project.report.QuarterlyFigures.FunnelRow;
 import io.huoshui.project.report.QuarterlyFigures.Scope;
@@ -245,6 +247,84 @@ class ReportStore {
                   noMatch == null ? null : json.readTree(noMatch));
             })
         .all();
+  }
+
+  /**
+   * The quarter's approvals that drew on policy instruments, of the demands the tenant sees, each
+   * instrument named as its latest approval that told its kind named it.
+   */
+  private static final String INSTRUMENTS_USED =
+      """
+      WITH used AS (
+        SELECT u.*, p.county FROM project_instrument_use u JOIN project p ON p.id = u.project_id
+        WHERE %s),
+      named AS (
+        SELECT DISTINCT ON (instrument_id) instrument_id, kind, name, issuer_region
+        FROM used ORDER BY instrument_id, kind IS NULL, approved_at DESC)
+      """;
+
+  /** Instrument use by county, bank and instrument: the rows every breakdown of it adds up. */
+  Flux<UseRow> instrumentUses(Scope scope) {
+    Where where = instrumentsUsed(scope);
+    return where
+        .bind(
+            database.sql(
+                INSTRUMENTS_USED.formatted(where.sql())
+                    + """
+                    SELECT u.county, u.bank_code, u.instrument_id, n.kind, n.name, n.issuer_region,
+                      count(*) AS approvals, sum(u.loan_amount) AS approved_amount,
+                      sum(u.drawn) AS drawn_amount
+                    FROM used u JOIN named n USING (instrument_id)
+                    GROUP BY u.county, u.bank_code, u.instrument_id, n.kind, n.name,
+                      n.issuer_region
+                    ORDER BY u.county, u.bank_code, u.instrument_id
+                    """))
+        .map(
+            row ->
+                new UseRow(
+                    row.get("county", String.class),
+                    row.get("bank_code", String.class),
+                    row.get("instrument_id", UUID.class),
+                    row.get("kind", String.class),
+                    row.get("name", String.class),
+                    row.get("issuer_region", String.class),
+                    row.get("approvals", Long.class),
+                    row.get("approved_amount", BigDecimal.class),
+                    row.get("drawn_amount", BigDecimal.class)))
+        .all();
+  }
+
+  /** Instrument use by kind, each approval counted once per kind it drew on. */
+  Flux<KindRow> instrumentKinds(Scope scope) {
+    Where where = instrumentsUsed(scope);
+    return where
+        .bind(
+            database.sql(
+                INSTRUMENTS_USED.formatted(where.sql())
+                    + """
+                    SELECT kind, count(*) AS approvals, sum(loan_amount) AS approved_amount,
+                      sum(drawn) AS drawn_amount
+                    FROM (SELECT n.kind, u.match_id, max(u.loan_amount) AS loan_amount,
+                            sum(u.drawn) AS drawn
+                          FROM used u JOIN named n USING (instrument_id)
+                          GROUP BY n.kind, u.match_id) AS approval
+                    GROUP BY kind
+                    ORDER BY array_position(
+                      ARRAY['INTEREST_SUBSIDY', 'GUARANTEE', 'RISK_COMPENSATION'], kind), kind
+                    """))
+        .map(
+            row ->
+                new KindRow(
+                    row.get("kind", String.class),
+                    row.get("approvals", Long.class),
+                    row.get("approved_amount", BigDecimal.class),
+                    row.get("drawn_amount", BigDecimal.class)))
+        .all();
+  }
+
+  private static Where instrumentsUsed(Scope scope) {
+    Where where = visible(scope).and("u.approved_at >= :from", "from", scope.from());
+    return where.and("u.approved_at < :to", "to", scope.to());
   }
 
   private static Where visible(Scope scope) {

@@ -106,4 +106,36 @@ final class ReportWords {
             "unfollowed")
         : List.of("对接会", "日期", "地区", "签约金额（元）", "授信金额（元）", "放款金额（元）", "意向数", "签约未落地数");
   }
+
+  private static final Map<String, String[]> INSTRUMENT_KINDS =
+      Map.of(
+          "INTEREST_SUBSIDY", new String[] {"贴息", "interest subsidy"},
+          "GUARANTEE", new String[] {"政府性融资担保", "government financing guarantee"},
+          "RISK_COMPENSATION", new String[] {"风险补偿资金池", "risk compensation pool"});
+
+  /** A policy instrument's kind as the review says it; its code when the pack does not know it. */
+  static String instrumentKind(String kind, Language language) {
+    String[] words = kind == null ? null : INSTRUMENT_KINDS.get(kind);
+    return words == null ? kind : language.pick(words[0], words[1]);
+  }
+
+  /** The columns of an instrument's use, after those naming its county or bank. */
+  static List<String> instrumentColumns(Language language) {
+    return language == Language.EN
+        ? List.of(
+            "kind",
+            "instrument",
+            "issuer",
+            "instrument_id",
+            "approvals",
+            "approved_cny",
+            "drawn_cny")
+        : List.of("种类", "政策工具", "出资地区", "工具编号", "授信笔数", "授信金额（元）", "支用金额（元）");
+  }
+
+  static List<String> instrumentKindColumns(Language language) {
+    return language == Language.EN
+        ? List.of("kind", "approvals", "approved_cny", "drawn_cny")
+        : List.of("种类", "授信笔数", "授信金额（元）", "支用金额（元）");
+  }
 }

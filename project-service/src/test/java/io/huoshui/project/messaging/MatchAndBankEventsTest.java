@@ -321,6 +321,58 @@ class MatchAndBankEventsTest extends ProjectServiceTest {
         .contains("at most two places");
   }
 
+  @Test
+  void anApprovalNamingAnInstrumentWithoutWhatItDrewIsPoisonAndTheNextApprovalsUsesAreKept() {
+    UUID id = submit(COUNTY, toyPlant());
+    UUID refused = UUID.randomUUID();
+    UUID kept = UUID.randomUUID();
+    Instant at = Instant.now();
+    EventEnvelope incomplete =
+        example(
+            RESPONDED,
+            "approval",
+            id,
+            Map.of(
+                "matchId",
+                refused,
+                "bankCode",
+                BANK,
+                "productId",
+                product,
+                "respondedAt",
+                at.toString()),
+            "instruments.1.drawn");
+    respond(id, incomplete);
+    respond(
+        id,
+        example(
+            RESPONDED,
+            "approval",
+            id,
+            Map.of(
+                "matchId",
+                kept,
+                "bankCode",
+                "shanxi-bank",
+                "productId",
+                product,
+                "respondedAt",
+                at.plusSeconds(1).toString())));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> instrumentUses(kept) == 2);
+    assertThat(instrumentUses(refused)).isZero();
+    assertThat(timelineSteps(id, "APPROVED")).isEqualTo(1);
+    ConsumerRecord<String, String> dead =
+        deadLetters(DeadLetters.topicFor(BANK_RESPONSES), id.toString(), 1).get(0);
+    assertThat(codec.read(dead.value()).id()).isEqualTo(incomplete.id());
+    assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+        .contains("without its instrumentId or drawn");
+  }
+
+  private long instrumentUses(UUID match) {
+    return count("SELECT count(*) FROM project_instrument_use WHERE match_id = :v", match);
+  }
+
   private void respond(UUID id, EventEnvelope answer) {
     publish(BANK_RESPONSES, answer);
   }
