@@ -69,7 +69,9 @@ final class QuarterlyFigures {
       BigDecimal approvedAmount,
       BigDecimal disbursedAmount,
       Double medianHoursToFirstAnswer,
-      Double meanHoursToFirstAnswer) {}
+      Double meanHoursToFirstAnswer,
+      BigDecimal leadApprovedAmount,
+      BigDecimal participantApprovedAmount) {}
 
   /**
    * How many supervision notices of one colour issued in the quarter were closed in one way.

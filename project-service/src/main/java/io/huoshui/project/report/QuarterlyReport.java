@@ -85,7 +85,9 @@ record QuarterlyReport(
       BigDecimal approvedAmount,
       BigDecimal disbursedAmount,
       Double medianHoursToFirstAnswer,
-      Double meanHoursToFirstAnswer) {
+      Double meanHoursToFirstAnswer,
+      BigDecimal leadApprovedAmount,
+      BigDecimal participantApprovedAmount) {
 
     static Bank of(BankRow row) {
       return new Bank(
@@ -101,7 +103,9 @@ record QuarterlyReport(
           row.approvedAmount(),
           row.disbursedAmount(),
           round(row.medianHoursToFirstAnswer()),
-          round(row.meanHoursToFirstAnswer()));
+          round(row.meanHoursToFirstAnswer()),
+          row.leadApprovedAmount(),
+          row.participantApprovedAmount());
     }
 
     private static BigDecimal rate(long part, long whole) {

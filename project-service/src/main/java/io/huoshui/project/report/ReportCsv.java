@@ -76,7 +76,9 @@ final class ReportCsv {
                     bank.approvedAmount(),
                     bank.disbursedAmount(),
                     bank.medianHoursToFirstAnswer(),
-                    bank.meanHoursToFirstAnswer()));
+                    bank.meanHoursToFirstAnswer(),
+                    bank.leadApprovedAmount(),
+                    bank.participantApprovedAmount()));
     csv.blank();
     csv.section(language.pick("久拖未决", "stuck longest"), ReportWords.stuckColumns(language));
     report

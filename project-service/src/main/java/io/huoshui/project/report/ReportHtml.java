@@ -98,7 +98,9 @@ final class ReportHtml {
                     "approval rate",
                     "approved 万元",
                     "disbursed 万元",
-                    "median h to answer")
+                    "median h to answer",
+                    "syndicates led 万元",
+                    "syndicate shares 万元")
                 : List.of(
                     "银行",
                     "推送",
@@ -110,7 +112,9 @@ final class ReportHtml {
                     "授信率",
                     "授信（万元）",
                     "放款（万元）",
-                    "首次答复用时中位数（小时）")));
+                    "首次答复用时中位数（小时）",
+                    "银团牵头（万元）",
+                    "银团参贷（万元）")));
     for (QuarterlyReport.Bank bank : report.banks()) {
       html.append(
           "<tr><td>%s</td><td>%d</td><td>%d</td><td>%s</td><td>%d</td><td>%d</td><td>%d</td>"
@@ -122,12 +126,14 @@ final class ReportHtml {
                       bank.interested(),
                       bank.declined(),
                       bank.approved())
-              + "<td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>"
+              + "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>"
                   .formatted(
                       rateBar(bank.approvalRate()),
                       Html.wan(bank.approvedAmount()),
                       Html.wan(bank.disbursedAmount()),
-                      Objects.toString(bank.medianHoursToFirstAnswer(), "–")));
+                      Objects.toString(bank.medianHoursToFirstAnswer(), "–"),
+                      Html.wan(bank.leadApprovedAmount()),
+                      Html.wan(bank.participantApprovedAmount())));
     }
     html.append("</table>");
 

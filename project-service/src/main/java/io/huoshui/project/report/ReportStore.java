@@ -116,7 +116,10 @@ class ReportStore {
                     m.amount_disbursed, %s AS first_answer_at,
                     EXISTS (SELECT 1 FROM project_timeline d WHERE d.project_id = m.project_id
                       AND d.details->>'matchId' = m.match_id::text
-                      AND d.step = 'BANK_DECLINE') AS declined
+                      AND d.step = 'BANK_DECLINE') AS declined,
+                    (SELECT d.details->>'syndicateRole' FROM project_timeline d
+                      WHERE d.project_id = m.project_id AND d.details->>'matchId' = m.match_id::text
+                      AND d.step = 'PUSHED' LIMIT 1) AS syndicate_role
                   FROM project_match m JOIN project p ON p.id = m.project_id
                   WHERE %s
                 )
@@ -132,7 +135,11 @@ class ReportStore {
                   percentile_cont(0.5) WITHIN GROUP
                     (ORDER BY extract(epoch FROM first_answer_at - proposed_at) / 3600)
                     AS median_hours,
-                  avg(extract(epoch FROM first_answer_at - proposed_at) / 3600) AS mean_hours
+                  avg(extract(epoch FROM first_answer_at - proposed_at) / 3600) AS mean_hours,
+                  COALESCE(sum(amount_approved) FILTER (WHERE syndicate_role = 'LEAD'), 0.00)
+                    AS lead_approved_amount,
+                  COALESCE(sum(amount_approved) FILTER (WHERE syndicate_role = 'PARTICIPANT'), 0.00)
+                    AS participant_approved_amount
                 FROM pushed GROUP BY bank_code ORDER BY bank_code
                 """
                     .formatted(FIRST_ANSWER, where.sql())))
@@ -149,7 +156,9 @@ class ReportStore {
                     row.get("approved_amount", BigDecimal.class),
                     row.get("disbursed_amount", BigDecimal.class),
                     hours(row.get("median_hours", Number.class)),
-                    hours(row.get("mean_hours", Number.class))))
+                    hours(row.get("mean_hours", Number.class)),
+                    row.get("lead_approved_amount", BigDecimal.class),
+                    row.get("participant_approved_amount", BigDecimal.class)))
         .all();
   }
 

@@ -60,7 +60,9 @@ final class ReportWords {
             "approved_cny",
             "disbursed_cny",
             "median_hours_to_first_answer",
-            "mean_hours_to_first_answer")
+            "mean_hours_to_first_answer",
+            "syndicate_lead_approved_cny",
+            "syndicate_participant_approved_cny")
         : List.of(
             "银行",
             "推送",
@@ -74,7 +76,9 @@ final class ReportWords {
             "授信金额（元）",
             "放款金额（元）",
             "首次答复用时中位数（小时）",
-            "首次答复用时平均数（小时）");
+            "首次答复用时平均数（小时）",
+            "银团牵头授信金额（元）",
+            "银团参贷授信金额（元）");
   }
 
   static List<String> stuckColumns(Language language) {
