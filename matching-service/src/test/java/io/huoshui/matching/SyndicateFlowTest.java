@@ -175,6 +175,25 @@ class SyndicateFlowTest extends ServiceFlow {
         "30000000.00",
         "0.00");
     awaitDemand(projectId, county, "FINANCED");
+    // Paid out, so that no clock of this demand runs on when other tests move the clock ahead.
+    network.respond(
+        projectId,
+        members.get("tl-lead").get("matchId").asString(),
+        "tl-lead",
+        "DISBURSEMENT",
+        clock.instant(),
+        "120000000.00",
+        "120000000.00");
+    network.respond(
+        projectId,
+        members.get("tl-part").get("matchId").asString(),
+        "tl-part",
+        "DISBURSEMENT",
+        clock.instant(),
+        "30000000.00",
+        "30000000.00");
+    awaitMatch(projectId, county, 2, "lastAnswer", "DISBURSEMENT");
+    awaitMatch(projectId, county, 1, "lastAnswer", "DISBURSEMENT");
     assertThat(
             meters
                 .get("huoshui.syndicate.approved.cny")
