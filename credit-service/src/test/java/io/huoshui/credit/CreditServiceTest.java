@@ -22,11 +22,12 @@ import org.springframework.test.context.TestPropertySource;
 @Import({TestClockConfig.class, OtherServicesTopics.class})
 // A Prometheus scrape after the API tests (latency histograms per route) is larger than the
 // WebTestClient's default 256 KB buffer. The demo catalog loads as in a demo run; the tests work
-// with banks of their own beside it. The budget gauges are read every second, not every minute.
+// with banks of their own beside it. The budget gauges are read when a test asks, never on their
+// schedule, so that no background read adds to the round trips a test counts.
 @TestPropertySource(
     properties = {
       "spring.http.codecs.max-in-memory-size=4MB",
       "huoshui.demo=true",
-      "huoshui.credit.instruments.budget-gauges-refresh=PT1S"
+      "huoshui.credit.instruments.budget-gauges-refresh=P1D"
     })
 public @interface CreditServiceTest {}

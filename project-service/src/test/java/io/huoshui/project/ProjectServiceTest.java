@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -45,6 +46,9 @@ import tools.jackson.databind.node.ObjectNode;
 @AutoConfigureWebTestClient
 @RealInfrastructure(database = "project")
 @Import(TestClockConfig.class)
+// The unfollowed intentions are counted when a test asks, never on their schedule, so that no
+// background read adds to the round trips a test counts.
+@TestPropertySource(properties = "huoshui.matchmaking.metrics-refresh=P1D")
 public abstract class ProjectServiceTest {
 
   public static final String MATCHES = "huoshui.matches";

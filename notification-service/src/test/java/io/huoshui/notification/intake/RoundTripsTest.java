@@ -41,7 +41,8 @@ class RoundTripsTest extends NotificationServiceTest {
   void aDemandItsProposalAndTheBanksAnswerCostAFewStatements() {
     Lifecycle dispatcher = context.getBean("webhookDispatcher", Lifecycle.class);
     Lifecycle relay = context.getBean("outboxRelay", Lifecycle.class);
-    ServiceMeters.whileStopped(this::measure, dispatcher, relay);
+    Lifecycle reminders = context.getBean("deadlineReminders", Lifecycle.class);
+    ServiceMeters.whileStopped(this::measure, dispatcher, relay, reminders);
   }
 
   private void measure() {
