@@ -33,7 +33,7 @@ record Options(
                                (default 10,50,100,200)
         --duration S           seconds per step, half of them through each path (default 60)
         --warm-up S            seconds driven through each path at the first rate before the
-                               steps, not measured (default 10)
+                               steps, not measured (default 60)
         --rest S               seconds at rest before the first step, to measure the network
                                idle (default 10)
         --drain S              longest wait after a step for its last match proposals and bank
@@ -59,7 +59,9 @@ record Options(
     String kafka = "127.0.0.1:9094";
     List<Double> rates = List.of(10.0, 50.0, 100.0, 200.0);
     Duration duration = Duration.ofSeconds(60);
-    Duration warmUp = Duration.ofSeconds(10);
+    // Long enough for the JVMs' C2 compilations of the hot paths to settle; after 10 s they still
+    // ran, and the first steps counted them as CPU per demand.
+    Duration warmUp = Duration.ofSeconds(60);
     Duration rest = Duration.ofSeconds(10);
     Duration drain = Duration.ofSeconds(60);
     int probeConcurrency = 64;

@@ -1,5 +1,6 @@
 package io.huoshui.credit.instrument;
 
+import io.huoshui.eventing.AfterCommit;
 import io.huoshui.vocabulary.InstrumentKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,8 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 
 /**
@@ -54,18 +53,7 @@ class InstrumentMetrics {
     if (drawings.isEmpty()) {
       return Mono.empty();
     }
-    return TransactionSynchronizationManager.forCurrentTransaction()
-        .doOnNext(
-            transaction ->
-                transaction.registerSynchronization(
-                    new TransactionSynchronization() {
-                      @Override
-                      public Mono<Void> afterCommit() {
-                        drawings.forEach(InstrumentMetrics.this::drawn);
-                        return Mono.empty();
-                      }
-                    }))
-        .then();
+    return AfterCommit.run(() -> drawings.forEach(this::drawn));
   }
 
   private void drawn(Drawing drawing) {

@@ -12,10 +12,12 @@ import reactor.core.publisher.Mono;
 class Deliveries {
 
   private final DeliveryStore store;
+  private final DeliverySignal signal;
   private final TransactionalOperator transaction;
 
-  Deliveries(DeliveryStore store, TransactionalOperator transaction) {
+  Deliveries(DeliveryStore store, DeliverySignal signal, TransactionalOperator transaction) {
     this.store = store;
+    this.signal = signal;
     this.transaction = transaction;
   }
 
@@ -81,7 +83,9 @@ class Deliveries {
    * such parked delivery.
    */
   Mono<Delivery> replay(String region, UUID id, Instant now) {
-    return store.replay(region, id, now);
+    return store
+        .replay(region, id, now)
+        .flatMap(replayed -> signal.dueOnCommit().thenReturn(replayed));
   }
 
   /** The deliveries of a notification, with their logs. */

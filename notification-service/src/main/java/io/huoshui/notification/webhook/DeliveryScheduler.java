@@ -15,15 +15,20 @@ import reactor.core.publisher.Mono;
 class DeliveryScheduler implements NotificationObserver {
 
   private final DeliveryStore deliveries;
+  private final DeliverySignal signal;
   private final Clock clock;
 
-  DeliveryScheduler(DeliveryStore deliveries, Clock clock) {
+  DeliveryScheduler(DeliveryStore deliveries, DeliverySignal signal, Clock clock) {
     this.deliveries = deliveries;
+    this.signal = signal;
     this.clock = clock;
   }
 
   @Override
   public Mono<Void> created(List<Notification> notifications) {
-    return deliveries.schedule(notifications, clock.instant());
+    return deliveries
+        .schedule(notifications, clock.instant())
+        .filter(scheduled -> scheduled > 0)
+        .flatMap(scheduled -> signal.dueOnCommit());
   }
 }

@@ -33,8 +33,11 @@ class DeliveryStore {
     this.notices = notices;
   }
 
-  /** One pending delivery of each notification to each live endpoint of its audience. */
-  Mono<Void> schedule(List<Notification> notifications, Instant now) {
+  /**
+   * One pending delivery of each notification to each live endpoint of its audience; how many were
+   * scheduled.
+   */
+  Mono<Long> schedule(List<Notification> notifications, Instant now) {
     return database
         .sql(
             """
@@ -58,7 +61,8 @@ class DeliveryStore {
             notifications.stream().map(n -> n.audience().type().name()).toArray(String[]::new))
         .bind("tenants", notifications.stream().map(n -> n.audience().id()).toArray(String[]::new))
         .bind("now", now)
-        .then();
+        .fetch()
+        .rowsUpdated();
   }
 
   /**

@@ -55,6 +55,7 @@ class WebhookDispatcher implements SmartLifecycle {
   private final MeterRegistry meters;
   private final WebhookProperties settings;
   private final Endpoints endpoints;
+  private final DeliverySignal signal;
   private final IntervalFunction backoff;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicLong parked = new AtomicLong();
@@ -69,9 +70,11 @@ class WebhookDispatcher implements SmartLifecycle {
       Clock clock,
       MeterRegistry meters,
       WebhookProperties settings,
-      Endpoints endpoints) {
+      Endpoints endpoints,
+      DeliverySignal signal) {
     this.deliveries = deliveries;
     this.endpoints = endpoints;
+    this.signal = signal;
     this.texts = texts;
     this.json = json;
     this.http = webhookClient;
@@ -123,11 +126,12 @@ class WebhookDispatcher implements SmartLifecycle {
                   return Mono.empty();
                 })
             .doFinally(
-                signal -> {
+                ended -> {
                   inFlight.decrementAndGet();
                   if (attempts != null) {
                     attempts.remove(slot);
                   }
+                  signal.dueNow();
                 })
             .subscribe());
   }
@@ -259,7 +263,7 @@ class WebhookDispatcher implements SmartLifecycle {
     Disposable.Composite composite = Disposables.composite();
     running = composite;
     composite.add(
-        Flux.interval(settings.pollInterval())
+        Flux.merge(signal.wakeUps(), Flux.interval(settings.pollInterval()))
             .onBackpressureDrop()
             .concatMap(
                 tick ->

@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code huoshui.webhooks.*}: how notifications are POSTed to the tenants' endpoints.
  *
- * @param pollInterval how often due deliveries are looked for
+ * @param pollInterval how often due deliveries are looked for besides the signals of this process
+ *     (new deliveries committed, parked ones replayed, attempts finished): what brings retries,
+ *     lapsed leases and the deliveries other replicas wrote while they were down
  * @param maxConcurrency deliveries in flight at once, over all endpoints
  * @param perEndpointConcurrency deliveries in flight at once to one endpoint: a slow endpoint holds
  *     no more than this many of the slots, the others keep serving the other tenants
@@ -24,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("huoshui.webhooks")
 record WebhookProperties(
-    @DefaultValue("500ms") Duration pollInterval,
+    @DefaultValue("2s") Duration pollInterval,
     @DefaultValue("32") int maxConcurrency,
     @DefaultValue("4") int perEndpointConcurrency,
     @DefaultValue("3s") Duration connectTimeout,

@@ -44,6 +44,7 @@ class WebhookDeliveryTest extends NotificationServiceTest {
   @Autowired Deliveries deliveries;
   @Autowired Endpoints endpoints;
   @Autowired Texts texts;
+  @Autowired DeliverySignal signal;
 
   @Test
   void aDeliveryIsSignedSoThatTheReceiverCanVerifyIt() throws Exception {
@@ -114,6 +115,56 @@ class WebhookDeliveryTest extends NotificationServiceTest {
       assertThat(body.get("title").asString()).isEqualTo("Financial office: pushed by hand");
       assertThat(body.get("body").asString()).contains("pushed by hand to a named product");
       assertThat(body.get("data").get("action").asString()).isEqualTo("PUSHED");
+    }
+  }
+
+  /**
+   * A dispatcher whose poll never comes within the test: the commit of the deliveries wakes it, and
+   * the end of the first attempt wakes it for the demand's next notification, which waited behind
+   * the first.
+   */
+  @Test
+  void aCommittedDeliveryAndTheOneBehindItLeaveWithoutWaitingForThePoll() {
+    String county = freshCounty();
+    WebhookProperties pollingHourly =
+        ReceiversTest.settings(
+            Map.of(
+                "huoshui.webhooks.poll-interval", "1h",
+                "huoshui.webhooks.require-https", "false",
+                "huoshui.webhooks.allowed-networks", "127.0.0.1/32"));
+    WebhookDispatcher woken =
+        new WebhookDispatcher(
+            deliveries,
+            texts,
+            json,
+            new WebhookConfiguration()
+                .webhookClient(
+                    pollingHourly, names, new ReceiverAddresses(pollingHourly.allowedNetworks())),
+            CircuitBreakerRegistry.ofDefaults(),
+            clock,
+            new SimpleMeterRegistry(),
+            pollingHourly,
+            endpoints,
+            signal);
+    dispatcher.stop();
+    woken.start();
+    try (Receiver receiver = new Receiver()) {
+      register(TestTokens.county(county), receiver.url(), null);
+      UUID project = UUID.randomUUID();
+      UUID match = UUID.randomUUID();
+      for (String answer : List.of("INTEREST", "APPROVAL")) {
+        producers.publish(
+            Topics.BANK_RESPONSES,
+            "io.huoshui.credit.BankResponded.v1",
+            project.toString(),
+            response(match, project, county, "jinshang-bank", answer, "1000000.00"));
+      }
+
+      assertThat(awaitAccepted(receiver, 2).stream().map(r -> kind(r)).toList())
+          .containsExactly("BANK_INTEREST", "BANK_APPROVAL");
+    } finally {
+      woken.stop();
+      dispatcher.start();
     }
   }
 
@@ -247,7 +298,8 @@ class WebhookDeliveryTest extends NotificationServiceTest {
             clock,
             new SimpleMeterRegistry(),
             patient,
-            endpoints);
+            endpoints,
+            signal);
     dispatcher.stop();
     waiting.start();
     try (Receiver hanging = new Receiver().hold();
