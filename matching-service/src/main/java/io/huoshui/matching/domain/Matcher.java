@@ -155,7 +155,7 @@ public final class Matcher {
         break;
       }
       Product product = taker.product();
-      BigDecimal share = product.shareCapacity().min(left);
+      BigDecimal share = taker.capacity().min(left);
       if (share.compareTo(product.minAmount()) >= 0 && banks.add(product.bankCode())) {
         members.add(taker.sharing(share, lead));
         left = left.subtract(share);
@@ -227,9 +227,12 @@ public final class Matcher {
     return FitRule.takesShare(product, instruments.serving(demand, today).assessed(demand), today);
   }
 
-  /** The most the product could take of the demand: its ceiling or budget left, at most all. */
-  public static BigDecimal largestShare(Demand demand, Product product) {
-    return product.shareCapacity().min(demand.amountRequested());
+  /**
+   * The most the product could take of the demand: its ceiling or budget left, no more than the
+   * demand's detailed green pledges carry with it, at most all.
+   */
+  public BigDecimal largestShare(Demand demand, Product product, LocalDate today) {
+    return named(demand, product, today).capacity().min(demand.amountRequested());
   }
 
   /** The product as a member of the syndicate the given bank leads, for the share named. */

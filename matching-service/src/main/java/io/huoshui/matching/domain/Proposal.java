@@ -34,6 +34,16 @@ public record Proposal(
   }
 
   /**
+   * The most its product can take as a share of a syndicate: its ceiling or budget left, and no
+   * more than the demand's detailed green pledges carry with it, since a share is not held to the
+   * AMOUNT rule that would otherwise enforce their ceiling.
+   */
+  BigDecimal capacity() {
+    BigDecimal lends = product.shareCapacity();
+    return pledge == null ? lends : lends.min(pledge.ceiling());
+  }
+
+  /**
    * Whether the bank would lend without the collateral the demand offers: on a guarantee instrument
    * standing for it, or as a credit loan that asks none.
    */

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.PledgeValuation;
+import io.huoshui.vocabulary.ProductCategory;
+import io.huoshui.vocabulary.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -148,9 +150,32 @@ class GreenPledgeTest {
         .containsExactly((PledgeCover) null);
   }
 
+  @Test
+  void aSyndicateMemberLendingOnThePledgeTakesNoMoreOfTheDemandThanThePledgeCarries() {
+    Product lead =
+        waterLoan(
+            product("bank1", ZHANGZI).id(1).category(ProductCategory.SYNDICATED),
+            Set.of(PledgeValuation.UNIT_PRICE));
+    index.put(lead);
+    index.put(product("plain", ZHANGZI).id(2).amounts("1000000.00", "20000000.00").build());
+    Demand shared = demand("30000000.00", 36, PERMIT_TO_2030, Set.of(Tag.SYNDICATION));
+
+    MatchOutcome outcome = match(shared);
+
+    assertThat(((MatchOutcome.Proposals) outcome).picks())
+        .extracting(pick -> pick.product().bankCode(), pick -> pick.syndicate().share())
+        .containsExactly(
+            tuple("bank1", new BigDecimal("10000000.00")),
+            tuple("plain", new BigDecimal("20000000.00")));
+    assertThat(matcher().largestShare(shared, lead, TODAY)).isEqualByComparingTo("10000000.00");
+  }
+
   private MatchOutcome match(Demand demand) {
-    return new Matcher(index, new InstrumentIndex(), new Scoring(bank -> BankStanding.NEW))
-        .match(demand, TODAY, Set.of(), 3);
+    return matcher().match(demand, TODAY, Set.of(), 3);
+  }
+
+  private Matcher matcher() {
+    return new Matcher(index, new InstrumentIndex(), new Scoring(bank -> BankStanding.NEW));
   }
 
   private static GreenPledge permit(LocalDate validUntil, BigDecimal unitPrice, BigDecimal total) {
@@ -160,6 +185,10 @@ class GreenPledgeTest {
 
   /** The toy plant offering its water permit, with the amount and term asked. */
   private static Demand demand(String amount, int termMonths, GreenPledge pledge) {
+    return demand(amount, termMonths, pledge, toyPlant().tags());
+  }
+
+  private static Demand demand(String amount, int termMonths, GreenPledge pledge, Set<Tag> tags) {
     Demand plant = toyPlant();
     return new Demand(
         plant.projectId(),
@@ -170,18 +199,19 @@ class GreenPledgeTest {
         new BigDecimal(amount),
         termMonths,
         Set.of(Collateral.WATER_RIGHTS),
-        plant.tags(),
+        tags,
         List.of(pledge));
   }
 
-  /** A green loan of 1–50 M CNY lending 50 % of a water permit's value. */
   private static Product waterLoan(int id, Set<PledgeValuation> valuations) {
+    return waterLoan(product("bank" + id, ZHANGZI).id(id), valuations);
+  }
+
+  /** A green loan of 1–50 M CNY lending 50 % of a water permit's value. */
+  private static Product waterLoan(
+      Examples.ProductBuilder product, Set<PledgeValuation> valuations) {
     Product base =
-        product("bank" + id, ZHANGZI)
-            .id(id)
-            .collateral(Collateral.WATER_RIGHTS)
-            .amounts("1000000", "50000000")
-            .build();
+        product.collateral(Collateral.WATER_RIGHTS).amounts("1000000", "50000000").build();
     return new Product(
         base.productId(),
         base.bankCode(),
