@@ -38,18 +38,7 @@ public record Answer(
    * number once recorded is kept.
    */
   public Answer registering(String registrationNumber, String filingNumber) {
-    return new Answer(
-        answer,
-        amount,
-        annualRate,
-        termMonths,
-        reasonCode,
-        note,
-        overRequestReason,
-        disbursedOn,
-        instruments,
-        registrationNumber,
-        filingNumber);
+    return with(instruments, registrationNumber, filingNumber);
   }
 
   /** Interest, with the indicative amount; the enterprise's identity is released to the bank. */
@@ -114,6 +103,10 @@ public record Answer(
 
   /** The same answer naming no instrument: an approval to send when an instrument refused it. */
   public Answer withoutInstruments() {
+    return with(null, registrationNumber, filingNumber);
+  }
+
+  private Answer with(List<String> instruments, String registrationNumber, String filingNumber) {
     return new Answer(
         answer,
         amount,
@@ -123,7 +116,7 @@ public record Answer(
         note,
         overRequestReason,
         disbursedOn,
-        null,
+        instruments,
         registrationNumber,
         filingNumber);
   }
