@@ -23,42 +23,33 @@ public record Answer(
     String note,
     String overRequestReason,
     LocalDate disbursedOn,
-    List<String> instruments) {
+    List<String> instruments,
+    String registrationNumber,
+    String filingNumber) {
 
   public Answer {
     instruments = instruments == null ? null : List.copyOf(instruments);
   }
 
-  /** An answer that names no instrument, as every answer did before approvals could. */
-  public Answer(
-      String answer,
-      String amount,
-      String annualRate,
-      Integer termMonths,
-      String reasonCode,
-      String note,
-      String overRequestReason,
-      LocalDate disbursedOn) {
-    this(
-        answer,
-        amount,
-        annualRate,
-        termMonths,
-        reasonCode,
-        note,
-        overRequestReason,
-        disbursedOn,
-        null);
+  /**
+   * The same approval or disbursement recording the registration of the green pledge behind the
+   * match: its number in the national movable-property registry (动产融资统一登记公示系统) and the licensing
+   * authority's filing (备案号). The network pays out on such a pledge only once both are recorded; a
+   * number once recorded is kept.
+   */
+  public Answer registering(String registrationNumber, String filingNumber) {
+    return with(instruments, registrationNumber, filingNumber);
   }
 
   /** Interest, with the indicative amount; the enterprise's identity is released to the bank. */
   public static Answer interest(BigDecimal amount) {
-    return new Answer("INTEREST", amount.toPlainString(), null, null, null, null, null, null);
+    return new Answer(
+        "INTEREST", amount.toPlainString(), null, null, null, null, null, null, null, null, null);
   }
 
   /** A decline with its reason; a note is required with OTHER. */
   public static Answer decline(String reasonCode, String note) {
-    return new Answer("DECLINE", null, null, null, reasonCode, note, null, null);
+    return new Answer("DECLINE", null, null, null, reasonCode, note, null, null, null, null, null);
   }
 
   /** An approval; {@code overRequestReason} only when the amount is above the one requested. */
@@ -89,18 +80,44 @@ public record Answer(
         null,
         overRequestReason,
         null,
-        instrumentIds.isEmpty() ? null : instrumentIds);
+        instrumentIds.isEmpty() ? null : instrumentIds,
+        null,
+        null);
   }
 
   /** One tranche paid out. */
   public static Answer disbursement(BigDecimal amount, LocalDate disbursedOn) {
     return new Answer(
-        "DISBURSEMENT", amount.toPlainString(), null, null, null, null, null, disbursedOn);
+        "DISBURSEMENT",
+        amount.toPlainString(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        disbursedOn,
+        null,
+        null,
+        null);
   }
 
   /** The same answer naming no instrument: an approval to send when an instrument refused it. */
   public Answer withoutInstruments() {
+    return with(null, registrationNumber, filingNumber);
+  }
+
+  private Answer with(List<String> instruments, String registrationNumber, String filingNumber) {
     return new Answer(
-        answer, amount, annualRate, termMonths, reasonCode, note, overRequestReason, disbursedOn);
+        answer,
+        amount,
+        annualRate,
+        termMonths,
+        reasonCode,
+        note,
+        overRequestReason,
+        disbursedOn,
+        instruments,
+        registrationNumber,
+        filingNumber);
   }
 }

@@ -169,7 +169,8 @@ class PolicyInstrumentsFlowTest extends ServiceFlow {
             new BigDecimal("2000000.00"),
             24,
             Set.of(Collateral.NONE),
-            Set.of(Tag.FIRST_LOAN));
+            Set.of(Tag.FIRST_LOAN),
+            List.of());
     LocalDate today = LocalDate.of(2026, 9, 25);
     await()
         .atMost(Duration.ofSeconds(30))

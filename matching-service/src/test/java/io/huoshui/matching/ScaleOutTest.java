@@ -162,7 +162,8 @@ class ScaleOutTest {
             new BigDecimal("5000000.00"),
             36,
             Set.of(Collateral.REAL_ESTATE),
-            Set.of());
+            Set.of(),
+            List.of());
     database
         .sql(
             """
@@ -281,6 +282,7 @@ class ScaleOutTest {
         (BigDecimal) demand.get("amountRequested"),
         36,
         Set.of(Collateral.REAL_ESTATE, Collateral.EQUIPMENT),
-        Set.of(Tag.KEY_PROJECT));
+        Set.of(Tag.KEY_PROJECT),
+        List.of());
   }
 }

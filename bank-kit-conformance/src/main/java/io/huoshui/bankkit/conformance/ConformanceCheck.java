@@ -186,7 +186,7 @@ public final class ConformanceCheck {
                 "DISBURSEMENT_ABOVE_APPROVAL"),
             new Probe(
                 "缺少字段的答复被拒绝 / an answer missing a field is refused",
-                new Answer("APPROVAL", null, null, null, null, null, null, null),
+                new Answer("APPROVAL", null, null, null, null, null, null, null, null, null, null),
                 400,
                 null));
     int orderLine = answeredInOrder(matchId);

@@ -31,7 +31,11 @@ import java.util.UUID;
  *   <li>DISBURSEMENT: {@code amount} (this tranche), {@code disbursedOn}.
  * </ul>
  *
- * A field that the answer does not take is refused rather than silently dropped: every answer is
+ * An APPROVAL or a DISBURSEMENT may also record the registration of a green pledge behind the
+ * match: {@code registrationNumber} (动产融资统一登记公示系统登记编号) and {@code filingNumber} (the licensing
+ * authority's 备案号), which a disbursement on such a pledge requires ({@link PledgeRegistrations}).
+ *
+ * <p>A field that the answer does not take is refused rather than silently dropped: every answer is
  * recorded exactly as the bank meant it.
  */
 record AnswerRequest(
@@ -43,7 +47,9 @@ record AnswerRequest(
     @Prose @Size(max = 2000) String note,
     @Size(max = 2000) String overRequestReason,
     LocalDate disbursedOn,
-    @Size(max = 20) List<@NotNull UUID> instruments) {
+    @Size(max = 20) List<@NotNull UUID> instruments,
+    @Size(max = 64) String registrationNumber,
+    @Size(max = 64) String filingNumber) {
 
   /** The instruments an approval draws on; none unless it names some. */
   List<UUID> instrumentsOrNone() {
@@ -67,6 +73,11 @@ record AnswerRequest(
     if (instruments != null && Set.copyOf(instruments).size() < instruments.size()) {
       errors.add(new Violation("instruments", "每个政策工具只能列一次", "must name each instrument once"));
     }
+    boolean registers = answer == Answer.APPROVAL || answer == Answer.DISBURSEMENT;
+    foreign(errors, "registrationNumber", registrationNumber, registers);
+    foreign(errors, "filingNumber", filingNumber, registers);
+    notBlank(errors, "registrationNumber", registrationNumber);
+    notBlank(errors, "filingNumber", filingNumber);
     if (disbursedOn != null && disbursedOn.isAfter(today)) {
       errors.add(new Violation("disbursedOn", "不得晚于今天", "must not be in the future"));
     }
@@ -89,6 +100,12 @@ record AnswerRequest(
     if (!taken && value != null) {
       errors.add(
           new Violation(field, answer + " 答复不含此项", "is not part of a " + answer + " answer"));
+    }
+  }
+
+  private static void notBlank(List<Violation> errors, String field, String value) {
+    if (value != null && value.isBlank()) {
+      errors.add(new Violation(field, "不能为空白", "must not be blank"));
     }
   }
 

@@ -36,6 +36,7 @@ class Answers {
   private final Outbox outbox;
   private final TransactionalOperator transaction;
   private final AnswerMetrics metrics;
+  private final PledgeRegistrations pledges;
   private final Clock clock;
 
   Answers(
@@ -45,6 +46,7 @@ class Answers {
       Outbox outbox,
       TransactionalOperator transaction,
       AnswerMetrics metrics,
+      PledgeRegistrations pledges,
       Clock clock) {
     this.store = store;
     this.products = products;
@@ -52,6 +54,7 @@ class Answers {
     this.outbox = outbox;
     this.transaction = transaction;
     this.metrics = metrics;
+    this.pledges = pledges;
     this.clock = clock;
   }
 
@@ -117,20 +120,28 @@ class Answers {
                     instruments.drawApproval(
                         request.instrumentsOrNone(), request.amount(), request.termMonths()))
             : Mono.just(List.of());
-    return store
-        .record(match, response)
-        .flatMap(totals -> charge.flatMap(drawings -> announce(match, response, totals, drawings)))
+    PledgeRegistration registered = PledgeRegistration.of(request);
+    return pledges
+        .admit(match, request)
+        .then(store.record(match, response))
+        .flatMap(
+            totals ->
+                charge.flatMap(drawings -> announce(match, response, totals, drawings, registered)))
         .thenReturn(new Accepted(match, response));
   }
 
   private Mono<Void> announce(
-      MatchState match, BankResponse response, Totals totals, List<Drawing> drawings) {
+      MatchState match,
+      BankResponse response,
+      Totals totals,
+      List<Drawing> drawings,
+      PledgeRegistration registered) {
     return outbox
         .append(
             Topics.BANK_RESPONSES,
             EventTypes.BANK_RESPONDED,
             match.projectId().toString(),
-            BankResponded.of(match, response, totals, drawings),
+            BankResponded.of(match, response, totals, drawings, registered),
             EventTypes.schemaOf(EventTypes.BANK_RESPONDED))
         .then();
   }

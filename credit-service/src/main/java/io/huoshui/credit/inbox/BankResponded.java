@@ -1,5 +1,6 @@
 package io.huoshui.credit.inbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.huoshui.credit.instrument.Drawing;
 import io.huoshui.service.security.Actor;
 import io.huoshui.vocabulary.DeclineReason;
@@ -28,14 +29,22 @@ record BankResponded(
     Instant respondedAt,
     Totals totals,
     Actor actor,
-    List<Drawing> instruments) {
+    List<Drawing> instruments,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String registrationNumber,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String filingNumber) {
 
   /**
    * @param drawings what an approval drew on each instrument it named; null when it named none, as
    *     in every other answer
+   * @param registered the green pledge's registration numbers the answer recorded, NONE when it
+   *     recorded none
    */
   static BankResponded of(
-      MatchState match, BankResponse response, Totals totals, List<Drawing> drawings) {
+      MatchState match,
+      BankResponse response,
+      Totals totals,
+      List<Drawing> drawings,
+      PledgeRegistration registered) {
     return new BankResponded(
         response.responseId(),
         match.matchId(),
@@ -54,6 +63,8 @@ record BankResponded(
         response.respondedAt(),
         totals,
         response.actor(),
-        drawings.isEmpty() ? null : drawings);
+        drawings.isEmpty() ? null : drawings,
+        registered.registrationNumber(),
+        registered.filingNumber());
   }
 }

@@ -23,6 +23,8 @@ import java.util.UUID;
  * @param decisionWorkingDays the bank's own clock for a decision after INTEREST; absent from the
  *     JSON when the bank left it to the network's default, as matching-service reads it
  * @param disbursementWorkingDays the same for a first disbursement after APPROVAL
+ * @param greenTerms per green kind it takes, its pledge ratio and the valuations it lends on;
+ *     absent from the JSON when it states none and lends on the kinds alone
  */
 public record Product(
     UUID productId,
@@ -49,4 +51,5 @@ public record Product(
     ProductStatus status,
     int version,
     @JsonInclude(JsonInclude.Include.NON_NULL) Integer decisionWorkingDays,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Integer disbursementWorkingDays) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer disbursementWorkingDays,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GreenTerms> greenTerms) {}

@@ -8,6 +8,7 @@ import io.huoshui.vocabulary.EnterpriseSize;
 import io.huoshui.vocabulary.Industry;
 import io.huoshui.vocabulary.ProductCategory;
 import io.huoshui.vocabulary.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -21,7 +22,9 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a bank publishes or replaces a product with. Money has at most two decimals, rates (percent
@@ -31,6 +34,8 @@ import java.util.List;
  *     INTEREST; null leaves the network's default
  * @param disbursementWorkingDays working days for a first disbursement after APPROVAL; null leaves
  *     the network's default
+ * @param greenTerms per green kind among its collateral, at most once each, the pledge ratio and
+ *     the valuations it lends on; null or empty: it lends on the kinds alone
  */
 public record ProductRequest(
     @NotBlank @Size(max = 200) String name,
@@ -52,11 +57,17 @@ public record ProductRequest(
     LocalDate validTo,
     @Positive @Digits(integer = 13, fraction = 2) BigDecimal budget,
     @Min(1) @Max(60) Integer decisionWorkingDays,
-    @Min(1) @Max(60) Integer disbursementWorkingDays) {
+    @Min(1) @Max(60) Integer disbursementWorkingDays,
+    @Size(max = 3) List<@NotNull @Valid GreenTerms> greenTerms) {
 
   /** Tags are optional in a request and travel as an empty list. */
   public List<Tag> tagsOrNone() {
     return tags == null ? List.of() : tags;
+  }
+
+  /** Green terms are optional and travel as an empty list. */
+  public List<GreenTerms> greenTermsOrNone() {
+    return greenTerms == null ? List.of() : greenTerms;
   }
 
   /** Throws a 400 naming every field that contradicts another one. */
@@ -83,9 +94,32 @@ public record ProductRequest(
               "信用贷款不列担保：请留空列表，不要填 NONE",
               "a credit loan lists no collateral: leave the list empty, not NONE"));
     }
+    greenTermsConsistent(errors);
     if (!errors.isEmpty()) {
       throw ApiProblem.invalid(errors);
     }
     return this;
+  }
+
+  /** Each green term is of a green kind the product takes, each kind once. */
+  private void greenTermsConsistent(List<Violation> errors) {
+    Set<Collateral> stated = EnumSet.noneOf(Collateral.class);
+    List<GreenTerms> terms = greenTermsOrNone();
+    for (int i = 0; i < terms.size(); i++) {
+      Collateral kind = terms.get(i).kind();
+      String field = "greenTerms[%d].kind".formatted(i);
+      if (!kind.isGreenRight()) {
+        errors.add(
+            new Violation(
+                field,
+                "须为 WATER_RIGHTS、CARBON_QUOTA 或 EMISSION_RIGHTS",
+                "must be WATER_RIGHTS, CARBON_QUOTA or EMISSION_RIGHTS"));
+      } else if (!collateral.contains(kind)) {
+        errors.add(
+            new Violation(field, "须为该产品接受的担保方式之一", "must be one of the product's collateral"));
+      } else if (!stated.add(kind)) {
+        errors.add(new Violation(field, "每种质押物只能列一次", "must name each kind once"));
+      }
+    }
   }
 }

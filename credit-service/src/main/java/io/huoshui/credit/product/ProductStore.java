@@ -24,6 +24,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The product tables. Every write names the owning bank in its WHERE clause: this is the one place
@@ -39,7 +40,7 @@ class ProductStore {
              p.min_annual_rate, p.max_annual_rate, p.industries, p.enterprise_sizes, p.regions,
              p.collateral, p.tags, p.valid_from, p.valid_to, p.budget, p.remaining_budget,
              p.committed, p.status, p.version, p.decision_working_days,
-             p.disbursement_working_days
+             p.disbursement_working_days, p.green_terms::text AS green_terms
       FROM product p JOIN bank b ON b.code = p.bank_code
       """;
 
@@ -55,9 +56,11 @@ class ProductStore {
       """;
 
   private final DatabaseClient database;
+  private final JsonMapper json;
 
-  ProductStore(DatabaseClient database) {
+  ProductStore(DatabaseClient database, JsonMapper json) {
     this.database = database;
+    this.json = json;
   }
 
   Mono<Void> insert(UUID id, String bankCode, ProductRequest request, Instant now) {
@@ -68,10 +71,11 @@ class ProductStore {
                 min_term_months, max_term_months, min_annual_rate, max_annual_rate, industries,
                 enterprise_sizes, regions, collateral, tags, valid_from, valid_to, budget,
                 decision_working_days, disbursement_working_days, status, version, created_at,
-                updated_at)
+                updated_at, green_terms)
             VALUES (:id, :bank, :name, :category, :minAmount, :maxAmount, :minTerm, :maxTerm,
                 :minRate, :maxRate, :industries, :sizes, :regions, :collateral, :tags, :validFrom,
-                :validTo, :budget, :decisionDays, :disbursementDays, 'ACTIVE', 1, :now, :now)
+                :validTo, :budget, :decisionDays, :disbursementDays, 'ACTIVE', 1, :now, :now,
+                CAST(:greenTerms AS jsonb))
             """)
         .bindValues(columns(request))
         .bind("id", id)
@@ -86,7 +90,7 @@ class ProductStore {
         .sql(SELECT + " WHERE p.id = :id AND p.bank_code = :bank FOR UPDATE OF p")
         .bind("id", id)
         .bind("bank", bankCode)
-        .map(ProductStore::stored)
+        .map(this::stored)
         .one();
   }
 
@@ -101,6 +105,7 @@ class ProductStore {
                 tags = :tags, valid_from = :validFrom, valid_to = :validTo, budget = :budget,
                 decision_working_days = :decisionDays,
                 disbursement_working_days = :disbursementDays,
+                green_terms = CAST(:greenTerms AS jsonb),
                 version = version + 1, updated_at = :now
             WHERE id = :id
             """)
@@ -229,7 +234,7 @@ class ProductStore {
     return "NEW".equals(first) ? first : last;
   }
 
-  private static Map<String, Object> columns(ProductRequest request) {
+  private Map<String, Object> columns(ProductRequest request) {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("name", request.name());
     values.put("category", request.category().name());
@@ -251,6 +256,7 @@ class ProductStore {
     values.put(
         "disbursementDays",
         Parameter.fromOrEmpty(request.disbursementWorkingDays(), Integer.class));
+    values.put("greenTerms", json.writeValueAsString(request.greenTermsOrNone()));
     return values;
   }
 
@@ -288,7 +294,7 @@ class ProductStore {
     return new Filter(where.toString(), binds);
   }
 
-  private static Stored stored(Readable row) {
+  private Stored stored(Readable row) {
     Product product =
         new Product(
             row.get("id", UUID.class),
@@ -315,7 +321,8 @@ class ProductStore {
             ProductStatus.valueOf(row.get("status", String.class)),
             row.get("version", Integer.class),
             row.get("decision_working_days", Integer.class),
-            row.get("disbursement_working_days", Integer.class));
+            row.get("disbursement_working_days", Integer.class),
+            List.of(json.readValue(row.get("green_terms", String.class), GreenTerms[].class)));
     return new Stored(product, row.get("committed", BigDecimal.class));
   }
 

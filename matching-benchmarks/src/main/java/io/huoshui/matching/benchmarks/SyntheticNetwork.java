@@ -107,7 +107,8 @@ final class SyntheticNetwork {
               BigDecimal.valueOf(amount * 100, 2),
               demand.termMonths(),
               demand.collateral(),
-              Set.of(Tag.SYNDICATION)));
+              Set.of(Tag.SYNDICATION),
+              List.of()));
     }
     return demands;
   }
@@ -159,7 +160,8 @@ final class SyntheticNetwork {
         true,
         1,
         null,
-        null);
+        null,
+        List.of());
   }
 
   private Instrument instrument(int serial) {
@@ -203,7 +205,8 @@ final class SyntheticNetwork {
         BigDecimal.valueOf(amount * 100, 2),
         6 + random.nextInt(115),
         random.nextInt(10) == 0 ? Set.of(Collateral.NONE) : some(Collateral.class, 2),
-        random.nextInt(3) == 0 ? some(Tag.class, 1) : Set.of());
+        random.nextInt(3) == 0 ? some(Tag.class, 1) : Set.of(),
+        List.of());
   }
 
   private <E extends Enum<E>> Set<E> some(Class<E> type, int count) {

@@ -1,5 +1,6 @@
 package io.huoshui.matching.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.huoshui.matching.application.MatchQueries;
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.DemandStatus;
@@ -7,6 +8,7 @@ import io.huoshui.matching.domain.FitRule;
 import io.huoshui.matching.domain.InstrumentOffer;
 import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.MatchOutcome;
+import io.huoshui.matching.domain.PledgeCover;
 import io.huoshui.matching.domain.PolicySupport;
 import io.huoshui.matching.domain.Reason;
 import io.huoshui.matching.domain.Stage;
@@ -67,7 +69,7 @@ class MatchController {
                     projectId,
                     found.demand().county(),
                     found.demand().status(),
-                    NoMatchView.of(found.demand().noMatch()),
+                    NoMatchView.of(found.demand().noMatch(), language),
                     found.matches().stream()
                         .map(match -> MatchView.of(match, found.actions(), language))
                         .toList()));
@@ -127,11 +129,37 @@ class MatchController {
       NoMatchView noMatch,
       List<MatchView> matches) {}
 
-  record NoMatchView(int evaluatedProducts, Map<FitRule, Integer> failures) {
-    static NoMatchView of(MatchOutcome.NoMatch noMatch) {
+  /**
+   * @param explanations why a rule turned products away, where a count says too little (a green
+   *     pledge's licence or value), in the reader's language
+   */
+  record NoMatchView(
+      int evaluatedProducts,
+      Map<FitRule, Integer> failures,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ExplanationView> explanations) {
+    static NoMatchView of(MatchOutcome.NoMatch noMatch, Language language) {
       return noMatch == null
           ? null
-          : new NoMatchView(noMatch.evaluatedProducts(), new TreeMap<>(noMatch.failures()));
+          : new NoMatchView(
+              noMatch.evaluatedProducts(),
+              new TreeMap<>(noMatch.failures()),
+              noMatch.explanations().stream()
+                  .map(
+                      explained ->
+                          new ExplanationView(explained.rule(), explained.explanation(language)))
+                  .toList());
+    }
+  }
+
+  record ExplanationView(FitRule rule, String explanation) {}
+
+  /** What the demand's green pledges carry with the match's product, worded for the reader. */
+  record PledgeView(BigDecimal value, BigDecimal ceiling, String explanation) {
+    static PledgeView of(PledgeCover cover, Language language) {
+      return cover == null
+          ? null
+          : new PledgeView(
+              cover.value(), cover.ceiling(), language.pick(cover.explanation(), cover.english()));
     }
   }
 
@@ -222,6 +250,7 @@ class MatchController {
       Instant releasedAt,
       Tier escalatedTo,
       boolean manual,
+      @JsonInclude(JsonInclude.Include.NON_NULL) PledgeView pledge,
       SupportView support,
       SyndicateShare syndicate,
       BigDecimal approved,
@@ -250,6 +279,7 @@ class MatchController {
           row.releasedAt(),
           row.escalatedTo(),
           row.manual(),
+          PledgeView.of(row.pledge(), language),
           SupportView.of(row.support(), language),
           row.syndicate(),
           row.approved(),

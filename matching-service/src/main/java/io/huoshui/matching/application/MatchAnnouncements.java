@@ -7,8 +7,10 @@ import io.huoshui.matching.domain.Demand;
 import io.huoshui.matching.domain.FitRule;
 import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.MatchOutcome;
+import io.huoshui.matching.domain.PledgeCover;
 import io.huoshui.matching.domain.PolicySupport;
 import io.huoshui.matching.domain.Reason;
+import io.huoshui.matching.domain.RuleExplanation;
 import io.huoshui.matching.domain.Stage;
 import io.huoshui.matching.domain.SupervisionAction;
 import io.huoshui.matching.domain.SyndicateShare;
@@ -89,6 +91,7 @@ class MatchAnnouncements {
         match.stageDays().disbursement(),
         match.support(),
         routedAfterDecline,
+        match.pledge(),
         match.syndicate(),
         new AnonymisedDemand(
             demand.industry(),
@@ -117,6 +120,7 @@ class MatchAnnouncements {
                 demand.county(),
                 outcome.evaluatedProducts(),
                 failures,
+                outcome.explanations(),
                 decidedAt),
             EventTypes.schemaOf(EventTypes.NO_MATCH))
         .then();
@@ -250,6 +254,7 @@ class MatchAnnouncements {
       int disbursementWorkingDays,
       @JsonInclude(JsonInclude.Include.NON_NULL) PolicySupport support,
       @JsonInclude(JsonInclude.Include.NON_NULL) DeclineReason routedAfterDecline,
+      @JsonInclude(JsonInclude.Include.NON_NULL) PledgeCover pledge,
       @JsonInclude(JsonInclude.Include.NON_NULL) SyndicateShare syndicate,
       AnonymisedDemand demand) {}
 
@@ -260,6 +265,7 @@ class MatchAnnouncements {
       String county,
       int evaluatedProducts,
       List<Failure> failures,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RuleExplanation> explanations,
       Instant decidedAt) {}
 
   record MatchEscalated(

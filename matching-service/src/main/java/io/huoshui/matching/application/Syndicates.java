@@ -122,7 +122,7 @@ public class Syndicates {
           "The product %s does not fit the demand (the amount aside) and takes no share."
               .formatted(product.productId()));
     }
-    BigDecimal most = Matcher.largestShare(demand, product);
+    BigDecimal most = matcher.largestShare(demand, product, today);
     if (share.compareTo(product.minAmount()) < 0 || share.compareTo(most) > 0) {
       throw ApiProblem.invalid(
           "share",

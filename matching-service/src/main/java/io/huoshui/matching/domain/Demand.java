@@ -6,6 +6,7 @@ import io.huoshui.vocabulary.Industry;
 import io.huoshui.vocabulary.Purpose;
 import io.huoshui.vocabulary.Tag;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,6 +15,8 @@ import java.util.UUID;
  * enterprise's identity is deliberately absent, so nothing derived from it can reach a bank.
  *
  * @param county the division code of the demand's county (6 digits)
+ * @param greenPledges the pledges of rights it details, each of a green kind among its collateral;
+ *     empty for a demand that details none (the AMOUNT rule then reads the kinds alone)
  */
 public record Demand(
     UUID projectId,
@@ -24,11 +27,13 @@ public record Demand(
     BigDecimal amountRequested,
     int termMonths,
     Set<Collateral> collateral,
-    Set<Tag> tags) {
+    Set<Tag> tags,
+    List<GreenPledge> greenPledges) {
 
   public Demand {
     collateral = Set.copyOf(collateral);
     tags = Set.copyOf(tags);
+    greenPledges = greenPledges == null ? List.of() : List.copyOf(greenPledges);
   }
 
   /** Whether inclusive (普惠) products suit it: tagged so, or a small or micro enterprise. */

@@ -14,11 +14,18 @@ public enum FitRule {
       return Tier.covering(product, demand.county()).isPresent();
     }
   },
+  /**
+   * Within the product's range and, when the demand details green pledges the product states terms
+   * for, within what they carry ({@link PledgeCover}).
+   */
   AMOUNT {
     @Override
     boolean passes(Product product, Demand demand, LocalDate today) {
       return product.minAmount().compareTo(demand.amountRequested()) <= 0
-          && demand.amountRequested().compareTo(product.maxAmount()) <= 0;
+          && demand.amountRequested().compareTo(product.maxAmount()) <= 0
+          && PledgeCover.of(product, demand, today)
+              .map(cover -> cover.covers(demand.amountRequested()))
+              .orElse(true);
     }
   },
   TERM {

@@ -35,6 +35,8 @@ import java.util.UUID;
  *     before they were, whose later stages run on its product's days when the stage starts
  * @param support the policy instruments offered with it and the rate after subsidy; null for a
  *     match pushed before instruments were offered
+ * @param pledge what the demand's green pledges carry with its product; null when the product does
+ *     not lend on detailed pledges
  * @param syndicate its bank's share of a demand shared among banks, null when the bank was asked
  *     for the whole amount
  */
@@ -70,6 +72,7 @@ public record Match(
     LocalDate escalateOn,
     StageDays stageDays,
     PolicySupport support,
+    PledgeCover pledge,
     SyndicateShare syndicate) {
 
   public Match {
@@ -147,6 +150,7 @@ public record Match(
         null,
         days,
         pick.support(),
+        pick.pledge(),
         pick.syndicate());
   }
 
@@ -184,6 +188,7 @@ public record Match(
         escalateOn,
         stageDays,
         support,
+        pledge,
         syndicate);
   }
 
@@ -254,6 +259,7 @@ public record Match(
         null,
         stageDays,
         support,
+        pledge,
         syndicate);
   }
 
@@ -291,6 +297,7 @@ public record Match(
         escalateOn,
         stageDays,
         support,
+        pledge,
         syndicate);
   }
 }

@@ -20,10 +20,20 @@ public sealed interface MatchOutcome {
    * Nothing fits: of the products evaluated, how many failed each rule (a product outside the
    * county's region under REGION only, one serving it under each rule it fails), the county's
    * feedback on what to change.
+   *
+   * @param explanations why, in words, where a rule has more to say than a count (a green pledge's
+   *     licence or value), each sentence once; empty in decisions from before they were given
    */
-  record NoMatch(int evaluatedProducts, Map<FitRule, Integer> failures) implements MatchOutcome {
+  record NoMatch(
+      int evaluatedProducts, Map<FitRule, Integer> failures, List<RuleExplanation> explanations)
+      implements MatchOutcome {
     public NoMatch {
       failures = Map.copyOf(failures);
+      explanations = explanations == null ? List.of() : List.copyOf(explanations);
+    }
+
+    public NoMatch(int evaluatedProducts, Map<FitRule, Integer> failures) {
+      this(evaluatedProducts, failures, List.of());
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +87,7 @@ public final class Matcher {
       if (!excludedBanks.contains(product.bankCode())) {
         byTier
             .computeIfAbsent(placement.tier(), tier -> new ArrayList<>())
-            .add(propose(demand, serving, placement));
+            .add(propose(demand, serving, placement, today));
       }
     }
     if (!anyFits) {
@@ -129,7 +130,7 @@ public final class Matcher {
       Product product = placement.product();
       if (!excludedBanks.contains(product.bankCode())
           && FitRule.takesShare(product, assessed, today)) {
-        takers.add(propose(demand, serving, placement));
+        takers.add(propose(demand, serving, placement, today));
       }
     }
     Comparator<Proposal> syndicatedFirst =
@@ -154,7 +155,7 @@ public final class Matcher {
         break;
       }
       Product product = taker.product();
-      BigDecimal share = product.shareCapacity().min(left);
+      BigDecimal share = taker.capacity().min(left);
       if (share.compareTo(product.minAmount()) >= 0 && banks.add(product.bankCode())) {
         members.add(taker.sharing(share, lead));
         left = left.subtract(share);
@@ -199,7 +200,7 @@ public final class Matcher {
         .filter(placement -> reached == null || placement.tier().compareTo(reached) > 0)
         .filter(placement -> !excludedBanks.contains(placement.product().bankCode()))
         .filter(placement -> FitRule.fits(placement.product(), assessed, today))
-        .map(placement -> propose(demand, serving, placement))
+        .map(placement -> propose(demand, serving, placement, today))
         .min(Comparator.comparing(Proposal::tier).thenComparing(BEST_FIRST));
   }
 
@@ -213,7 +214,9 @@ public final class Matcher {
         product,
         tier,
         scoring.score(demand, product, tier),
-        instruments.serving(demand, today).with(demand, product));
+        instruments.serving(demand, today).with(demand, product),
+        PledgeCover.of(product, demand, today).orElse(null),
+        null);
   }
 
   /**
@@ -224,9 +227,12 @@ public final class Matcher {
     return FitRule.takesShare(product, instruments.serving(demand, today).assessed(demand), today);
   }
 
-  /** The most the product could take of the demand: its ceiling or budget left, at most all. */
-  public static BigDecimal largestShare(Demand demand, Product product) {
-    return product.shareCapacity().min(demand.amountRequested());
+  /**
+   * The most the product could take of the demand: its ceiling or budget left, no more than the
+   * demand's detailed green pledges carry with it, at most all.
+   */
+  public BigDecimal largestShare(Demand demand, Product product, LocalDate today) {
+    return named(demand, product, today).capacity().min(demand.amountRequested());
   }
 
   /** The product as a member of the syndicate the given bank leads, for the share named. */
@@ -235,18 +241,22 @@ public final class Matcher {
     return named(demand, product, today).sharing(share, leadBankCode);
   }
 
-  private Proposal propose(Demand demand, ServingInstruments serving, Placement placement) {
+  private Proposal propose(
+      Demand demand, ServingInstruments serving, Placement placement, LocalDate today) {
     Product product = placement.product();
     return new Proposal(
         product,
         placement.tier(),
         scoring.score(demand, product, placement.tier()),
-        serving.with(demand, product));
+        serving.with(demand, product),
+        PledgeCover.of(product, demand, today).orElse(null),
+        null);
   }
 
   private MatchOutcome.NoMatch diagnose(Demand demand, LocalDate today) {
     Catalog.Coverage coverage = catalog.coverage(demand.county());
     Map<FitRule, Integer> failures = new EnumMap<>(FitRule.class);
+    Set<RuleExplanation> explanations = new LinkedHashSet<>();
     int outside = coverage.held() - coverage.serving().size();
     if (outside > 0) {
       failures.put(FitRule.REGION, outside);
@@ -255,9 +265,14 @@ public final class Matcher {
       for (FitRule rule : FitRule.values()) {
         if (!rule.passes(product, demand, today)) {
           failures.merge(rule, 1, Integer::sum);
+          if (rule == FitRule.AMOUNT) {
+            PledgeCover.of(product, demand, today)
+                .filter(cover -> !cover.covers(demand.amountRequested()))
+                .ifPresent(cover -> explanations.addAll(cover.shortfalls(demand.termMonths())));
+          }
         }
       }
     }
-    return new MatchOutcome.NoMatch(coverage.held(), failures);
+    return new MatchOutcome.NoMatch(coverage.held(), failures, List.copyOf(explanations));
   }
 }

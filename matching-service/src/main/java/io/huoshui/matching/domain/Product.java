@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,6 +27,8 @@ import java.util.UUID;
  *     INTEREST on this product; null: the network's default
  * @param disbursementWorkingDays working days the bank gives itself for a first disbursement after
  *     APPROVAL on this product; null: the network's default
+ * @param greenTerms per green kind it takes, the share of a detailed pledge's value it lends and
+ *     how it values it; empty: it lends on the kinds alone
  */
 public record Product(
     UUID productId,
@@ -49,7 +52,8 @@ public record Product(
     boolean active,
     long version,
     Integer decisionWorkingDays,
-    Integer disbursementWorkingDays) {
+    Integer disbursementWorkingDays,
+    List<GreenTerms> greenTerms) {
 
   public Product {
     industries = Set.copyOf(industries);
@@ -57,12 +61,18 @@ public record Product(
     regions = List.copyOf(regions);
     collateral = Set.copyOf(collateral);
     tags = Set.copyOf(tags);
+    greenTerms = greenTerms == null ? List.of() : List.copyOf(greenTerms);
+  }
+
+  /** Its terms for pledges of the kind, if it states any. */
+  Optional<GreenTerms> greenTerms(Collateral kind) {
+    return greenTerms.stream().filter(terms -> terms.kind() == kind).findFirst();
   }
 
   /**
    * Whether this version fits no demand the earlier one did not: the same rules (regions, ranges,
-   * eligibility, collateral, validity) and a remaining budget no larger. A new rate or name, or an
-   * approval that lowered the budget, gives no demand with room a new product.
+   * eligibility, collateral and its green terms, validity) and a remaining budget no larger. A new
+   * rate or name, or an approval that lowered the budget, gives no demand with room a new product.
    */
   public boolean admitsNothingBeyond(Product before) {
     return (!active || before.active)
@@ -74,6 +84,7 @@ public record Product(
         && enterpriseSizes.equals(before.enterpriseSizes)
         && Set.copyOf(regions).equals(Set.copyOf(before.regions))
         && collateral.equals(before.collateral)
+        && Set.copyOf(greenTerms).equals(Set.copyOf(before.greenTerms))
         && validFrom.equals(before.validFrom)
         && Objects.equals(validTo, before.validTo)
         && (remainingBudget != null

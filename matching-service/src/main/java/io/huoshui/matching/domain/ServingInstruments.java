@@ -43,7 +43,8 @@ public record ServingInstruments(List<Instrument> instruments) {
         demand.amountRequested(),
         demand.termMonths(),
         offered,
-        demand.tags());
+        demand.tags(),
+        demand.greenPledges());
   }
 
   /** What the instruments give the demand's loan from the product, with the rate it would pay. */

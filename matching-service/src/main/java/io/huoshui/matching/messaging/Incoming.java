@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.huoshui.eventing.MayBeAbsent;
 import io.huoshui.matching.domain.BankAnswer;
 import io.huoshui.matching.domain.Demand;
+import io.huoshui.matching.domain.GreenPledge;
+import io.huoshui.matching.domain.GreenTerms;
 import io.huoshui.matching.domain.Instrument;
 import io.huoshui.matching.domain.Match;
 import io.huoshui.matching.domain.Product;
@@ -11,6 +13,7 @@ import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.EnterpriseSize;
 import io.huoshui.vocabulary.Industry;
 import io.huoshui.vocabulary.InstrumentKind;
+import io.huoshui.vocabulary.PledgeValuation;
 import io.huoshui.vocabulary.ProductCategory;
 import io.huoshui.vocabulary.Purpose;
 import io.huoshui.vocabulary.Tag;
@@ -33,6 +36,21 @@ final class Incoming {
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Enterprise(EnterpriseSize size) {}
 
+  /** A green pledge the demand details; its licence number stays with the county. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Pledge(
+      Collateral kind,
+      BigDecimal quantity,
+      String unit,
+      LocalDate validUntil,
+      @MayBeAbsent BigDecimal unitPrice,
+      @MayBeAbsent BigDecimal valuation) {
+
+    GreenPledge pledge() {
+      return new GreenPledge(kind, quantity, unit, validUntil, unitPrice, valuation);
+    }
+  }
+
   /** ProjectSubmitted and ProjectUpdated: the full demand, of which matching keeps no identity. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record ProjectChanged(
@@ -46,7 +64,8 @@ final class Incoming {
       Set<Collateral> collateral,
       Set<Tag> tags,
       Instant submittedAt,
-      Long version) {
+      Long version,
+      @MayBeAbsent List<Pledge> greenPledges) {
 
     Demand demand() {
       return new Demand(
@@ -58,7 +77,8 @@ final class Incoming {
           amountRequested,
           termMonths,
           collateral,
-          tags);
+          tags,
+          greenPledges == null ? List.of() : greenPledges.stream().map(Pledge::pledge).toList());
     }
   }
 
@@ -92,7 +112,8 @@ final class Incoming {
       String status,
       Long version,
       @MayBeAbsent Integer decisionWorkingDays,
-      @MayBeAbsent Integer disbursementWorkingDays) {
+      @MayBeAbsent Integer disbursementWorkingDays,
+      @MayBeAbsent List<Terms> greenTerms) {
 
     Product product() {
       return new Product(
@@ -117,7 +138,17 @@ final class Incoming {
           "ACTIVE".equals(status),
           version,
           decisionWorkingDays,
-          disbursementWorkingDays);
+          disbursementWorkingDays,
+          greenTerms == null ? List.of() : greenTerms.stream().map(Terms::terms).toList());
+    }
+  }
+
+  /** What a product lends on one green kind. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Terms(Collateral kind, BigDecimal pledgeRatio, Set<PledgeValuation> valuations) {
+
+    GreenTerms terms() {
+      return new GreenTerms(kind, pledgeRatio, valuations);
     }
   }
 

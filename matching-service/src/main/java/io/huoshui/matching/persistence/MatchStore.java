@@ -6,6 +6,7 @@ import io.huoshui.matching.domain.BoardFilter;
 import io.huoshui.matching.domain.ClosureReason;
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.Match;
+import io.huoshui.matching.domain.PledgeCover;
 import io.huoshui.matching.domain.PolicySupport;
 import io.huoshui.matching.domain.Reason;
 import io.huoshui.matching.domain.Stage;
@@ -40,8 +41,8 @@ public class MatchStore {
       m.first_answer_at, m.last_answer, m.released_at, m.release_cause, m.approved, m.disbursed,
       m.decline_reason, m.stage, m.case_opened_at, m.closed_at, m.closure_reason, m.manual,
       m.retryable, m.escalated_to, m.escalate_on, m.decision_working_days,
-      m.disbursement_working_days, m.support::text AS support, m.syndicate_role,
-      m.syndicate_share, m.syndicate_lead
+      m.disbursement_working_days, m.support::text AS support, m.pledge::text AS pledge,
+      m.syndicate_role, m.syndicate_share, m.syndicate_lead
       """;
 
   private final DatabaseClient database;
@@ -56,15 +57,15 @@ public class MatchStore {
       """
       match_id, project_id, county, bank_code, product_id, product_name, tier, rank, score,
       reasons, status, deadline, proposed_at, stage, manual, decision_working_days,
-      disbursement_working_days, support, syndicate_role, syndicate_share, syndicate_lead
+      disbursement_working_days, support, pledge, syndicate_role, syndicate_share, syndicate_lead
       """;
 
   private static final String ROW =
       "(:id%1$d, :project%1$d, :county%1$d, :bank%1$d, :product%1$d, :productName%1$d, :tier%1$d,"
           + " :rank%1$d, :score%1$d, CAST(:reasons%1$d AS jsonb), :status%1$d, :deadline%1$d,"
           + " :proposedAt%1$d, :stage%1$d, :manual%1$d, :decisionDays%1$d,"
-          + " :disbursementDays%1$d, CAST(:support%1$d AS jsonb), :syndicateRole%1$d,"
-          + " :syndicateShare%1$d, :syndicateLead%1$d)";
+          + " :disbursementDays%1$d, CAST(:support%1$d AS jsonb), CAST(:pledge%1$d AS jsonb),"
+          + " :syndicateRole%1$d, :syndicateShare%1$d, :syndicateLead%1$d)";
 
   /** Writes the new matches of one decision in one statement. */
   public Mono<Void> insert(List<Match> rows) {
@@ -113,6 +114,10 @@ public class MatchStore {
           match.support() == null
               ? sql.bindNull("support" + i, String.class)
               : sql.bind("support" + i, json.writeValueAsString(match.support()));
+      sql =
+          match.pledge() == null
+              ? sql.bindNull("pledge" + i, String.class)
+              : sql.bind("pledge" + i, json.writeValueAsString(match.pledge()));
       SyndicateShare syndicate = match.syndicate();
       sql =
           syndicate == null
@@ -420,7 +425,13 @@ public class MatchStore {
         row.get("escalate_on", LocalDate.class),
         stageDays(row),
         support(row),
+        pledge(row),
         syndicate(row));
+  }
+
+  private PledgeCover pledge(Readable row) {
+    String pledge = row.get("pledge", String.class);
+    return pledge == null ? null : json.readValue(pledge, PledgeCover.class);
   }
 
   private static SyndicateShare syndicate(Readable row) {

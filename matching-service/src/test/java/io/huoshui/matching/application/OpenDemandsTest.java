@@ -119,7 +119,8 @@ class OpenDemandsTest {
         new BigDecimal(amount),
         36,
         Set.of(Collateral.REAL_ESTATE),
-        Set.of());
+        Set.of(),
+        List.of());
   }
 
   private static Product product() {
@@ -145,6 +146,7 @@ class OpenDemandsTest {
         true,
         1,
         null,
-        null);
+        null,
+        List.of());
   }
 }

@@ -34,7 +34,8 @@ final class Examples {
         new BigDecimal("7000000.00"),
         36,
         Set.of(Collateral.REAL_ESTATE, Collateral.EQUIPMENT),
-        Set.of(Tag.KEY_PROJECT));
+        Set.of(Tag.KEY_PROJECT),
+        List.of());
   }
 
   static DemandBuilder demand() {
@@ -88,7 +89,8 @@ final class Examples {
               d.amountRequested(),
               months,
               d.collateral(),
-              d.tags());
+              d.tags(),
+              List.of());
       return this;
     }
 
@@ -103,7 +105,8 @@ final class Examples {
               d.amountRequested(),
               d.termMonths(),
               Set.of(offered),
-              d.tags());
+              d.tags(),
+              List.of());
       return this;
     }
 
@@ -118,7 +121,8 @@ final class Examples {
               d.amountRequested(),
               d.termMonths(),
               d.collateral(),
-              Set.of(tags));
+              Set.of(tags),
+              List.of());
       return this;
     }
 
@@ -137,7 +141,8 @@ final class Examples {
           amount,
           d.termMonths(),
           d.collateral(),
-          d.tags());
+          d.tags(),
+          List.of());
     }
   }
 
@@ -262,7 +267,8 @@ final class Examples {
           active,
           version,
           null,
-          null);
+          null,
+          List.of());
     }
   }
 }

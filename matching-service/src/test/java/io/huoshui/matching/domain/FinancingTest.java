@@ -89,6 +89,7 @@ class FinancingTest {
         null,
         proposed.stageDays(),
         proposed.support(),
+        proposed.pledge(),
         proposed.syndicate());
   }
 }

@@ -144,7 +144,8 @@ class IndexTest {
         BigDecimal.valueOf(random.nextInt(20_000) * 10_000L, 2),
         6 + random.nextInt(100),
         Set.copyOf(List.of(pick(random, Collateral.values()), pick(random, Collateral.values()))),
-        Set.of(pick(random, Tag.values())));
+        Set.of(pick(random, Tag.values())),
+        List.of());
   }
 
   private static Product randomProduct(Random random, int id) {

@@ -138,7 +138,7 @@ class SyndicateTest {
                 SyndicateRole.PARTICIPANT, new BigDecimal("30000000.00"), "jinshang-bank"));
     assertThat(matcher.takesShare(PARK, COUNTY_LOAN, TODAY)).isTrue();
     assertThat(matcher.takesShare(PARK, elsewhere, TODAY)).isFalse();
-    assertThat(Matcher.largestShare(PARK, COUNTY_LOAN)).isEqualByComparingTo("50000000.00");
+    assertThat(matcher.largestShare(PARK, COUNTY_LOAN, TODAY)).isEqualByComparingTo("50000000.00");
   }
 
   private static MatchOutcome outcomeOf(Matcher matcher, Demand demand) {

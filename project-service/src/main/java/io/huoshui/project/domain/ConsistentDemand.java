@@ -9,10 +9,13 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.List;
 
 /**
  * The rules between fields of a demand, each reported on the field a county would correct: the
- * amount requested cannot exceed the total investment, and NONE cannot be combined with collateral.
+ * amount requested cannot exceed the total investment, NONE cannot be combined with collateral, and
+ * a green pledge is of a green kind the demand offers and is valued either by a unit price or by
+ * the enterprise's valuation.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -49,7 +52,36 @@ import java.lang.annotation.Target;
             .addPropertyNode("collateral")
             .addConstraintViolation();
       }
+      List<GreenPledge> pledges = demand.greenPledges();
+      for (int i = 0; i < pledges.size(); i++) {
+        GreenPledge pledge = pledges.get(i);
+        if (pledge == null) {
+          continue;
+        }
+        if (pledge.kind() != null && !pledge.kind().isGreenRight()) {
+          valid = refuse(context, i, "kind", "{huoshui.demand.pledgeNotGreen}");
+        } else if (pledge.kind() != null
+            && demand.collateral() != null
+            && !demand.collateral().contains(pledge.kind())) {
+          valid = refuse(context, i, "kind", "{huoshui.demand.pledgeNotOffered}");
+        }
+        if ((pledge.unitPrice() == null) == (pledge.valuation() == null)) {
+          valid = refuse(context, i, "unitPrice", "{huoshui.demand.pledgePriceOrValuation}");
+        }
+      }
       return valid;
+    }
+
+    private static boolean refuse(
+        ConstraintValidatorContext context, int index, String member, String template) {
+      context
+          .buildConstraintViolationWithTemplate(template)
+          .addPropertyNode("greenPledges")
+          .addPropertyNode(member)
+          .inIterable()
+          .atIndex(index)
+          .addConstraintViolation();
+      return false;
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.huoshui.project.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.huoshui.service.web.Prose;
 import io.huoshui.vocabulary.Collateral;
 import io.huoshui.vocabulary.EnterpriseSize;
@@ -23,7 +24,9 @@ import org.hibernate.validator.constraints.UniqueElements;
 /**
  * A financing demand as a county states it: what the project is, who borrows, how much, for how
  * long and against what. The constraints are the rules a demand must meet before anything is
- * written; the API reports each broken one under its field's JSON path.
+ * written; the API reports each broken one under its field's JSON path. The green pledges are
+ * optional: a demand that offers WATER_RIGHTS, CARBON_QUOTA or EMISSION_RIGHTS may detail them, so
+ * that matching checks their licence and value against the loan.
  */
 @ConsistentDemand
 public record Demand(
@@ -39,7 +42,9 @@ public record Demand(
     @NotNull @Min(1) @Max(360) Integer termMonths,
     @NotNull @Size(min = 1, max = 10) @UniqueElements List<@NotNull Collateral> collateral,
     @NotNull @Size(max = 4) @UniqueElements List<@NotNull Tag> tags,
-    @NotNull @Valid Contact contact) {
+    @NotNull @Valid Contact contact,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) @Size(max = 10)
+        List<@NotNull @Valid GreenPledge> greenPledges) {
 
   /**
    * 100 billion CNY: above any single county project; a larger figure is a typing error (a few
@@ -52,6 +57,9 @@ public record Demand(
     amountRequested = cents(amountRequested);
     if (tags == null) {
       tags = List.of();
+    }
+    if (greenPledges == null) {
+      greenPledges = List.of();
     }
   }
 

@@ -3,6 +3,7 @@ package io.huoshui.project.persistence;
 import io.huoshui.project.domain.ClosureReason;
 import io.huoshui.project.domain.Demand;
 import io.huoshui.project.domain.Funnel;
+import io.huoshui.project.domain.GreenPledge;
 import io.huoshui.project.domain.NoMatch;
 import io.huoshui.project.domain.Project;
 import io.huoshui.project.domain.ProjectFilter;
@@ -43,7 +44,7 @@ public class ProjectStore {
       p.term_months, p.collateral, p.tags, p.contact_name, p.contact_phone, p.status,
       p.no_match::text AS no_match, p.amount_intended, p.amount_approved, p.amount_disbursed,
       p.submitted_at, p.changed_at, p.withdrawn_at, p.withdrawal_reason, p.closed_at,
-      p.closure_reason, p.closure_note, p.version
+      p.closure_reason, p.closure_note, p.version, p.green_pledges::text AS green_pledges
       """;
 
   private final DatabaseClient database;
@@ -69,13 +70,13 @@ public class ProjectStore {
                     amount_requested, term_months, collateral, tags, contact_name, contact_phone,
                     status, no_match, amount_intended, amount_approved, amount_disbursed,
                     submitted_at, changed_at, withdrawn_at, withdrawal_reason, closed_at,
-                    closure_reason, closure_note, version)
+                    closure_reason, closure_note, version, green_pledges)
                 VALUES (:id, :county, :title, :description, :enterpriseName, :creditCode,
                     :enterpriseSize, :industry, :purpose, :totalInvestment, :amountRequested,
                     :termMonths, :collateral, :tags, :contactName, :contactPhone, :status,
                     CAST(:noMatch AS jsonb), :intended, :approved, :disbursed, :submittedAt,
                     :changedAt, :withdrawnAt, :withdrawalReason, :closedAt, :closureReason,
-                    :closureNote, :version)
+                    :closureNote, :version, CAST(:greenPledges AS jsonb))
                 ON CONFLICT (id) DO NOTHING
                 RETURNING id)
                 INSERT INTO %s SELECT id, %s FROM inserted
@@ -113,7 +114,7 @@ public class ProjectStore {
                         changed_at = :changedAt, withdrawn_at = :withdrawnAt,
                         withdrawal_reason = :withdrawalReason, closed_at = :closedAt,
                         closure_reason = :closureReason, closure_note = :closureNote,
-                        version = :version
+                        version = :version, green_pledges = CAST(:greenPledges AS jsonb)
                     WHERE id = :id RETURNING id)
                     INSERT INTO %s SELECT id, %s FROM changed
                     """
@@ -262,7 +263,8 @@ public class ProjectStore {
         .bind(
             "closureNote",
             Parameter.fromOrEmpty(closure == null ? null : closure.note(), String.class))
-        .bind("version", project.version());
+        .bind("version", project.version())
+        .bind("greenPledges", json.writeValueAsString(demand.greenPledges()));
   }
 
   private static String[] names(List<? extends Enum<?>> values) {
@@ -287,7 +289,8 @@ public class ProjectStore {
             values(row.get("collateral", String[].class), Collateral::valueOf),
             values(row.get("tags", String[].class), Tag::valueOf),
             new Demand.Contact(
-                row.get("contact_name", String.class), row.get("contact_phone", String.class)));
+                row.get("contact_name", String.class), row.get("contact_phone", String.class)),
+            List.of(json.readValue(row.get("green_pledges", String.class), GreenPledge[].class)));
     String noMatch = row.get("no_match", String.class);
     Instant withdrawnAt = row.get("withdrawn_at", Instant.class);
     Instant closedAt = row.get("closed_at", Instant.class);

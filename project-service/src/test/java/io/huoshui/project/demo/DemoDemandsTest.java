@@ -36,7 +36,7 @@ class DemoDemandsTest extends ProjectServiceTest {
   @Test
   void everyDemoDemandIsValidAsTheApiWouldRequire() {
     assertThat(DemoDemands.read(json))
-        .hasSize(7)
+        .hasSize(8)
         .allSatisfy(each -> assertThat(validator.validate(each.demand())).isEmpty());
   }
 

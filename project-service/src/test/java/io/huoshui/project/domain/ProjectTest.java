@@ -126,6 +126,7 @@ class ProjectTest {
         36,
         List.of(Collateral.REAL_ESTATE),
         List.of(Tag.KEY_PROJECT),
-        new Demand.Contact("王宇", "13800000000"));
+        new Demand.Contact("王宇", "13800000000"),
+        List.of());
   }
 }

@@ -72,6 +72,15 @@ public class ApiProblem extends ResponseStatusException {
     return new ApiProblem(HttpStatus.CONFLICT, code, chinese, english);
   }
 
+  /**
+   * 409 naming the inputs the object's state still lacks: the request is valid, but it is allowed
+   * only once they are given (a disbursement on a pledge before its registration number).
+   */
+  public static ApiProblem conflict(
+      String code, String chinese, String english, List<Violation> lacking) {
+    return new ApiProblem(HttpStatus.CONFLICT, code, chinese, english, lacking);
+  }
+
   /** 412: the object changed since the version the request names (If-Match). */
   public static ApiProblem preconditionFailed(String chinese, String english) {
     return new ApiProblem(HttpStatus.PRECONDITION_FAILED, null, chinese, english);
