@@ -1,5 +1,6 @@
 package io.huoshui.matching.application;
 
+import io.huoshui.eventing.AfterCommit;
 import io.huoshui.matching.domain.Instrument;
 import io.huoshui.matching.domain.InstrumentIndex;
 import io.huoshui.matching.domain.Product;

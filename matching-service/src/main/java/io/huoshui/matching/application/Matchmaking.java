@@ -2,6 +2,7 @@ package io.huoshui.matching.application;
 
 import io.huoshui.calendar.CalendarHolder;
 import io.huoshui.calendar.WorkingCalendar;
+import io.huoshui.eventing.AfterCommit;
 import io.huoshui.matching.domain.BankAnswer;
 import io.huoshui.matching.domain.Colour;
 import io.huoshui.matching.domain.Demand;

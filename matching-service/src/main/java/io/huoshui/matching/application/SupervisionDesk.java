@@ -1,5 +1,6 @@
 package io.huoshui.matching.application;
 
+import io.huoshui.eventing.AfterCommit;
 import io.huoshui.matching.domain.ClosureReason;
 import io.huoshui.matching.domain.DemandStatus;
 import io.huoshui.matching.domain.Match;
