@@ -137,33 +137,23 @@ class BudgetRaceTest extends CreditApiTest {
         matches.add(matchId);
       }
 
-      CyclicBarrier start = new CyclicBarrier(matches.size());
-      List<CompletableFuture<Integer>> approvals = new ArrayList<>();
+      List<BankAnswer> approvals = new ArrayList<>();
       for (int i = 0; i < matches.size(); i++) {
-        String bank = banks.get(i);
-        UUID matchId = matches.get(i);
-        Map<String, Object> approval =
-            Map.of(
-                "answer",
-                "APPROVAL",
-                "amount",
-                shares.get(i),
-                "annualRate",
-                "3.95",
-                "termMonths",
-                60);
         approvals.add(
-            CompletableFuture.supplyAsync(
-                () -> {
-                  await(start);
-                  return answer(bank, matchId, approval)
-                      .returnResult(String.class)
-                      .getStatus()
-                      .value();
-                },
-                pool));
+            new BankAnswer(
+                banks.get(i),
+                matches.get(i),
+                Map.of(
+                    "answer",
+                    "APPROVAL",
+                    "amount",
+                    shares.get(i),
+                    "annualRate",
+                    "3.95",
+                    "termMonths",
+                    60)));
       }
-      List<Integer> statuses = approvals.stream().map(CompletableFuture::join).toList();
+      List<Integer> statuses = answerTogether(approvals);
 
       assertThat(statuses).as("race %d", race).containsExactlyInAnyOrder(201, 201, 201, 409);
       BigDecimal refused = new BigDecimal(shares.get(statuses.indexOf(409)));
@@ -200,21 +190,30 @@ class BudgetRaceTest extends CreditApiTest {
   /** The statuses of the approval sent to every match at once. */
   private List<Integer> approveTogether(
       String bank, List<UUID> matches, Map<String, Object> approval) {
-    CyclicBarrier start = new CyclicBarrier(matches.size());
-    List<CompletableFuture<Integer>> approvals = new ArrayList<>();
-    for (UUID matchId : matches) {
-      approvals.add(
+    return answerTogether(
+        matches.stream().map(matchId -> new BankAnswer(bank, matchId, approval)).toList());
+  }
+
+  /** A bank's answer to one of its matches. */
+  private record BankAnswer(String bank, UUID matchId, Map<String, Object> body) {}
+
+  /** The statuses of the answers, all sent at once. */
+  private List<Integer> answerTogether(List<BankAnswer> answers) {
+    CyclicBarrier start = new CyclicBarrier(answers.size());
+    List<CompletableFuture<Integer>> sent = new ArrayList<>();
+    for (BankAnswer sending : answers) {
+      sent.add(
           CompletableFuture.supplyAsync(
               () -> {
                 await(start);
-                return answer(bank, matchId, approval)
+                return answer(sending.bank(), sending.matchId(), sending.body())
                     .returnResult(String.class)
                     .getStatus()
                     .value();
               },
               pool));
     }
-    return approvals.stream().map(CompletableFuture::join).toList();
+    return sent.stream().map(CompletableFuture::join).toList();
   }
 
   private long approvedResponses(List<UUID> matches) {

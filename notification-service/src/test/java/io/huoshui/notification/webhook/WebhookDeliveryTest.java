@@ -132,40 +132,17 @@ class WebhookDeliveryTest extends NotificationServiceTest {
                 "huoshui.webhooks.poll-interval", "1h",
                 "huoshui.webhooks.require-https", "false",
                 "huoshui.webhooks.allowed-networks", "127.0.0.1/32"));
-    WebhookDispatcher woken =
-        new WebhookDispatcher(
-            deliveries,
-            texts,
-            json,
-            new WebhookConfiguration()
-                .webhookClient(
-                    pollingHourly, names, new ReceiverAddresses(pollingHourly.allowedNetworks())),
-            CircuitBreakerRegistry.ofDefaults(),
-            clock,
-            new SimpleMeterRegistry(),
-            pollingHourly,
-            endpoints,
-            signal);
-    dispatcher.stop();
-    woken.start();
-    try (Receiver receiver = new Receiver()) {
-      register(TestTokens.county(county), receiver.url(), null);
-      UUID project = UUID.randomUUID();
-      UUID match = UUID.randomUUID();
-      for (String answer : List.of("INTEREST", "APPROVAL")) {
-        producers.publish(
-            Topics.BANK_RESPONSES,
-            "io.huoshui.credit.BankResponded.v1",
-            project.toString(),
-            response(match, project, county, "jinshang-bank", answer, "1000000.00"));
-      }
+    insteadOfTheServicesDispatcher(
+        pollingHourly,
+        () -> {
+          try (Receiver receiver = new Receiver()) {
+            register(TestTokens.county(county), receiver.url(), null);
+            answered(county, "1000000.00", "INTEREST", "APPROVAL");
 
-      assertThat(awaitAccepted(receiver, 2).stream().map(r -> kind(r)).toList())
-          .containsExactly("BANK_INTEREST", "BANK_APPROVAL");
-    } finally {
-      woken.stop();
-      dispatcher.start();
-    }
+            assertThat(awaitAccepted(receiver, 2).stream().map(r -> kind(r)).toList())
+                .containsExactly("BANK_INTEREST", "BANK_APPROVAL");
+          }
+        });
   }
 
   @Test
@@ -173,15 +150,7 @@ class WebhookDeliveryTest extends NotificationServiceTest {
     String county = freshCounty();
     try (Receiver receiver = new Receiver().failFirst(3)) {
       register(TestTokens.county(county), receiver.url(), "en");
-      UUID project = UUID.randomUUID();
-      UUID match = UUID.randomUUID();
-      for (String answer : List.of("INTEREST", "APPROVAL", "DISBURSEMENT")) {
-        producers.publish(
-            Topics.BANK_RESPONSES,
-            "io.huoshui.credit.BankResponded.v1",
-            project.toString(),
-            response(match, project, county, "jinshang-bank", answer, "1000000.00"));
-      }
+      answered(county, "1000000.00", "INTEREST", "APPROVAL", "DISBURSEMENT");
 
       List<Receiver.Received> accepted = awaitAccepted(receiver, 3);
 
@@ -287,21 +256,12 @@ class WebhookDeliveryTest extends NotificationServiceTest {
                 "huoshui.webhooks.lease", "20m",
                 "huoshui.webhooks.require-https", "false",
                 "huoshui.webhooks.allowed-networks", "127.0.0.1/32"));
-    WebhookDispatcher waiting =
-        new WebhookDispatcher(
-            deliveries,
-            texts,
-            json,
-            new WebhookConfiguration()
-                .webhookClient(patient, names, new ReceiverAddresses(patient.allowedNetworks())),
-            CircuitBreakerRegistry.ofDefaults(),
-            clock,
-            new SimpleMeterRegistry(),
-            patient,
-            endpoints,
-            signal);
-    dispatcher.stop();
-    waiting.start();
+    insteadOfTheServicesDispatcher(
+        patient, () -> aHangingReceiverBesideAHealthyOne(patient, slowCounty, county));
+  }
+
+  private void aHangingReceiverBesideAHealthyOne(
+      WebhookProperties patient, String slowCounty, String county) {
     try (Receiver hanging = new Receiver().hold();
         Receiver healthy = new Receiver()) {
       String slowEndpoint = registered(TestTokens.county(slowCounty), hanging.url());
@@ -329,9 +289,6 @@ class WebhookDeliveryTest extends NotificationServiceTest {
           .exchange()
           .expectStatus()
           .isNoContent();
-    } finally {
-      waiting.stop();
-      dispatcher.start();
     }
   }
 
@@ -372,15 +329,7 @@ class WebhookDeliveryTest extends NotificationServiceTest {
     String county = freshCounty();
     try (Receiver receiver = new Receiver().failAll()) {
       register(TestTokens.county(county), receiver.url(), null);
-      UUID project = UUID.randomUUID();
-      UUID match = UUID.randomUUID();
-      for (String answer : List.of("INTEREST", "APPROVAL")) {
-        producers.publish(
-            Topics.BANK_RESPONSES,
-            "io.huoshui.credit.BankResponded.v1",
-            project.toString(),
-            response(match, project, county, "jinshang-bank", answer, "2000000.00"));
-      }
+      answered(county, "2000000.00", "INTEREST", "APPROVAL");
       await().atMost(PATIENCE).until(() -> receiver.received().size() >= 2);
 
       // The process dies mid-retries: what it planned is only in the database now.
@@ -428,6 +377,44 @@ class WebhookDeliveryTest extends NotificationServiceTest {
     arguments.add("--spring.kafka.listener.auto-startup=false");
     return new SpringApplicationBuilder(NotificationServiceApplication.class)
         .run(arguments.toArray(String[]::new));
+  }
+
+  /** Runs the test with a dispatcher of these settings in the place of the service's own. */
+  private void insteadOfTheServicesDispatcher(WebhookProperties settings, Runnable test) {
+    WebhookDispatcher standIn =
+        new WebhookDispatcher(
+            deliveries,
+            texts,
+            json,
+            new WebhookConfiguration()
+                .webhookClient(settings, names, new ReceiverAddresses(settings.allowedNetworks())),
+            CircuitBreakerRegistry.ofDefaults(),
+            clock,
+            new SimpleMeterRegistry(),
+            settings,
+            endpoints,
+            signal);
+    dispatcher.stop();
+    standIn.start();
+    try {
+      test.run();
+    } finally {
+      standIn.stop();
+      dispatcher.start();
+    }
+  }
+
+  /** One bank's answers, in this order, to one demand of the county. */
+  private void answered(String county, String amount, String... answers) {
+    UUID project = UUID.randomUUID();
+    UUID match = UUID.randomUUID();
+    for (String answer : answers) {
+      producers.publish(
+          Topics.BANK_RESPONSES,
+          "io.huoshui.credit.BankResponded.v1",
+          project.toString(),
+          response(match, project, county, "jinshang-bank", answer, amount));
+    }
   }
 
   private List<Map<String, Object>> schedule(String county) {
