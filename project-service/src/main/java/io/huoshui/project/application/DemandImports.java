@@ -34,7 +34,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
@@ -49,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class DemandImports {
 
-  public static final int MAX_ROWS = 5_000;
+  public static final int MAX_ROWS = 20_000;
   public static final long MAX_BYTES = 10L * 1024 * 1024;
 
   private final ProjectService projects;
@@ -140,6 +139,8 @@ public class DemandImports {
   }
 
   private Flux<ImportedRow> firstTime(String county, String sha, Actor actor, Path file) {
+    // The outcomes, not the rows, are kept until the end: a few dozen bytes each, for the report
+    // that answers the same file again.
     List<ImportedRow> decided = Collections.synchronizedList(new ArrayList<>());
     return rows(file)
         .concatMap(row -> decide(county, sha, actor, row.number(), row.cells()))
@@ -149,23 +150,14 @@ public class DemandImports {
                 .then(Mono.empty()));
   }
 
-  private record Row(int number, List<String> cells) {}
-
-  private static Flux<Row> rows(Path file) {
-    return Flux.<Row>create(
-            sink -> {
-              AtomicInteger seen = new AtomicInteger();
-              DemandList.read(
-                  file,
-                  (number, cells) -> {
-                    if (seen.getAndIncrement() > 0) {
-                      sink.next(new Row(number, cells));
-                    }
-                  });
-              sink.complete();
-            },
-            FluxSink.OverflowStrategy.BUFFER)
-        .subscribeOn(Schedulers.boundedElastic());
+  /**
+   * The demand rows, read as they are decided: the reader is pulled, so no more rows are held than
+   * the few concatMap prefetches, whatever the length of the list. The next rows are requested from
+   * the database's threads once a demand is written; subscribeOn moves each of those requests, and
+   * so the file reading it starts, to a thread that may block.
+   */
+  private static Flux<DemandList.Row> rows(Path file) {
+    return DemandList.rows(file).skip(1).subscribeOn(Schedulers.boundedElastic());
   }
 
   private Mono<ImportedRow> decide(

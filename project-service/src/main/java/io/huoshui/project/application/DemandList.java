@@ -9,10 +9,15 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
-import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -27,13 +32,21 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.AttributesImpl;
+import reactor.core.publisher.Flux;
 
 /**
  * An uploaded demand list, CSV or XLSX as its bytes say, read row by row from the spooled file: the
  * first row is the headings, each later non-blank row one demand.
+ *
+ * <p>The rows are pulled, one each time the reader is asked for one, never pushed: a push parser
+ * (SAX) feeding a sink runs to the end of the sheet whatever the subscriber asked for, so every row
+ * of a long list would wait in the sink's buffer while the rows before it are submitted one by one.
+ * A CSV is read through its parser's iterator; an XLSX sheet through StAX, each XML event handed to
+ * POI's own {@link XSSFSheetXMLHandler} (so that cells are read as POI reads them) until a row is
+ * complete. Neither keeps the sheet: the shared strings are POI's read-only table, the only part of
+ * the file held whole.
  */
 final class DemandList {
 
@@ -42,25 +55,53 @@ final class DemandList {
     void row(int number, List<String> cells);
   }
 
+  /** One row read: its number in the sheet and its cells. */
+  record Row(int number, List<String> cells) {}
+
   private static final byte[] ZIP = {'P', 'K', 3, 4};
 
   private DemandList() {}
 
+  /** Every row of the file, the headings first, each read when it is requested. */
+  static Flux<Row> rows(Path file) {
+    return rows(file, (number, cells) -> {});
+  }
+
+  /**
+   * As {@link #rows(Path)}, telling {@code parsed} of each row the moment the reader has read it,
+   * before it is emitted: how far the reader is ahead of its subscriber.
+   */
+  static Flux<Row> rows(Path file, Rows parsed) {
+    return Flux.generate(
+        () -> open(file, parsed),
+        (cursor, sink) -> {
+          Row row = cursor.next();
+          if (row == null) {
+            sink.complete();
+          } else {
+            sink.next(row);
+          }
+          return cursor;
+        },
+        Cursor::close);
+  }
+
+  /** Reads every row at once into {@code rows}, keeping none. */
   static void read(Path file, Rows rows) {
-    try {
-      if (isZip(file)) {
-        readXlsx(file, rows);
-      } else {
-        readCsv(file, rows);
+    try (Cursor cursor = open(file, rows)) {
+      while (cursor.next() != null) {
+        // Each row has been handed to rows as it was read.
       }
-    } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException e) {
+    }
+  }
+
+  private static Cursor open(Path file, Rows parsed) {
+    try {
+      return new Cursor(isZip(file) ? new XlsxSource(file, parsed) : new CsvSource(file, parsed));
+    } catch (IOException | OpenXML4JException | XMLStreamException e) {
       throw unreadable();
     } catch (RuntimeException e) {
-      if (e instanceof ApiProblem problem) {
-        throw problem;
-      }
-      // A malformed spreadsheet surfaces as the reader's own runtime exceptions.
-      throw unreadable();
+      throw asProblem(e);
     }
   }
 
@@ -69,6 +110,11 @@ final class DemandList {
         "file",
         "无法读取：须为 UTF-8 的 CSV 或 XLSX 文件",
         "cannot be read: must be a UTF-8 CSV or an XLSX file");
+  }
+
+  private static ApiProblem asProblem(RuntimeException e) {
+    // A malformed file surfaces as the parsers' own runtime exceptions.
+    return e instanceof ApiProblem problem ? problem : unreadable();
   }
 
   static boolean isZip(Path file) throws IOException {
@@ -99,39 +145,195 @@ final class DemandList {
     }
   }
 
-  private static void readCsv(Path file, Rows rows) throws IOException {
-    CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.parse(in, format)) {
-      int number = 0;
-      for (CSVRecord record : parser) {
+  /** A reader positioned between two rows. */
+  private interface Source extends AutoCloseable {
+
+    /** The next non-blank row, or null after the last. */
+    Row next() throws Exception;
+
+    @Override
+    void close();
+  }
+
+  /**
+   * A source whose every failure the caller sees as the problem with the file; it is closed once,
+   * though both a failure and its subscriber's end close it.
+   */
+  private static final class Cursor implements AutoCloseable {
+
+    private final Source source;
+    private boolean closed;
+
+    Cursor(Source source) {
+      this.source = source;
+    }
+
+    Row next() {
+      try {
+        return source.next();
+      } catch (RuntimeException e) {
+        close();
+        throw asProblem(e);
+      } catch (Exception e) {
+        close();
+        throw unreadable();
+      }
+    }
+
+    @Override
+    public void close() {
+      if (!closed) {
+        closed = true;
+        source.close();
+      }
+    }
+  }
+
+  private static final class CsvSource implements Source {
+
+    private final Reader in;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final Rows parsed;
+    private int number;
+
+    CsvSource(Path file, Rows parsed) throws IOException {
+      this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      this.parser =
+          CSVParser.parse(in, CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get());
+      this.records = parser.iterator();
+      this.parsed = parsed;
+    }
+
+    @Override
+    public Row next() {
+      while (records.hasNext()) {
+        List<String> cells = records.next().toList();
         number++;
-        List<String> cells = record.toList();
         if (number == 1 && !cells.isEmpty() && cells.get(0).startsWith("\uFEFF")) {
           cells = new ArrayList<>(cells);
           cells.set(0, cells.get(0).substring(1));
         }
         if (cells.stream().anyMatch(cell -> !cell.isBlank())) {
-          rows.row(number, cells);
+          parsed.row(number, cells);
+          return new Row(number, cells);
         }
+      }
+      return null;
+    }
+
+    @Override
+    public void close() {
+      try {
+        parser.close();
+        in.close();
+      } catch (IOException e) {
+        // Read only: nothing is lost when closing fails.
       }
     }
   }
 
-  private static void readXlsx(Path file, Rows rows)
-      throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
-    try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-      XSSFReader reader = new XSSFReader(pkg);
-      var strings = new ReadOnlySharedStringsTable(pkg);
-      var sheets = reader.getSheetsData();
-      if (!sheets.hasNext()) {
+  private static final class XlsxSource implements Source {
+
+    private final OPCPackage pkg;
+    private final InputStream sheet;
+    private final XMLStreamReader xml;
+    private final NoFormulas handler;
+    private final Deque<Row> ready = new ArrayDeque<>();
+
+    XlsxSource(Path file, Rows parsed) throws IOException, OpenXML4JException, XMLStreamException {
+      pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+      InputStream opened = null;
+      XMLStreamReader reader = null;
+      NoFormulas sheetHandler = null;
+      try {
+        XSSFReader parts = new XSSFReader(pkg);
+        var strings = new ReadOnlySharedStringsTable(pkg);
+        var sheets = parts.getSheetsData();
+        if (!sheets.hasNext()) {
+          throw unreadable();
+        }
+        opened = sheets.next();
+        reader = XMLHelper.newXMLInputFactory().createXMLStreamReader(opened);
+        sheetHandler =
+            new NoFormulas(
+                parts.getStylesTable(),
+                strings,
+                new SheetRows(
+                    (number, cells) -> {
+                      parsed.row(number, cells);
+                      ready.add(new Row(number, cells));
+                    }));
+      } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException e) {
+        pkg.revert();
+        throw e;
+      } catch (SAXException e) {
+        pkg.revert();
         throw unreadable();
       }
-      try (InputStream sheet = sheets.next()) {
-        XMLReader parser = XMLHelper.newXMLReader();
-        parser.setContentHandler(
-            new NoFormulas(reader.getStylesTable(), strings, new SheetRows(rows)));
-        parser.parse(new InputSource(sheet));
+      sheet = opened;
+      xml = reader;
+      handler = sheetHandler;
+    }
+
+    @Override
+    public Row next() throws XMLStreamException, SAXException {
+      while (ready.isEmpty() && xml.hasNext()) {
+        handle(xml.next());
+      }
+      return ready.poll();
+    }
+
+    /** Hands one StAX event to the SAX handler as a SAX parser would. */
+    private void handle(int event) throws SAXException {
+      switch (event) {
+        case XMLStreamConstants.START_ELEMENT -> {
+          AttributesImpl attributes = new AttributesImpl();
+          for (int i = 0; i < xml.getAttributeCount(); i++) {
+            attributes.addAttribute(
+                orEmpty(xml.getAttributeNamespace(i)),
+                xml.getAttributeLocalName(i),
+                qualified(xml.getAttributePrefix(i), xml.getAttributeLocalName(i)),
+                "CDATA",
+                xml.getAttributeValue(i));
+          }
+          handler.startElement(
+              orEmpty(xml.getNamespaceURI()),
+              xml.getLocalName(),
+              qualified(xml.getPrefix(), xml.getLocalName()),
+              attributes);
+        }
+        case XMLStreamConstants.END_ELEMENT ->
+            handler.endElement(
+                orEmpty(xml.getNamespaceURI()),
+                xml.getLocalName(),
+                qualified(xml.getPrefix(), xml.getLocalName()));
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+            handler.characters(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+        default -> {
+          // Comments, processing instructions and the document's ends mean nothing to a sheet.
+        }
+      }
+    }
+
+    private static String orEmpty(String text) {
+      return text == null ? "" : text;
+    }
+
+    private static String qualified(String prefix, String local) {
+      return prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
+    }
+
+    @Override
+    public void close() {
+      try {
+        xml.close();
+        sheet.close();
+      } catch (XMLStreamException | IOException e) {
+        // Read only: nothing is lost when closing fails.
+      } finally {
+        // Opened to read: reverting closes the file without writing to it.
+        pkg.revert();
       }
     }
   }

@@ -3,6 +3,7 @@ package io.huoshui.project.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huoshui.project.ProjectServiceTest;
+import io.huoshui.project.application.DemandImports;
 import io.huoshui.project.domain.DemandColumns;
 import io.huoshui.testsupport.TestTokens;
 import java.io.ByteArrayInputStream;
@@ -123,7 +124,7 @@ class DemandImportTest extends ProjectServiceTest {
     }
 
     List<List<String>> many = new ArrayList<>();
-    for (int i = 0; i <= 5_000; i++) {
+    for (int i = 0; i <= DemandImports.MAX_ROWS; i++) {
       many.add(example(0, "x"));
     }
     refusedFile(csv(many.toArray(List[]::new)));
