@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,9 +37,9 @@ class MatchmakingEventTest {
 
   @Test
   void theReconciliationShowsSignedApprovedAndDisbursedAndFlagsTheIntentionNeverFollowed() {
-    String approvedLater = submit("长子县光伏组件技改项目", "20000000.00");
-    String neverFollowed = submit("长子县余热回收项目", "8000000.00");
-    String unsigned = submit("长子县节水改造项目", "5000000.00");
+    String approvedLater = submit("长子县光伏组件技改项目", "8000000.00");
+    String neverFollowed = submit("长子县余热回收项目", "5000000.00");
+    String unsigned = submit("长子县节水改造项目", "3000000.00");
     JsonNode match = awaitFirstMatch(approvedLater);
     String lender = match.get("bankCode").asString();
     String other = "cib-changzhi".equals(lender) ? "jinshang-bank" : "cib-changzhi";
@@ -61,12 +62,19 @@ class MatchmakingEventTest {
       Api.Reply added = office.post(EVENTS + "/" + event + "/agenda", Map.of("projectId", demand));
       assertThat(added.status()).as(added.raw().body()).isEqualTo(200);
     }
-    sign(lender, event, approvedLater, "18000000.00");
-    sign(other, event, neverFollowed, "6000000.00");
+    sign(lender, event, approvedLater, "7000000.00");
+    sign(other, event, neverFollowed, "4000000.00");
 
     Api bank = Api.as("bank-" + lender);
     String matchId = match.get("matchId").asString();
-    Answers.answer(bank, matchId, Map.of("answer", "INTEREST", "amount", "20000000.00"));
+    Answers.answer(bank, matchId, Map.of("answer", "INTEREST", "amount", "8000000.00"));
+    // The approval draws on the policy instruments the proposal offered (长治市's guarantee fund
+    // among them), so that the network's instrument dashboards have draws to show.
+    List<String> offered = new ArrayList<>();
+    for (JsonNode instrument : match.get("support").get("instruments")) {
+      offered.add(instrument.get("instrumentId").asString());
+    }
+    assertThat(offered).as("instruments offered with %s", match).isNotEmpty();
     Answers.answer(
         bank,
         matchId,
@@ -74,11 +82,13 @@ class MatchmakingEventTest {
             "answer",
             "APPROVAL",
             "amount",
-            "15000000.00",
+            "6000000.00",
             "annualRate",
             "3.850",
             "termMonths",
-            36));
+            36,
+            "instruments",
+            offered));
     Answers.answer(
         bank,
         matchId,
@@ -86,7 +96,7 @@ class MatchmakingEventTest {
             "answer",
             "DISBURSEMENT",
             "amount",
-            "9000000.00",
+            "4000000.00",
             "disbursedOn",
             LocalDate.now().toString()));
 
@@ -95,19 +105,19 @@ class MatchmakingEventTest {
             .atMost(OUTCOME)
             .until(
                 () -> office.get(EVENTS + "/" + event + "/reconciliation").json(),
-                found -> "9000000.00".equals(found.at("/total/disbursed").asString()));
-    assertThat(reconciliation.at("/total/signed").asString()).isEqualTo("24000000.00");
-    assertThat(reconciliation.at("/total/approved").asString()).isEqualTo("15000000.00");
+                found -> "4000000.00".equals(found.at("/total/disbursed").asString()));
+    assertThat(reconciliation.at("/total/signed").asString()).isEqualTo("11000000.00");
+    assertThat(reconciliation.at("/total/approved").asString()).isEqualTo("6000000.00");
     assertThat(reconciliation.at("/total/intentions").asLong()).isEqualTo(2);
     assertThat(reconciliation.at("/total/unfollowed").asLong()).isEqualTo(1);
 
     JsonNode late = line(reconciliation, lender, approvedLater);
-    assertThat(late.get("signed").asString()).isEqualTo("18000000.00");
-    assertThat(late.get("approved").asString()).isEqualTo("15000000.00");
-    assertThat(late.get("disbursed").asString()).isEqualTo("9000000.00");
+    assertThat(late.get("signed").asString()).isEqualTo("7000000.00");
+    assertThat(late.get("approved").asString()).isEqualTo("6000000.00");
+    assertThat(late.get("disbursed").asString()).isEqualTo("4000000.00");
     assertThat(late.get("status").asString()).isEqualTo("LATE");
     JsonNode flagged = line(reconciliation, other, neverFollowed);
-    assertThat(flagged.get("signed").asString()).isEqualTo("6000000.00");
+    assertThat(flagged.get("signed").asString()).isEqualTo("4000000.00");
     assertThat(flagged.get("approved").asString()).isEqualTo("0.00");
     assertThat(flagged.get("status").asString()).isEqualTo("UNFOLLOWED");
     // Three months overdue is far past the working days after which an overdue match turns red.
@@ -118,7 +128,7 @@ class MatchmakingEventTest {
 
     Api.Reply csv = office.get(EVENTS + "/" + event + "/reconciliation", "text/csv");
     assertThat(csv.status()).isEqualTo(200);
-    assertThat(csv.raw().body()).contains("18000000.00", "15000000.00", "9000000.00", "6000000.00");
+    assertThat(csv.raw().body()).contains("7000000.00", "6000000.00", "4000000.00", "11000000.00");
   }
 
   private static String submit(String title, String amount) {

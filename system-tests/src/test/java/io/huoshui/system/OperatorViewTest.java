@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * What operators watch, after the story and the drills have driven real traffic through the
- * network: every process's scrape passes promtool's linter, and every expression of every dashboard
- * returns data from the Prometheus that {@code ./huoshui up} started.
+ * What operators watch, after the stories and the drills have driven real traffic through the
+ * network (last, so that every kind of traffic a dashboard shows has happened: syndicate approvals,
+ * instrument draws, matchmaking follow-ups): every process's scrape passes promtool's linter, and
+ * every expression of every dashboard returns data from the Prometheus that {@code ./huoshui up}
+ * started.
  */
-@Order(4)
+@Order(9)
 class OperatorViewTest {
 
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
