@@ -37,9 +37,13 @@ class MatchmakingEventTest {
 
   @Test
   void theReconciliationShowsSignedApprovedAndDisbursedAndFlagsTheIntentionNeverFollowed() {
-    String approvedLater = submit("长子县光伏组件技改项目", "8000000.00");
-    String neverFollowed = submit("长子县余热回收项目", "5000000.00");
-    String unsigned = submit("长子县节水改造项目", "3000000.00");
+    // A small firm's technology upgrade within the county's risk-compensation pool and the city's
+    // guarantee fund: whichever bank is matched, its proposal offers instruments to draw on.
+    Map<String, Object> upgrade = Demands.green(COUNTY, "长子县光伏组件技改项目", "4000000.00");
+    upgrade.put("purpose", "TECHNOLOGY_UPGRADE");
+    String approvedLater = submit(upgrade);
+    String neverFollowed = submit(Demands.green(COUNTY, "长子县余热回收项目", "5000000.00"));
+    String unsigned = submit(Demands.green(COUNTY, "长子县节水改造项目", "3000000.00"));
     JsonNode match = awaitFirstMatch(approvedLater);
     String lender = match.get("bankCode").asString();
     String other = "cib-changzhi".equals(lender) ? "jinshang-bank" : "cib-changzhi";
@@ -62,14 +66,14 @@ class MatchmakingEventTest {
       Api.Reply added = office.post(EVENTS + "/" + event + "/agenda", Map.of("projectId", demand));
       assertThat(added.status()).as(added.raw().body()).isEqualTo(200);
     }
-    sign(lender, event, approvedLater, "7000000.00");
+    sign(lender, event, approvedLater, "3500000.00");
     sign(other, event, neverFollowed, "4000000.00");
 
     Api bank = Api.as("bank-" + lender);
     String matchId = match.get("matchId").asString();
-    Answers.answer(bank, matchId, Map.of("answer", "INTEREST", "amount", "8000000.00"));
-    // The approval draws on the policy instruments the proposal offered (长治市's guarantee fund
-    // among them), so that the network's instrument dashboards have draws to show.
+    Answers.answer(bank, matchId, Map.of("answer", "INTEREST", "amount", "4000000.00"));
+    // The approval draws on the policy instruments the proposal offered, so that the network's
+    // instrument dashboards have draws to show.
     List<String> offered = new ArrayList<>();
     for (JsonNode instrument : match.get("support").get("instruments")) {
       offered.add(instrument.get("instrumentId").asString());
@@ -82,7 +86,7 @@ class MatchmakingEventTest {
             "answer",
             "APPROVAL",
             "amount",
-            "6000000.00",
+            "3000000.00",
             "annualRate",
             "3.850",
             "termMonths",
@@ -96,7 +100,7 @@ class MatchmakingEventTest {
             "answer",
             "DISBURSEMENT",
             "amount",
-            "4000000.00",
+            "2000000.00",
             "disbursedOn",
             LocalDate.now().toString()));
 
@@ -105,16 +109,16 @@ class MatchmakingEventTest {
             .atMost(OUTCOME)
             .until(
                 () -> office.get(EVENTS + "/" + event + "/reconciliation").json(),
-                found -> "4000000.00".equals(found.at("/total/disbursed").asString()));
-    assertThat(reconciliation.at("/total/signed").asString()).isEqualTo("11000000.00");
-    assertThat(reconciliation.at("/total/approved").asString()).isEqualTo("6000000.00");
+                found -> "2000000.00".equals(found.at("/total/disbursed").asString()));
+    assertThat(reconciliation.at("/total/signed").asString()).isEqualTo("7500000.00");
+    assertThat(reconciliation.at("/total/approved").asString()).isEqualTo("3000000.00");
     assertThat(reconciliation.at("/total/intentions").asLong()).isEqualTo(2);
     assertThat(reconciliation.at("/total/unfollowed").asLong()).isEqualTo(1);
 
     JsonNode late = line(reconciliation, lender, approvedLater);
-    assertThat(late.get("signed").asString()).isEqualTo("7000000.00");
-    assertThat(late.get("approved").asString()).isEqualTo("6000000.00");
-    assertThat(late.get("disbursed").asString()).isEqualTo("4000000.00");
+    assertThat(late.get("signed").asString()).isEqualTo("3500000.00");
+    assertThat(late.get("approved").asString()).isEqualTo("3000000.00");
+    assertThat(late.get("disbursed").asString()).isEqualTo("2000000.00");
     assertThat(late.get("status").asString()).isEqualTo("LATE");
     JsonNode flagged = line(reconciliation, other, neverFollowed);
     assertThat(flagged.get("signed").asString()).isEqualTo("4000000.00");
@@ -128,11 +132,12 @@ class MatchmakingEventTest {
 
     Api.Reply csv = office.get(EVENTS + "/" + event + "/reconciliation", "text/csv");
     assertThat(csv.status()).isEqualTo(200);
-    assertThat(csv.raw().body()).contains("7000000.00", "6000000.00", "4000000.00", "11000000.00");
+    assertThat(csv.raw().body())
+        .contains("3500000.00", "3000000.00", "2000000.00", "4000000.00", "7500000.00");
   }
 
-  private static String submit(String title, String amount) {
-    Api.Reply submitted = county.post("/api/v1/projects", Demands.green(COUNTY, title, amount));
+  private static String submit(Map<String, Object> demand) {
+    Api.Reply submitted = county.post("/api/v1/projects", demand);
     assertThat(submitted.status()).as(submitted.raw().body()).isEqualTo(201);
     return submitted.json().get("id").asString();
   }
