@@ -1,12 +1,14 @@
 package io.huoshui.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.huoshui.eventing.EventEnvelope;
 import io.huoshui.servicetest.Contracts;
 import io.huoshui.testsupport.TestTokens;
 import io.huoshui.vocabulary.EventTypes;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A 190 M CNY demand open to a syndicate, through the service's own Kafka and PostgreSQL: shared
- * among a lead and participants, the lead replacing one of them, and a demand that one bank
- * declined as too large shared among the others.
+ * among a lead and participants, the lead replacing one of them, a demand that one bank declined as
+ * too large shared among the others, and one decided before its sharing products arrived.
  */
 class SyndicateFlowTest extends ServiceFlow {
 
@@ -208,6 +210,48 @@ class SyndicateFlowTest extends ServiceFlow {
                 .counter()
                 .count())
         .isEqualTo(30_000_000.0);
+  }
+
+  /**
+   * The demand reaches matching before any bank that could share it has published: it fits nothing
+   * and is NoMatch, and it is shared out by reverse matching once the third product arrives.
+   */
+  @Test
+  void aDemandDecidedBeforeTheProductsThatCouldShareItIsSharedOnceTheyArrive() {
+    String county = "450733";
+    String projectId = park(county, "190000000.00");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> fetchDemand(projectId, county),
+            view -> view != null && "NO_MATCH".equals(view.get("status").asString()));
+
+    publishProducts(
+        EventTypes.PRODUCT_PUBLISHED,
+        List.of(lending("ra-lead", county, "SYNDICATED", "100000000.00", "3.900")));
+    publishProducts(
+        EventTypes.PRODUCT_PUBLISHED,
+        List.of(lending("ra-city", county, "FIXED_ASSETS", "60000000.00", "4.100")));
+    assertThat(fetchMatches(projectId, county))
+        .as("two banks together lend less than the amount")
+        .isEmpty();
+    publishProducts(
+        EventTypes.PRODUCT_PUBLISHED,
+        List.of(lending("ra-county", county, "FIXED_ASSETS", "50000000.00", "4.200")));
+
+    Map<String, JsonNode> members =
+        byBank(
+            await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> fetchMatches(projectId, county), matches -> matches.size() >= 3));
+    assertThat(members.keySet()).containsExactlyInAnyOrder("ra-lead", "ra-city", "ra-county");
+    assertThat(members.get("ra-lead").get("syndicate").get("role").asString()).isEqualTo("LEAD");
+    BigDecimal shared =
+        members.values().stream()
+            .map(member -> new BigDecimal(member.get("syndicate").get("share").asString()))
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(shared).isEqualByComparingTo("190000000.00");
+    assertThat(fetchDemand(projectId, county).get("status").asString()).isEqualTo("OPEN");
   }
 
   private Map<String, Object> lending(

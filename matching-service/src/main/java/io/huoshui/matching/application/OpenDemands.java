@@ -63,4 +63,23 @@ public class OpenDemands {
     byPartition.values().forEach(index -> found.addAll(index.fitting(product, today)));
     return found;
   }
+
+  /**
+   * The open demands with room, of one of this instance's partitions, open to a syndicate, that the
+   * product could take a share of beyond those it fits.
+   */
+  List<UUID> sharing(int partition, Product product, LocalDate today) {
+    OpenDemandIndex index = byPartition.get(partition);
+    return index == null ? List.of() : index.sharing(product, today);
+  }
+
+  /**
+   * The open demands with room, of this instance's partitions, open to a syndicate, that the
+   * product could take a share of beyond those it fits.
+   */
+  List<UUID> sharing(Product product, LocalDate today) {
+    List<UUID> found = new ArrayList<>();
+    byPartition.values().forEach(index -> found.addAll(index.sharing(product, today)));
+    return found;
+  }
 }

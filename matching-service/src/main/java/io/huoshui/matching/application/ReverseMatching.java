@@ -6,10 +6,10 @@ import io.huoshui.matching.persistence.ProductStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -53,8 +53,11 @@ public class ReverseMatching {
    * Takes the product into this instance's index and re-matches the open demands that it fits and
    * its previous version did not: a change that admits no new demand (a rate, a name, an approval
    * lowering the remaining budget) re-matches nothing, and a wider budget only the demands it now
-   * admits. A demand with room that the previous version fitted already had its chance at it. Runs
-   * on the product listener's thread, the index's only writer after start-up, which may wait.
+   * admits. A demand with room that the previous version fitted already had its chance at it. The
+   * demands open to a syndicate that the product could take a share of are re-matched alike, so
+   * that one the catalog could not share out when it was decided is shared once enough products
+   * have arrived. Runs on the product listener's thread, the index's only writer after start-up,
+   * which may wait.
    */
   void productChanged(Product product) {
     Product before = products.get(product.productId()).orElse(null);
@@ -64,12 +67,11 @@ public class ReverseMatching {
       return;
     }
     LocalDate today = matchmaking.today();
-    List<UUID> fitting = openDemands.fitting(product, today);
-    if (before != null && !fitting.isEmpty()) {
-      Set<UUID> fittedBefore = new HashSet<>(openDemands.fitting(before, today));
-      fitting = fitting.stream().filter(projectId -> !fittedBefore.contains(projectId)).toList();
+    Set<UUID> reached = reached(product, today);
+    if (before != null && !reached.isEmpty()) {
+      reached.removeAll(reached(before, today));
     }
-    for (UUID projectId : fitting) {
+    for (UUID projectId : reached) {
       // The product is applied already: a demand that fails to refill waits for its next change
       // (or the next catch-up) rather than failing the product's batch.
       matchmaking
@@ -77,6 +79,16 @@ public class ReverseMatching {
           .onErrorResume(error -> skipped(projectId, error))
           .block(PATIENCE);
     }
+  }
+
+  /**
+   * The open demands the product fits, then those it could take a share of: the two searches cover
+   * disjoint amounts, and the set keeps a demand reached from two regions once.
+   */
+  private Set<UUID> reached(Product product, LocalDate today) {
+    Set<UUID> reached = new LinkedHashSet<>(openDemands.fitting(product, today));
+    reached.addAll(openDemands.sharing(product, today));
+    return reached;
   }
 
   private static Mono<Void> skipped(UUID projectId, Throwable error) {
@@ -88,15 +100,21 @@ public class ReverseMatching {
   /**
    * For a partition of demands this instance has just taken over: its former owner may not have
    * applied the products received shortly before (it was behind on the product topic, or it died),
-   * so the partition's open demands meet the products received within the catch-up window. Runs in
-   * the background, so that the rebalance is not held up; each demand is re-matched in its own
-   * transaction under its row lock, as any other decision.
+   * so the partition's open demands meet the products received within the catch-up window, those
+   * open to a syndicate also the products that could take a share of them. Runs in the background,
+   * so that the rebalance is not held up; each demand is re-matched in its own transaction under
+   * its row lock, as any other decision.
    */
   void catchUp(int partition) {
     LocalDate today = matchmaking.today();
     store
         .activeReceivedSince(clock.instant().minus(settings.catchUpWindow()))
-        .concatMapIterable(product -> openDemands.fitting(partition, product, today))
+        .concatMapIterable(
+            product ->
+                Stream.concat(
+                        openDemands.fitting(partition, product, today).stream(),
+                        openDemands.sharing(partition, product, today).stream())
+                    .toList())
         .distinct()
         .concatMap(
             projectId ->

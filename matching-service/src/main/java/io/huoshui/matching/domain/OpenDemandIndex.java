@@ -1,6 +1,7 @@
 package io.huoshui.matching.domain;
 
 import io.huoshui.vocabulary.Industry;
+import io.huoshui.vocabulary.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiConsumer;
 
 /**
  * Open demands that still have room for a match, for reverse matching: which of them does a new or
@@ -101,16 +103,38 @@ public final class OpenDemandIndex {
    * product alone and is checked once; BUDGET caps the amount range searched.
    */
   public List<UUID> fitting(Product product, LocalDate today) {
-    List<UUID> found = new ArrayList<>();
     if (!FitRule.VALIDITY.passes(product, null, today)) {
-      return found;
+      return new ArrayList<>();
     }
+    Criteria criteria = new Criteria(product, Shelf.cents(product.minAmount()), ceiling(product));
+    return search(product, (shelf, found) -> shelf.collect(criteria, found));
+  }
+
+  /**
+   * The open demands tagged SYNDICATION the product could take a share of ({@link
+   * FitRule#takesShare}) and {@link #fitting} does not find: those above what it lends alone, from
+   * its minimum up. Only the demands that consent to a syndicate are collected, and a shelf holding
+   * none is skipped whole, so that a product with a low ceiling does not re-match, nor mostly even
+   * read, every larger demand of its regions.
+   */
+  public List<UUID> sharing(Product product, LocalDate today) {
     long low = Shelf.cents(product.minAmount());
-    long high = Shelf.cents(product.maxAmount());
-    if (product.remainingBudget() != null) {
-      high = Math.min(high, Shelf.cents(product.remainingBudget()));
+    long ceiling = ceiling(product);
+    if (!FitRule.VALIDITY.passes(product, null, today) || ceiling < low) {
+      return new ArrayList<>();
     }
-    Criteria criteria = new Criteria(product, low, high);
+    Criteria criteria = new Criteria(product, Math.max(low, ceiling + 1), Long.MAX_VALUE);
+    return search(product, (shelf, found) -> shelf.collectSyndications(criteria, found));
+  }
+
+  /** What the product lends one demand alone, in cents: its ceiling, or less budget left. */
+  private static long ceiling(Product product) {
+    return Shelf.cents(product.shareCapacity());
+  }
+
+  /** Runs the shelf search over the shelves of the product's regions and industries. */
+  private List<UUID> search(Product product, BiConsumer<Shelf, List<UUID>> collect) {
+    List<UUID> found = new ArrayList<>();
     lock.readLock().lock();
     try {
       for (String region : product.regions()) {
@@ -118,12 +142,12 @@ public final class OpenDemandIndex {
             byCounty.subMap(region, true, region + Character.MAX_VALUE, false);
         for (Map<Industry, Shelf> industries : counties.values()) {
           if (product.industries().isEmpty()) {
-            industries.values().forEach(shelf -> shelf.collect(criteria, found));
+            industries.values().forEach(shelf -> collect.accept(shelf, found));
           } else {
             for (Industry industry : product.industries()) {
               Shelf shelf = industries.get(industry);
               if (shelf != null) {
-                shelf.collect(criteria, found);
+                collect.accept(shelf, found);
               }
             }
           }
@@ -174,8 +198,9 @@ public final class OpenDemandIndex {
   }
 
   /**
-   * One county's demands of one industry: amount in cents (sorted), id, term, size and offered
-   * collateral as a bit mask — 8 + 16 + 2 + 1 + 2 bytes a demand, plus growth room.
+   * One county's demands of one industry: amount in cents (sorted), id, term, size, offered
+   * collateral as a bit mask and whether it is open to a syndicate — 8 + 16 + 2 + 1 + 2 + 1 bytes a
+   * demand, plus growth room.
    */
   private static final class Shelf {
     long[] amounts = new long[4];
@@ -184,7 +209,9 @@ public final class OpenDemandIndex {
     short[] terms = new short[4];
     byte[] sizes = new byte[4];
     short[] collateral = new short[4];
+    boolean[] syndication = new boolean[4];
     int count;
+    int syndications;
 
     static long cents(BigDecimal amount) {
       return amount.movePointRight(2).longValue();
@@ -199,6 +226,7 @@ public final class OpenDemandIndex {
         terms = Arrays.copyOf(terms, capacity);
         sizes = Arrays.copyOf(sizes, capacity);
         collateral = Arrays.copyOf(collateral, capacity);
+        syndication = Arrays.copyOf(syndication, capacity);
       }
       long amount = cents(demand.amountRequested());
       int at = firstAtLeast(amount);
@@ -209,12 +237,17 @@ public final class OpenDemandIndex {
       System.arraycopy(terms, at, terms, at + 1, tail);
       System.arraycopy(sizes, at, sizes, at + 1, tail);
       System.arraycopy(collateral, at, collateral, at + 1, tail);
+      System.arraycopy(syndication, at, syndication, at + 1, tail);
       amounts[at] = amount;
       idHigh[at] = demand.projectId().getMostSignificantBits();
       idLow[at] = demand.projectId().getLeastSignificantBits();
       terms[at] = (short) demand.termMonths();
       sizes[at] = (byte) demand.enterpriseSize().ordinal();
       collateral[at] = (short) mask(demand.collateral());
+      syndication[at] = demand.tags().contains(Tag.SYNDICATION);
+      if (syndication[at]) {
+        syndications++;
+      }
       count++;
     }
 
@@ -224,6 +257,9 @@ public final class OpenDemandIndex {
       long low = demand.projectId().getLeastSignificantBits();
       for (int i = firstAtLeast(amount); i < count && amounts[i] == amount; i++) {
         if (idHigh[i] == high && idLow[i] == low) {
+          if (syndication[i]) {
+            syndications--;
+          }
           int tail = count - i - 1;
           System.arraycopy(amounts, i + 1, amounts, i, tail);
           System.arraycopy(idHigh, i + 1, idHigh, i, tail);
@@ -231,6 +267,7 @@ public final class OpenDemandIndex {
           System.arraycopy(terms, i + 1, terms, i, tail);
           System.arraycopy(sizes, i + 1, sizes, i, tail);
           System.arraycopy(collateral, i + 1, collateral, i, tail);
+          System.arraycopy(syndication, i + 1, syndication, i, tail);
           count--;
           return true;
         }
@@ -243,6 +280,19 @@ public final class OpenDemandIndex {
           i < count && amounts[i] <= criteria.highCents;
           i++) {
         if (criteria.accepts(terms[i], sizes[i], collateral[i])) {
+          found.add(new UUID(idHigh[i], idLow[i]));
+        }
+      }
+    }
+
+    void collectSyndications(Criteria criteria, List<UUID> found) {
+      if (syndications == 0) {
+        return;
+      }
+      for (int i = firstAtLeast(criteria.lowCents);
+          i < count && amounts[i] <= criteria.highCents;
+          i++) {
+        if (syndication[i] && criteria.accepts(terms[i], sizes[i], collateral[i])) {
           found.add(new UUID(idHigh[i], idLow[i]));
         }
       }

@@ -130,6 +130,67 @@ class IndexTest {
     assertThat(index.fitting(product("b", SHANXI, CHANGZHI).build(), TODAY)).hasSize(1);
   }
 
+  @Test
+  void theShareSearchFindsOnlyADemandOpenToASyndicateAboveTheProductsCeilingFromItsMinimumUp() {
+    OpenDemandIndex index = new OpenDemandIndex();
+    Demand park = demand().id(1).amount("190000000.00").tags(Tag.SYNDICATION).build();
+    Demand alone = demand().id(2).amount("190000000.00").tags(Tag.KEY_PROJECT).build();
+    Demand small = demand().id(3).amount("500000.00").tags(Tag.SYNDICATION).build();
+    Demand covered = demand().id(4).amount("40000000.00").tags(Tag.SYNDICATION).build();
+    List.of(park, alone, small, covered).forEach(index::add);
+    Product participant = product("b", CHANGZHI).amounts("1000000.00", "60000000.00").build();
+
+    assertThat(index.sharing(participant, TODAY)).containsExactly(park.projectId());
+    assertThat(index.fitting(participant, TODAY)).containsExactly(covered.projectId());
+    assertThat(
+            index.sharing(
+                product("b", CHANGZHI).amounts("1000000.00", "200000000.00").build(), TODAY))
+        .as("a product that lends it alone finds it by the single-product search")
+        .isEmpty();
+    assertThat(
+            index.sharing(
+                product("b", CHANGZHI)
+                    .amounts("1000000.00", "60000000.00")
+                    .remainingBudget("999999.99")
+                    .build(),
+                TODAY))
+        .as("a budget left below its own minimum takes no share")
+        .isEmpty();
+    assertThat(
+            index.sharing(
+                product("b", CHANGZHI).amounts("1000000.00", "60000000.00").terms(48, 60).build(),
+                TODAY))
+        .as("a term outside the product's takes no share")
+        .isEmpty();
+  }
+
+  @Test
+  void theShareSearchFindsEveryDemandOpenToASyndicateThatAFullScanFinds() {
+    Random random = new Random(61);
+    OpenDemandIndex index = new OpenDemandIndex();
+    List<Demand> open = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      Demand demand = randomDemand(random, i);
+      open.add(demand);
+      index.add(demand);
+    }
+    for (int i = 0; i < 300; i++) {
+      Product product = randomProduct(random, i);
+      assertThat(sorted(index.sharing(product, TODAY)))
+          .isEqualTo(
+              sorted(
+                  open.stream()
+                      .filter(demand -> demand.tags().contains(Tag.SYNDICATION))
+                      .filter(demand -> FitRule.takesShare(product, demand, TODAY))
+                      .filter(
+                          demand -> demand.amountRequested().compareTo(product.minAmount()) >= 0)
+                      .filter(
+                          demand -> demand.amountRequested().compareTo(product.shareCapacity()) > 0)
+                      .map(Demand::projectId)
+                      .toList()));
+    }
+  }
+
   private static List<UUID> sorted(Collection<UUID> ids) {
     return ids.stream().sorted().toList();
   }
