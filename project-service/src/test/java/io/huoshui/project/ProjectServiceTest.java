@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -236,6 +237,11 @@ public abstract class ProjectServiceTest {
    * on no reading time; the deadline only stops a broker that never answers.
    */
   protected int recordsWithKey(String topic, String key) {
+    return recordsThat(topic, record -> key.equals(record.key()));
+  }
+
+  /** How many records the topic holds now that pass the test, read as {@link #recordsWithKey}. */
+  protected int recordsThat(String topic, Predicate<ConsumerRecord<String, String>> counted) {
     int found = 0;
     try (KafkaConsumer<String, String> consumer = KafkaRecords.consumer(bootstrapServers)) {
       List<TopicPartition> partitions =
@@ -251,7 +257,7 @@ public abstract class ProjectServiceTest {
           throw new AssertionError("could not read " + topic + " to its end offsets " + ends);
         }
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
-          if (key.equals(record.key()) && record.offset() < ends.get(partitionOf(record))) {
+          if (record.offset() < ends.get(partitionOf(record)) && counted.test(record)) {
             found++;
           }
         }

@@ -79,30 +79,10 @@ class MatchmakingEventTest {
       offered.add(instrument.get("instrumentId").asString());
     }
     assertThat(offered).as("instruments offered with %s", match).isNotEmpty();
-    Answers.answer(
-        bank,
-        matchId,
-        Map.of(
-            "answer",
-            "APPROVAL",
-            "amount",
-            "3000000.00",
-            "annualRate",
-            "3.850",
-            "termMonths",
-            36,
-            "instruments",
-            offered));
-    Answers.answer(
-        bank,
-        matchId,
-        Map.of(
-            "answer",
-            "DISBURSEMENT",
-            "amount",
-            "2000000.00",
-            "disbursedOn",
-            LocalDate.now().toString()));
+    Map<String, Object> approval = Answers.approval("3000000.00", "3.850", 36);
+    approval.put("instruments", offered);
+    Answers.answer(bank, matchId, approval);
+    Answers.disbursed(bank, matchId, "2000000.00");
 
     JsonNode reconciliation =
         await()

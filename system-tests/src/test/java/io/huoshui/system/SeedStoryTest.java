@@ -112,32 +112,20 @@ class SeedStoryTest {
     Answers.answer(bank, matchId, Map.of("answer", "INTEREST", "amount", "20000000.00"));
     assertThat(bank.get(path).raw().body()).contains("长子县碳减排技改项目有限公司");
 
-    Answers.answer(
-        bank,
-        matchId,
-        Map.of(
-            "answer",
-            "APPROVAL",
-            "amount",
-            "18000000.00",
-            "annualRate",
-            "3.850",
-            "termMonths",
-            36));
-    LocalDate today = LocalDate.now();
-    Answers.answer(
-        bank,
-        matchId,
-        Map.of("answer", "DISBURSEMENT", "amount", "10000000.00", "disbursedOn", today.toString()));
-    Answers.answer(
-        bank,
-        matchId,
-        Map.of("answer", "DISBURSEMENT", "amount", "8000000.00", "disbursedOn", today.toString()));
+    Answers.answer(bank, matchId, Answers.approval("18000000.00", "3.850", 36));
+    Answers.disbursed(bank, matchId, "10000000.00");
+    Answers.disbursed(bank, matchId, "8000000.00");
 
     Api.Reply overdrawn =
         bank.post(
             path + "/responses",
-            Map.of("answer", "DISBURSEMENT", "amount", "0.01", "disbursedOn", today.toString()));
+            Map.of(
+                "answer",
+                "DISBURSEMENT",
+                "amount",
+                "0.01",
+                "disbursedOn",
+                LocalDate.now().toString()));
     assertThat(overdrawn.status()).isEqualTo(422);
     assertThat(overdrawn.header("Content-Type")).startsWith("application/problem+json");
     assertThat(overdrawn.json().get("code").asString()).isEqualTo("DISBURSEMENT_ABOVE_APPROVAL");

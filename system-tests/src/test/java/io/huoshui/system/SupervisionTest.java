@@ -76,15 +76,8 @@ class SupervisionTest {
     Api bank = Api.as("bank-" + financing.get("bankCode").asString());
     String matchId = financing.get("matchId").asString();
     Answers.answer(bank, matchId, Map.of("answer", "INTEREST", "amount", amount));
-    Answers.answer(
-        bank,
-        matchId,
-        Map.of("answer", "APPROVAL", "amount", amount, "annualRate", "3.900", "termMonths", 36));
-    Answers.answer(
-        bank,
-        matchId,
-        Map.of(
-            "answer", "DISBURSEMENT", "amount", amount, "disbursedOn", LocalDate.now().toString()));
+    Answers.answer(bank, matchId, Answers.approval(amount, "3.900", 36));
+    Answers.disbursed(bank, matchId, amount);
 
     try (BankTopic topic = BankTopic.of(other.get("bankCode").asString())) {
       JsonNode released =

@@ -51,35 +51,29 @@ public class OpenDemands {
     index.replace(before, hasRoom ? after : null);
   }
 
-  /** The open demands with room, of one of this instance's partitions, that the product fits. */
-  List<UUID> fitting(int partition, Product product, LocalDate today) {
+  /**
+   * The open demands with room, of one of this instance's partitions, that the product fits, then
+   * those open to a syndicate it could take a share of.
+   */
+  List<UUID> reached(int partition, Product product, LocalDate today) {
     OpenDemandIndex index = byPartition.get(partition);
-    return index == null ? List.of() : index.fitting(product, today);
+    return index == null ? List.of() : reached(index, product, today);
   }
 
-  /** The open demands with room, of this instance's partitions, that the product fits. */
-  List<UUID> fitting(Product product, LocalDate today) {
+  /**
+   * The open demands with room, of this instance's partitions, that the product fits, then those
+   * open to a syndicate it could take a share of.
+   */
+  List<UUID> reached(Product product, LocalDate today) {
     List<UUID> found = new ArrayList<>();
-    byPartition.values().forEach(index -> found.addAll(index.fitting(product, today)));
+    byPartition.values().forEach(index -> found.addAll(reached(index, product, today)));
     return found;
   }
 
-  /**
-   * The open demands with room, of one of this instance's partitions, open to a syndicate, that the
-   * product could take a share of beyond those it fits.
-   */
-  List<UUID> sharing(int partition, Product product, LocalDate today) {
-    OpenDemandIndex index = byPartition.get(partition);
-    return index == null ? List.of() : index.sharing(product, today);
-  }
-
-  /**
-   * The open demands with room, of this instance's partitions, open to a syndicate, that the
-   * product could take a share of beyond those it fits.
-   */
-  List<UUID> sharing(Product product, LocalDate today) {
-    List<UUID> found = new ArrayList<>();
-    byPartition.values().forEach(index -> found.addAll(index.sharing(product, today)));
+  /** The two searches cover disjoint amounts, so that no demand is found by both. */
+  private static List<UUID> reached(OpenDemandIndex index, Product product, LocalDate today) {
+    List<UUID> found = index.fitting(product, today);
+    found.addAll(index.sharing(product, today));
     return found;
   }
 }

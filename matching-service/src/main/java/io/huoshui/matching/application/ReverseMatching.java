@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -81,14 +80,9 @@ public class ReverseMatching {
     }
   }
 
-  /**
-   * The open demands the product fits, then those it could take a share of: the two searches cover
-   * disjoint amounts, and the set keeps a demand reached from two regions once.
-   */
+  /** The set keeps a demand reached from two regions once. */
   private Set<UUID> reached(Product product, LocalDate today) {
-    Set<UUID> reached = new LinkedHashSet<>(openDemands.fitting(product, today));
-    reached.addAll(openDemands.sharing(product, today));
-    return reached;
+    return new LinkedHashSet<>(openDemands.reached(product, today));
   }
 
   private static Mono<Void> skipped(UUID projectId, Throwable error) {
@@ -109,12 +103,7 @@ public class ReverseMatching {
     LocalDate today = matchmaking.today();
     store
         .activeReceivedSince(clock.instant().minus(settings.catchUpWindow()))
-        .concatMapIterable(
-            product ->
-                Stream.concat(
-                        openDemands.fitting(partition, product, today).stream(),
-                        openDemands.sharing(partition, product, today).stream())
-                    .toList())
+        .concatMapIterable(product -> openDemands.reached(partition, product, today))
         .distinct()
         .concatMap(
             projectId ->

@@ -79,7 +79,7 @@ class OpenDemandsTest {
               () -> {
                 await(start);
                 while (running.get()) {
-                  List<UUID> found = open.fitting(everything, TODAY);
+                  List<UUID> found = open.reached(everything, TODAY);
                   assertThat(new HashSet<>(found)).hasSize(found.size());
                 }
               },
@@ -94,7 +94,7 @@ class OpenDemandsTest {
       reader.get();
 
       assertThat(open.owned()).containsExactlyInAnyOrder(0, 1, 2);
-      assertThat(open.fitting(everything, TODAY)).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(open.reached(everything, TODAY)).containsExactlyInAnyOrderElementsOf(expected);
     } finally {
       threads.shutdownNow();
     }

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 
 /** The indexes answer exactly what a scan of everything would, only faster. */
@@ -82,24 +84,10 @@ class IndexTest {
 
   @Test
   void openDemandIndexFindsEveryDemandAProductFitsThatAFullScanFinds() {
-    Random random = new Random(60);
-    OpenDemandIndex index = new OpenDemandIndex();
-    List<Demand> open = new ArrayList<>();
-    for (int i = 0; i < 5_000; i++) {
-      Demand demand = randomDemand(random, i);
-      open.add(demand);
-      index.add(demand);
-    }
-    for (int i = 0; i < 300; i++) {
-      Product product = randomProduct(random, i);
-      assertThat(sorted(index.fitting(product, TODAY)))
-          .isEqualTo(
-              sorted(
-                  open.stream()
-                      .filter(demand -> FitRule.fits(product, demand, TODAY))
-                      .map(Demand::projectId)
-                      .toList()));
-    }
+    searchesAgreeWithAFullScan(
+        60,
+        (index, product) -> index.fitting(product, TODAY),
+        (product, demand) -> FitRule.fits(product, demand, TODAY));
   }
 
   @Test
@@ -166,7 +154,21 @@ class IndexTest {
 
   @Test
   void theShareSearchFindsEveryDemandOpenToASyndicateThatAFullScanFinds() {
-    Random random = new Random(61);
+    searchesAgreeWithAFullScan(
+        61,
+        (index, product) -> index.sharing(product, TODAY),
+        (product, demand) ->
+            demand.tags().contains(Tag.SYNDICATION)
+                && FitRule.takesShare(product, demand, TODAY)
+                && demand.amountRequested().compareTo(product.minAmount()) >= 0
+                && demand.amountRequested().compareTo(product.shareCapacity()) > 0);
+  }
+
+  private static void searchesAgreeWithAFullScan(
+      long seed,
+      BiFunction<OpenDemandIndex, Product, Collection<UUID>> search,
+      BiPredicate<Product, Demand> scan) {
+    Random random = new Random(seed);
     OpenDemandIndex index = new OpenDemandIndex();
     List<Demand> open = new ArrayList<>();
     for (int i = 0; i < 5_000; i++) {
@@ -176,16 +178,11 @@ class IndexTest {
     }
     for (int i = 0; i < 300; i++) {
       Product product = randomProduct(random, i);
-      assertThat(sorted(index.sharing(product, TODAY)))
+      assertThat(sorted(search.apply(index, product)))
           .isEqualTo(
               sorted(
                   open.stream()
-                      .filter(demand -> demand.tags().contains(Tag.SYNDICATION))
-                      .filter(demand -> FitRule.takesShare(product, demand, TODAY))
-                      .filter(
-                          demand -> demand.amountRequested().compareTo(product.minAmount()) >= 0)
-                      .filter(
-                          demand -> demand.amountRequested().compareTo(product.shareCapacity()) > 0)
+                      .filter(demand -> scan.test(product, demand))
                       .map(Demand::projectId)
                       .toList()));
     }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.huoshui.project.ProjectServiceTest;
 import io.huoshui.project.domain.DemandColumns;
-import io.huoshui.testsupport.KafkaRecords;
 import io.huoshui.testsupport.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,18 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -171,37 +163,12 @@ class DemandImportScaleTest extends ProjectServiceTest {
         county);
   }
 
-  /**
-   * How many ProjectSubmitted records about these demands the topic holds, read from the beginning
-   * to the end offsets taken first.
-   */
+  /** How many ProjectSubmitted records about these demands the topic holds. */
   private int submittedOnKafka(Set<String> projects) {
-    String topic = "huoshui.projects";
-    int found = 0;
-    try (KafkaConsumer<String, String> consumer = KafkaRecords.consumer(bootstrapServers)) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(partition -> new TopicPartition(topic, partition.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("could not read " + topic + " to its end offsets " + ends);
-        }
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
-          TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-          if (record.offset() < ends.get(partition)
-              && projects.contains(record.key())
-              && SUBMITTED.equals(codec.read(record.value()).type())) {
-            found++;
-          }
-        }
-      }
-    }
-    return found;
+    return recordsThat(
+        "huoshui.projects",
+        record ->
+            projects.contains(record.key()) && SUBMITTED.equals(codec.read(record.value()).type()));
   }
 
   private JsonNode upload(String county, byte[] file, MediaType accept) {
@@ -227,22 +194,8 @@ class DemandImportScaleTest extends ProjectServiceTest {
         .headers(h -> h.setBearerAuth(TestTokens.county(county)))
         .header("Accept-Language", "zh")
         .accept(accept)
-        .body(BodyInserters.fromMultipartData(multipart(file)))
+        .body(BodyInserters.fromMultipartData(DemandImportTest.multipart(file, "需求清单")))
         .exchange();
-  }
-
-  private static MultiValueMap<String, HttpEntity<?>> multipart(byte[] file) {
-    MultipartBodyBuilder body = new MultipartBodyBuilder();
-    body.part(
-            "file",
-            new ByteArrayResource(file) {
-              @Override
-              public String getFilename() {
-                return "需求清单";
-              }
-            })
-        .contentType(MediaType.APPLICATION_OCTET_STREAM);
-    return body.build();
   }
 
   /** The template's example demand, titled by its county and row. */

@@ -198,8 +198,7 @@ class DemandImportTest extends ProjectServiceTest {
         .exchange();
   }
 
-  private static org.springframework.util.MultiValueMap<
-          String, org.springframework.http.HttpEntity<?>>
+  static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>>
       multipart(byte[] file, String name) {
     MultipartBodyBuilder body = new MultipartBodyBuilder();
     body.part(
