@@ -14,11 +14,23 @@ final class ProcFs {
    * these four over the processes alive at each sample counts every backend exactly once.
    */
   static long cpuTicks(String stat) {
+    return ticks(stat, 17);
+  }
+
+  /**
+   * CPU time of one thread's {@code /proc/<pid>/task/<tid>/stat}: its own utime and stime only, as
+   * the children's fields of a thread are its process's.
+   */
+  static long threadCpuTicks(String stat) {
+    return ticks(stat, 15);
+  }
+
+  private static long ticks(String stat, int lastField) {
     // The command name (field 2) is in parentheses and may itself hold spaces or parentheses.
     String[] fields = stat.substring(stat.lastIndexOf(')') + 1).trim().split("\\s+");
     // fields[0] is field 3 (state): utime, stime, cutime, cstime are fields 14 to 17.
     long ticks = 0;
-    for (int field = 14; field <= 17; field++) {
+    for (int field = 14; field <= lastField; field++) {
       ticks += Long.parseLong(fields[field - 3]);
     }
     return ticks;

@@ -60,9 +60,11 @@ final class Report {
         number(options.rates().get(0)));
     if (!rest.duration().isZero()) {
       line(
-          "- at rest before the first step (%s s): CPU %s ms per second, PSS %s MiB, all processes",
+          "- at rest before the first step (%s s): CPU %s ms per second (of it JIT compiler %s),"
+              + " PSS %s MiB, all processes",
           seconds(rest.duration()),
           number(cpuMillis(rest.usage()) / (rest.duration().toMillis() / 1e3)),
+          number(compilerMillis(rest.usage()) / (rest.duration().toMillis() / 1e3)),
           number(pssKb(rest.usage()) / 1024.0));
     }
     for (LoadBenchmark.StepResult result : steps) {
@@ -139,22 +141,25 @@ final class Report {
     line("");
     long demands = step.accepted();
     line(
-        "| %s, per process | CPU ms/demand | PSS MiB | GC pause ms | SQL statements/demand |",
+        "| %s, per process | CPU ms/demand | of it: JIT compiler | PSS MiB | GC pause ms"
+            + " | SQL statements/demand |",
         step.name());
-    line("| --- | ---: | ---: | ---: | ---: |");
+    line("| --- | ---: | ---: | ---: | ---: | ---: |");
     for (Usage usage : result.usage()) {
       line(
-          "| %s | %s | %s | %s | %s |",
+          "| %s | %s | %s | %s | %s | %s |",
           usage.name(),
           perDemand(usage.cpuMillis(), demands),
+          perDemand(usage.compilerMillis(), demands),
           number(usage.pssKb() / 1024.0),
           optional(usage.gcMillis(), 1),
           optional(perDemand(usage.sqlStatements(), demands), 1));
     }
     List<Usage> all = all(result.usage());
     line(
-        "| **all but this program** | **%s** | **%s** | %s | %s |",
+        "| **all but this program** | **%s** | %s | **%s** | %s | %s |",
         perDemand(cpuMillis(all), demands),
+        perDemand(compilerMillis(all), demands),
         number(pssKb(all) / 1024.0),
         optional(sum(all, Usage::gcMillis), 1),
         optional(perDemand(sum(all, Usage::sqlStatements), demands), 1));
@@ -168,15 +173,15 @@ final class Report {
         targets.stream().map(LoadBenchmark.Target::label).collect(Collectors.joining(" / "));
     line(
         "| rate /s | accepted/s %s | errors | accept p99 ms %s | accepted → bank p99 ms"
-            + " | to decision p50 ms, first → last third | CPU ms/demand, all | PSS MiB, all"
-            + " | sustainable |",
+            + " | to decision p50 ms, first → last third | CPU ms/demand, all | of it: JIT"
+            + " compiler | PSS MiB, all | sustainable |",
         paths, paths);
-    line("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+    line("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
     for (LoadBenchmark.StepResult result : steps) {
       Step step = result.step();
       List<Usage> all = all(result.usage());
       line(
-          "| %s | %s | %d | %s | %s | %s → %s | %s | %s | %s |",
+          "| %s | %s | %d | %s | %s | %s → %s | %s | %s | %s | %s |",
           number(step.rate()),
           each(step, p -> number(p.throughput())),
           step.errors(),
@@ -185,6 +190,7 @@ final class Report {
           number(step.firstThirdToDecision().p50()),
           number(step.lastThirdToDecision().p50()),
           perDemand(cpuMillis(all), step.accepted()),
+          perDemand(compilerMillis(all), step.accepted()),
           number(pssKb(all) / 1024.0),
           result.verdict().sustainable()
               ? "yes"
@@ -271,6 +277,10 @@ final class Report {
 
   private static double cpuMillis(List<Usage> usage) {
     return usage.stream().mapToDouble(Usage::cpuMillis).sum();
+  }
+
+  private static double compilerMillis(List<Usage> usage) {
+    return usage.stream().mapToDouble(Usage::compilerMillis).sum();
   }
 
   private static long pssKb(List<Usage> usage) {

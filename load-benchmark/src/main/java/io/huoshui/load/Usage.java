@@ -7,13 +7,15 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
- * What one process spent during a step: CPU milliseconds, GC pause milliseconds and SQL statements
- * (deltas between the samples before and after), and its PSS at the end of the load. GC and SQL are
- * empty for a process that has no such meter (Kafka, PostgreSQL, nginx).
+ * What one process spent during a step: CPU milliseconds (and of them, the JIT compiler's), GC
+ * pause milliseconds and SQL statements (deltas between the samples before and after), and its PSS
+ * at the end of the load. GC and SQL are empty for a process that has no such meter (Kafka,
+ * PostgreSQL, nginx).
  */
 record Usage(
     String name,
     double cpuMillis,
+    double compilerMillis,
     long pssKb,
     OptionalDouble gcMillis,
     OptionalDouble sqlStatements) {
@@ -41,6 +43,7 @@ record Usage(
               new Usage(
                   name,
                   ticksToMillis.apply(last.cpuTicks() - first.cpuTicks()),
+                  ticksToMillis.apply(Math.max(0, last.compilerTicks() - first.compilerTicks())),
                   memory.pssKb(),
                   delta(
                           metersBefore.get(name),

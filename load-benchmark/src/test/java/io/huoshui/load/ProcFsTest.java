@@ -17,6 +17,14 @@ class ProcFsTest {
   }
 
   @Test
+  void aThreadsTicksAreItsOwnWithoutItsProcesssChildren() {
+    String stat =
+        "4250 (C2 CompilerThre) S 1 4242 4242 0 -1 4194368 20 0 0 0 830 21 56 7 20 0 57 0 53490"
+            + " 3133440 417 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0";
+    assertThat(ProcFs.threadCpuTicks(stat)).isEqualTo(830 + 21);
+  }
+
+  @Test
   void aCommandNameWithSpacesAndParenthesesDoesNotShiftTheFields() {
     String stat =
         "77 (postgres: huoshui project 127.0.0.1(5432) idle) S 70 77 77 0 -1 4194368 500 0 0 0"

@@ -25,6 +25,10 @@ class ProcessesTest {
       assertThat(samples).containsOnlyKeys("gateway", Processes.THIS_PROGRAM);
       assertThat(samples.get("gateway").pssKb()).isPositive();
       assertThat(samples.get(Processes.THIS_PROGRAM).cpuTicks()).isPositive();
+      // A JVM's compiler threads are part of its time; a program without them has none.
+      assertThat(samples.get(Processes.THIS_PROGRAM).compilerTicks())
+          .isBetween(0L, samples.get(Processes.THIS_PROGRAM).cpuTicks());
+      assertThat(samples.get("gateway").compilerTicks()).isZero();
     } finally {
       child.destroy();
     }

@@ -48,11 +48,17 @@ class ReportTest {
     List<Usage> usage =
         List.of(
             new Usage(
-                "matching-service", 600, 300 * 1024, OptionalDouble.of(12), OptionalDouble.of(48)),
-            new Usage("kafka", 300, 200 * 1024, OptionalDouble.empty(), OptionalDouble.empty()),
+                "matching-service",
+                600,
+                240,
+                300 * 1024,
+                OptionalDouble.of(12),
+                OptionalDouble.of(48)),
+            new Usage("kafka", 300, 60, 200 * 1024, OptionalDouble.empty(), OptionalDouble.empty()),
             new Usage(
                 Processes.THIS_PROGRAM,
                 6000,
+                3000,
                 100 * 1024,
                 OptionalDouble.empty(),
                 OptionalDouble.empty()));
@@ -105,9 +111,9 @@ class ReportTest {
         .contains("| sent / accepted (201) | 3 / 3 | 3 / 3 |")
         .contains("| accept p50 / p99 ms | 20.0 / 20.0 | 20.0 / 20.0 |")
         .contains("| of it: to matching's decision p50 / p99 ms | 40.0 / 40.0 | 40.0 / 40.0 |")
-        // 900 ms of CPU for the 6 demands, the load program left out of the total.
-        .contains("| **all but this program** | **150.00** | **500.0** | 12.0 | 8.0 |")
-        .contains("| kafka | 50.00 | 200.0 | n/a | n/a |")
+        // 900 ms of CPU for the 6 demands, 300 of them compiling; the load program left out.
+        .contains("| **all but this program** | **150.00** | 50.00 | **500.0** | 12.0 | 8.0 |")
+        .contains("| kafka | 50.00 | 10.00 | 200.0 | n/a | n/a |")
         .contains("**Not sustainable:** 1 error(s), accepted → bank topic p99 2031 ms > 1000 ms.")
         .contains("Highest sustainable rate")
         .contains("**10.0 demands/s**")

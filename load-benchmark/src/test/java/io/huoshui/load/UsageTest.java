@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class UsageTest {
 
   private static Processes.Sample sample(String name, long ticks, long pssKb) {
-    return new Processes.Sample(name, 1, 1, ticks, pssKb);
+    return new Processes.Sample(name, 1, 1, ticks, ticks / 5, pssKb);
   }
 
   private static ServiceMeters.Reading reading(double gcSeconds, OptionalDouble sql) {
@@ -32,6 +32,7 @@ class UsageTest {
     assertThat(usage).hasSize(1);
     Usage matching = usage.get(0);
     assertThat(matching.cpuMillis()).isCloseTo(4_500, within(1e-9));
+    assertThat(matching.compilerMillis()).isCloseTo(900, within(1e-9));
     assertThat(matching.pssKb()).isEqualTo(310_000);
     assertThat(matching.gcMillis().getAsDouble()).isCloseTo(250, within(1e-9));
     assertThat(matching.sqlStatements().getAsDouble()).isCloseTo(4_000, within(1e-9));
