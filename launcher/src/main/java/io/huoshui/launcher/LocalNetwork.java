@@ -437,8 +437,9 @@ final class LocalNetwork {
     if (configured != null && !configured.isBlank()) {
       return List.of(configured.trim().split("\\s+"));
     }
-    // C1 only: six JVMs starting at once on two cores come up in about two thirds of the time.
-    // Benchmarks want full JIT: they set HUOSHUI_JAVA_OPTS without -XX:TieredStopAtLevel=1.
+    // C1 only: six JVMs starting at once on two cores come up in about two thirds of the time,
+    // and under load a demand costs them as much CPU as with C2, which after seven minutes still
+    // spends a seventh of the network's CPU compiling and holds more memory (BENCHMARKS.md).
     return List.of("-Xms32m", "-Xmx256m", "-XX:TieredStopAtLevel=1");
   }
 
