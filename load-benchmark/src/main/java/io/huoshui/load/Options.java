@@ -24,7 +24,8 @@ record Options(
     Path nginxPidFile,
     Path report,
     Double upSeconds,
-    String command) {
+    String command,
+    String javaOptions) {
 
   static final String USAGE =
       """
@@ -51,6 +52,8 @@ record Options(
                                (default load-benchmark/target/load-report.md)
         --up-seconds S         how long ./huoshui up took, measured by the caller, to print
         --command TEXT         the command line the caller ran, to print
+        --java-options TEXT    the services' HUOSHUI_JAVA_OPTS the caller started them with, to
+                               print; empty when it started them with the launcher's own
       """;
 
   static Options parse(String... args) {
@@ -59,8 +62,9 @@ record Options(
     String kafka = "127.0.0.1:9094";
     List<Double> rates = List.of(10.0, 50.0, 100.0, 200.0);
     Duration duration = Duration.ofSeconds(60);
-    // Long enough for the JVMs' C2 compilations of the hot paths to settle; after 10 s they still
-    // ran, and the first steps counted them as CPU per demand.
+    // Long enough for the services' C1 compilations of the hot paths, as `up` runs them, to settle
+    // (the JIT compiler's share of a step is in the report); after 10 s they still ran, and the
+    // first steps counted them as CPU per demand.
     Duration warmUp = Duration.ofSeconds(60);
     Duration rest = Duration.ofSeconds(10);
     Duration drain = Duration.ofSeconds(60);
@@ -72,6 +76,7 @@ record Options(
     Path report = Path.of("load-benchmark/target/load-report.md");
     Double upSeconds = null;
     String command = null;
+    String javaOptions = null;
     Deque<String> remaining = new ArrayDeque<>(Arrays.asList(args));
     while (!remaining.isEmpty()) {
       String option = remaining.pop();
@@ -100,6 +105,7 @@ record Options(
         case "--report" -> report = Path.of(value);
         case "--up-seconds" -> upSeconds = Double.parseDouble(value);
         case "--command" -> command = value;
+        case "--java-options" -> javaOptions = value;
         default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
       }
     }
@@ -118,7 +124,8 @@ record Options(
         nginxPid,
         report,
         upSeconds,
-        command);
+        command,
+        javaOptions);
   }
 
   private static List<Double> rates(String value) {

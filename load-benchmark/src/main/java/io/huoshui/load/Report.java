@@ -39,6 +39,13 @@ final class Report {
     if (options.command() != null) {
       line("- command: `%s`", options.command());
     }
+    if (options.javaOptions() != null) {
+      line(
+          "- services' JVM options: %s",
+          options.javaOptions().isBlank()
+              ? "as `./huoshui up` sets them (HUOSHUI_JAVA_OPTS unset)"
+              : "`HUOSHUI_JAVA_OPTS=" + options.javaOptions().trim() + "`");
+    }
     line(
         "- machine: %d cores, Java %s; load average (1 / 5 / 15 min) %s at the start, %s at the end",
         Runtime.getRuntime().availableProcessors(),

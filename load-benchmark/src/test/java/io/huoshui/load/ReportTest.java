@@ -91,7 +91,13 @@ class ReportTest {
                 Instant.parse("2026-12-01T20:00:00Z"),
                 "1.00 / 2.00 / 3.00",
                 "4.00 / 5.00 / 6.00",
-                Options.parse("--rates", "10,50", "--duration", "3"),
+                Options.parse(
+                    "--rates",
+                    "10,50",
+                    "--duration",
+                    "3",
+                    "--java-options",
+                    "-Xmx256m -XX:+UseSerialGC"),
                 TARGETS,
                 new LoadBenchmark.Rest(Duration.ofSeconds(10), List.of()),
                 List.of(step(10, 40), step(50, 2_000, "503")),
@@ -107,6 +113,7 @@ class ReportTest {
         .startsWith("## Load run of 2026-12-01 20:00 UTC, commit `")
         .contains(
             "load average (1 / 5 / 15 min) 1.00 / 2.00 / 3.00 at the start, 4.00 / 5.00 / 6.00 at the end")
+        .contains("- services' JVM options: `HUOSHUI_JAVA_OPTS=-Xmx256m -XX:+UseSerialGC`")
         .contains("### 10.0 demands/s for 3.0 s")
         .contains("| sent / accepted (201) | 3 / 3 | 3 / 3 |")
         .contains("| accept p50 / p99 ms | 20.0 / 20.0 | 20.0 / 20.0 |")
