@@ -111,8 +111,8 @@ final class Processes {
     Path tasks = Path.of("/proc", Long.toString(pid), "task");
     try (Stream<Path> threads = Files.list(tasks)) {
       return threads
-          .filter(thread -> COMPILER_THREADS.contains(readThread(thread, "comm").trim()))
-          .map(thread -> readThread(thread, "stat"))
+          .filter(thread -> COMPILER_THREADS.contains(read(thread.resolve("comm")).trim()))
+          .map(thread -> read(thread.resolve("stat")))
           .filter(stat -> !stat.isEmpty())
           .mapToLong(ProcFs::threadCpuTicks)
           .sum();
@@ -121,20 +121,16 @@ final class Processes {
     }
   }
 
-  private static String readThread(Path thread, String file) {
-    try {
-      return Files.readString(thread.resolve(file));
-    } catch (IOException e) {
-      // The thread ended between listing and reading.
-      return "";
-    }
+  private static String read(long pid, String file) {
+    return read(Path.of("/proc", Long.toString(pid), file));
   }
 
-  private static String read(long pid, String file) {
+  private static String read(Path file) {
     try {
-      return Files.readString(Path.of("/proc", Long.toString(pid), file));
+      return Files.readString(file);
     } catch (IOException e) {
-      // Gone between listing and reading: it holds no memory and spends no time any more.
+      // A process or thread gone between listing and reading holds no memory and spends no time
+      // any more.
       return "";
     }
   }
