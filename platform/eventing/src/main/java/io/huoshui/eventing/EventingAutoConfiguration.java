@@ -105,7 +105,6 @@ public class EventingAutoConfiguration {
   @ConditionalOnBooleanProperty(name = "huoshui.events.outbox.relay-enabled", matchIfMissing = true)
   OutboxRelay outboxRelay(
       DatabaseClient database,
-      TransactionalOperator transaction,
       KafkaTemplate<String, String> kafka,
       Clock clock,
       EventingProperties properties,
@@ -119,7 +118,6 @@ public class EventingAutoConfiguration {
             .orElse(Flux.never());
     return new OutboxRelay(
         database,
-        transaction,
         kafka,
         clock,
         properties.outbox(),

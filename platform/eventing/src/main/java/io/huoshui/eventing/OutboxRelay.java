@@ -3,6 +3,9 @@ package io.huoshui.eventing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
+import org.springframework.r2dbc.connection.SingleConnectionFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,17 +32,23 @@ import reactor.core.scheduler.Schedulers;
  * Publishes committed outbox rows to Kafka in write order and marks them published.
  *
  * <p>Delivery is at least once: a crash after Kafka acknowledged a record but before the row was
- * marked publishes it again on restart, which the consumers' event-id log absorbs. One relay per
- * database is active at a time (a transaction-scoped advisory lock), so that running several
- * replicas of a service never reorders its events.
+ * marked publishes it again on restart, which the consumers' event-id log absorbs.
+ *
+ * <p>One relay per database is active at a time, so that running several replicas of a service
+ * never reorders its events: the active one holds an advisory lock on a connection of its own,
+ * outside the pool, for as long as it runs, and a round is two statements, the pending batch and
+ * then the mark, each committing on its own. When that connection breaks or its process dies,
+ * PostgreSQL releases the lock and another replica's relay takes it at its next round. A round
+ * driven from outside the loop gives the lock back and closes its connection when it ends.
  */
 final class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private static final String CONTENT_TYPE_HEADER = "content-type";
+  private static final String RELAY_LOCK = "hashtext('huoshui.event_outbox.relay')";
 
   private final DatabaseClient database;
-  private final TransactionalOperator transaction;
+  private final ConnectionFactory sessions;
   private final KafkaTemplate<String, String> kafka;
   private final Clock clock;
   private final EventingProperties.Outbox settings;
@@ -48,18 +57,19 @@ final class OutboxRelay implements SmartLifecycle {
   private final AtomicLong backlog = new AtomicLong();
   private final AtomicLong oldestPendingEpochSecond = new AtomicLong();
   private final Flux<?> wakeUps;
+  private volatile RelaySession session;
+  private volatile boolean running;
   private volatile Disposable loop;
   private volatile Disposable purging;
 
   /** A relay that polls only: no process wakes it. */
   OutboxRelay(
       DatabaseClient database,
-      TransactionalOperator transaction,
       KafkaTemplate<String, String> kafka,
       Clock clock,
       EventingProperties.Outbox settings,
       MeterRegistry meters) {
-    this(database, transaction, kafka, clock, settings, meters, Flux.never());
+    this(database, kafka, clock, settings, meters, Flux.never());
   }
 
   /**
@@ -68,7 +78,6 @@ final class OutboxRelay implements SmartLifecycle {
    */
   OutboxRelay(
       DatabaseClient database,
-      TransactionalOperator transaction,
       KafkaTemplate<String, String> kafka,
       Clock clock,
       EventingProperties.Outbox settings,
@@ -76,7 +85,7 @@ final class OutboxRelay implements SmartLifecycle {
       Flux<?> wakeUps) {
     this.wakeUps = wakeUps;
     this.database = database;
-    this.transaction = transaction;
+    this.sessions = outsideThePool(database.getConnectionFactory());
     this.kafka = kafka;
     this.clock = clock;
     this.settings = settings;
@@ -105,11 +114,24 @@ final class OutboxRelay implements SmartLifecycle {
    * empty. Only a drain that stopped on a failure counts what is left.
    */
   Mono<Long> drain() {
-    return relayBatch()
+    return session()
+        .flatMap(
+            relaySession ->
+                drainOn(relaySession)
+                    // Whatever failed, the lock goes with the connection: another replica, or
+                    // this relay's next round on a new connection, takes it up.
+                    .onErrorResume(error -> forget(relaySession).then(Mono.error(error)))
+                    .flatMap(
+                        count ->
+                            running ? Mono.just(count) : release(relaySession).thenReturn(count)));
+  }
+
+  private Mono<Long> drainOn(RelaySession relaySession) {
+    return relayBatch(relaySession)
         .expand(
             round ->
                 round.fetched() == settings.batchSize() && round.complete()
-                    ? relayBatch()
+                    ? relayBatch(relaySession)
                     : Mono.empty())
         .collectList()
         .flatMap(
@@ -137,19 +159,26 @@ final class OutboxRelay implements SmartLifecycle {
         .rowsUpdated();
   }
 
-  /** One transaction: the relay lock and the pending batch in one statement, then the mark. */
-  private Mono<Round> relayBatch() {
-    return database
+  /**
+   * The pending batch, in one statement with the attempt at the relay lock until this session holds
+   * it; then the publish and the mark, each committing on its own.
+   */
+  private Mono<Round> relayBatch(RelaySession relaySession) {
+    return relaySession
+        .client()
         .sql(
             """
             WITH relay AS (
-              SELECT pg_try_advisory_xact_lock(hashtext('huoshui.event_outbox.relay')) AS mine)
+              SELECT CASE WHEN :leading THEN true
+                          ELSE pg_try_advisory_lock(%s) END AS mine)
             SELECT relay.mine, e.id, e.topic, e.message_key, e.event_type, e.envelope
             FROM relay LEFT JOIN LATERAL (
               SELECT id, topic, message_key, event_type, envelope::text AS envelope
               FROM event_outbox WHERE relay.mine AND published_at IS NULL
               ORDER BY seq LIMIT :limit) e ON true
-            """)
+            """
+                .formatted(RELAY_LOCK))
+        .bind("leading", relaySession.leading)
         .bind("limit", settings.batchSize())
         .map(
             row ->
@@ -168,6 +197,7 @@ final class OutboxRelay implements SmartLifecycle {
         .flatMap(
             candidates -> {
               boolean mine = !candidates.isEmpty() && candidates.get(0).mine();
+              relaySession.leading = mine;
               List<PendingEvent> batch =
                   candidates.stream()
                       .map(Candidate::event)
@@ -180,13 +210,12 @@ final class OutboxRelay implements SmartLifecycle {
                   // The producer may block while it has no metadata (broker down): never on an
                   // event loop.
                   .publishOn(Schedulers.boundedElastic())
-                  .flatMap(this::publish)
+                  .flatMap(events -> publish(relaySession.client(), events))
                   .map(published -> new Round(mine, batch.size(), published));
-            })
-        .as(transaction::transactional);
+            });
   }
 
-  /** What one relay transaction did: whether it held the lock, what it read, what it marked. */
+  /** What one relay round did: whether it held the lock, what it read, what it marked. */
   private record Round(boolean mine, int fetched, long published) {
     boolean complete() {
       return published == fetched;
@@ -201,7 +230,7 @@ final class OutboxRelay implements SmartLifecycle {
    * After the first failure nothing later is marked, so a key's events are never marked out of
    * order.
    */
-  private Mono<Long> publish(List<PendingEvent> batch) {
+  private Mono<Long> publish(DatabaseClient client, List<PendingEvent> batch) {
     if (batch.isEmpty()) {
       return Mono.just(0L);
     }
@@ -225,7 +254,8 @@ final class OutboxRelay implements SmartLifecycle {
                 Mono.fromFuture(sends.get(i))
                     .map(result -> Boolean.TRUE)
                     .onErrorResume(
-                        error -> recordFailure(batch.get(i), error).thenReturn(Boolean.FALSE))
+                        error ->
+                            recordFailure(client, batch.get(i), error).thenReturn(Boolean.FALSE))
                     .doOnNext(
                         ok -> {
                           if (ok) {
@@ -233,7 +263,7 @@ final class OutboxRelay implements SmartLifecycle {
                           }
                         }))
         .takeWhile(Boolean::booleanValue)
-        .then(Mono.defer(() -> markPublished(acknowledged)));
+        .then(Mono.defer(() -> markPublished(client, acknowledged)));
   }
 
   private CompletableFuture<SendResult<String, String>> send(PendingEvent event) {
@@ -250,11 +280,11 @@ final class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  private Mono<Long> markPublished(List<UUID> ids) {
+  private Mono<Long> markPublished(DatabaseClient client, List<UUID> ids) {
     if (ids.isEmpty()) {
       return Mono.just(0L);
     }
-    return database
+    return client
         .sql(
             "UPDATE event_outbox SET published_at = :now, attempts = attempts + 1 WHERE id = ANY(:ids)")
         .bind("now", clock.instant())
@@ -264,7 +294,7 @@ final class OutboxRelay implements SmartLifecycle {
         .doOnNext(published::increment);
   }
 
-  private Mono<Void> recordFailure(PendingEvent event, Throwable error) {
+  private Mono<Void> recordFailure(DatabaseClient client, PendingEvent event, Throwable error) {
     failures.increment();
     log.warn(
         "Publishing outbox event {} ({}) to {} failed; it stays pending: {}",
@@ -272,11 +302,89 @@ final class OutboxRelay implements SmartLifecycle {
         event.type(),
         event.topic(),
         error.toString());
-    return database
+    return client
         .sql("UPDATE event_outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id")
         .bind("error", String.valueOf(error.getMessage()))
         .bind("id", event.id())
         .then();
+  }
+
+  /**
+   * The pool's own connections stay out of it: a session lock on a pooled connection would stay
+   * with whoever borrows that connection next.
+   */
+  private static ConnectionFactory outsideThePool(ConnectionFactory factory) {
+    ConnectionFactory candidate = factory;
+    while (candidate instanceof ConnectionPool pool) {
+      candidate = pool.unwrap();
+    }
+    return candidate;
+  }
+
+  private Mono<RelaySession> session() {
+    return Mono.defer(
+        () -> {
+          RelaySession current = session;
+          if (current != null) {
+            return Mono.just(current);
+          }
+          return Mono.from(sessions.create())
+              .map(
+                  connection -> {
+                    RelaySession opened = new RelaySession(connection, sessions);
+                    session = opened;
+                    return opened;
+                  });
+        });
+  }
+
+  /** Gives the lock back at once (the next relay may be waiting for it) and closes the session. */
+  private Mono<Void> release(RelaySession relaySession) {
+    Mono<Void> unlock =
+        relaySession.leading
+            ? relaySession
+                .client()
+                .sql("SELECT pg_advisory_unlock(%s)".formatted(RELAY_LOCK))
+                .then()
+                .onErrorResume(error -> Mono.empty()) // closing the connection releases it too
+            : Mono.empty();
+    return unlock.then(forget(relaySession));
+  }
+
+  /** Closes the session; PostgreSQL releases the lock when the connection ends. */
+  private Mono<Void> forget(RelaySession relaySession) {
+    if (session == relaySession) {
+      session = null;
+    }
+    relaySession.leading = false;
+    return Mono.from(relaySession.connection().close())
+        .onErrorResume(
+            error -> {
+              log.debug("Closing the outbox relay's connection failed", error);
+              return Mono.empty();
+            });
+  }
+
+  /** The relay's connection and whether it holds the relay lock. */
+  private static final class RelaySession {
+    private final Connection connection;
+    private final DatabaseClient client;
+    private volatile boolean leading;
+
+    RelaySession(Connection connection, ConnectionFactory factory) {
+      this.connection = connection;
+      this.client =
+          DatabaseClient.create(
+              new SingleConnectionFactory(connection, factory.getMetadata(), true));
+    }
+
+    Connection connection() {
+      return connection;
+    }
+
+    DatabaseClient client() {
+      return client;
+    }
   }
 
   private Mono<Void> measureBacklog() {
@@ -308,6 +416,7 @@ final class OutboxRelay implements SmartLifecycle {
    */
   @Override
   public void start() {
+    running = true;
     Flux<Object> triggers =
         Flux.merge(
             Flux.interval(Duration.ZERO, settings.pollInterval(), Schedulers.boundedElastic())
@@ -325,7 +434,9 @@ final class OutboxRelay implements SmartLifecycle {
                               log.warn("Outbox relay round failed: {}", error.toString());
                               return Mono.empty();
                             }),
-                1)
+                // Not even one trigger fetched ahead: the folded wake-up waits in
+                // onBackpressureLatest, and a second would only drain an emptied outbox.
+                0)
             .subscribe();
     purging =
         Flux.interval(settings.purgeInterval(), Schedulers.boundedElastic())
@@ -345,18 +456,23 @@ final class OutboxRelay implements SmartLifecycle {
 
   @Override
   public void stop() {
-    for (Disposable running : new Disposable[] {loop, purging}) {
-      if (running != null) {
-        running.dispose();
+    running = false;
+    for (Disposable part : new Disposable[] {loop, purging}) {
+      if (part != null) {
+        part.dispose();
       }
     }
     loop = null;
     purging = null;
+    RelaySession current = session;
+    if (current != null) {
+      forget(current).subscribe();
+    }
   }
 
   @Override
   public boolean isRunning() {
-    return loop != null && !loop.isDisposed();
+    return running;
   }
 
   private record PendingEvent(UUID id, String topic, String key, String type, String envelope) {}

@@ -180,23 +180,8 @@ class OutboxAndConsumerTest {
 
   @Test
   void theRelayLoopPublishesOnItsOwnAndReportsItsBacklog() {
-    EventingProperties.Outbox defaults = properties.outbox();
-    // A registry of its own: a gauge holds its object weakly, and the first relay of the shared
-    // registry to register the name keeps it, collected or not (NaN once the GC has run).
     MeterRegistry own = new SimpleMeterRegistry();
-    OutboxRelay running =
-        new OutboxRelay(
-            database,
-            transaction,
-            kafka,
-            clock,
-            new EventingProperties.Outbox(
-                true,
-                Duration.ofMillis(50),
-                defaults.batchSize(),
-                defaults.retention(),
-                defaults.purgeInterval()),
-            own);
+    OutboxRelay running = loopPollingOften(own);
     EventEnvelope event = ledger.record(CHANGZHI_ZHANGZI, new BigDecimal("0.01")).block();
     running.start();
     try {
@@ -212,6 +197,31 @@ class OutboxAndConsumerTest {
       running.stop();
     }
     assertThat(running.isRunning()).isFalse();
+  }
+
+  @Test
+  void ofTwoRunningRelaysOnePublishesAndTheOtherTakesOverWhenItStops() {
+    MeterRegistry firstMeters = new SimpleMeterRegistry();
+    MeterRegistry secondMeters = new SimpleMeterRegistry();
+    OutboxRelay first = loopPollingOften(firstMeters);
+    OutboxRelay second = loopPollingOften(secondMeters);
+    first.start();
+    try {
+      awaitProjection(ledger.record(CHANGZHI_ZHANGZI, new BigDecimal("1.00")).block().id());
+      second.start();
+      awaitProjection(ledger.record(CHANGZHI_ZHANGZI, new BigDecimal("2.00")).block().id());
+      assertThat(publishedBy(secondMeters)).isZero();
+
+      first.stop();
+      awaitProjection(ledger.record(CHANGZHI_ZHANGZI, new BigDecimal("3.00")).block().id());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(publishedBy(secondMeters)).isEqualTo(1));
+      assertThat(publishedBy(firstMeters)).isEqualTo(2);
+    } finally {
+      first.stop();
+      second.stop();
+    }
   }
 
   @Test
@@ -240,8 +250,32 @@ class OutboxAndConsumerTest {
     return relay(properties.outbox());
   }
 
+  /**
+   * A relay loop that polls every 50 ms, with a registry of its own: a gauge holds its object
+   * weakly, and the first relay of the shared registry to register the name keeps it, collected or
+   * not (NaN once the GC has run).
+   */
+  private OutboxRelay loopPollingOften(MeterRegistry own) {
+    EventingProperties.Outbox defaults = properties.outbox();
+    return new OutboxRelay(
+        database,
+        kafka,
+        clock,
+        new EventingProperties.Outbox(
+            true,
+            Duration.ofMillis(50),
+            defaults.batchSize(),
+            defaults.retention(),
+            defaults.purgeInterval()),
+        own);
+  }
+
+  private static double publishedBy(MeterRegistry own) {
+    return own.get("huoshui.outbox.published").counter().count();
+  }
+
   private OutboxRelay relay(EventingProperties.Outbox settings) {
-    return new OutboxRelay(database, transaction, kafka, clock, settings, meters);
+    return new OutboxRelay(database, kafka, clock, settings, meters);
   }
 
   private Map<String, Object> awaitProjection(String eventId) {

@@ -103,7 +103,6 @@ class RelayAcrossBrokerOutageTest {
     OutboxRelay relay =
         new OutboxRelay(
             database,
-            transaction,
             new KafkaTemplate<>(producers),
             clock,
             new EventingProperties.Outbox(

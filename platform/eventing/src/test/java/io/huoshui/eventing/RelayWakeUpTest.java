@@ -96,7 +96,6 @@ class RelayWakeUpTest {
     EventingProperties.Outbox defaults = properties.outbox();
     return new OutboxRelay(
         database,
-        transaction,
         kafka,
         clock,
         new EventingProperties.Outbox(
