@@ -329,13 +329,32 @@ final class OutboxRelay implements SmartLifecycle {
             return Mono.just(current);
           }
           return Mono.from(sessions.create())
-              .map(
-                  connection -> {
-                    RelaySession opened = new RelaySession(connection, sessions);
-                    session = opened;
-                    return opened;
-                  });
+              .map(connection -> new RelaySession(connection, sessions))
+              .flatMap(
+                  opened ->
+                      noticeAVanishedRelay(opened)
+                          .onErrorResume(error -> forget(opened).then(Mono.error(error)))
+                          .doOnSuccess(ready -> session = opened)
+                          .thenReturn(opened));
         });
+  }
+
+  /**
+   * A relay whose machine vanished without closing its connection (a cut network, a frozen node)
+   * would keep the lock for as long as PostgreSQL believes the connection alive: two hours of
+   * Linux's default keep-alive. Asked to probe after 10 s of silence, every 5 s, three times, the
+   * server ends such a session, and frees the lock, within half a minute.
+   */
+  private Mono<Void> noticeAVanishedRelay(RelaySession opened) {
+    return opened
+        .client()
+        .sql(
+            """
+            SELECT set_config('tcp_keepalives_idle', '10', false),
+                   set_config('tcp_keepalives_interval', '5', false),
+                   set_config('tcp_keepalives_count', '3', false)
+            """)
+        .then();
   }
 
   /** Gives the lock back at once (the next relay may be waiting for it) and closes the session. */

@@ -225,6 +225,24 @@ class OutboxAndConsumerTest {
   }
 
   @Test
+  void aRelayWhoseConnectionPostgresqlEndedTakesTheLockAgainOnANewOne() {
+    MeterRegistry own = new SimpleMeterRegistry();
+    OutboxRelay running = loopPollingOften(own);
+    running.start();
+    try {
+      awaitProjection(ledger.record(CHANGZHI_ZHANGZI, new BigDecimal("4.00")).block().id());
+      assertThat(endTheRelayLockHolder()).isEqualTo(1);
+
+      awaitProjection(ledger.record(CHANGZHI_ZHANGZI, new BigDecimal("5.00")).block().id());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(publishedBy(own)).isEqualTo(2));
+    } finally {
+      running.stop();
+    }
+  }
+
+  @Test
   void publishedRowsPastTheRetentionArePurged() {
     EventEnvelope event = ledger.record(CHANGZHI_ZHANGZI, BigDecimal.ONE).block();
     relay().drain().block();
@@ -268,6 +286,22 @@ class OutboxAndConsumerTest {
             defaults.retention(),
             defaults.purgeInterval()),
         own);
+  }
+
+  /** Ends the session holding the relay lock, as a database restart or a cut connection would. */
+  private long endTheRelayLockHolder() {
+    return database
+        .sql(
+            """
+            SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) AS ended
+            FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND objsubid = 1
+              AND ((classid::bigint << 32) | objid::bigint)
+                  = hashtext('huoshui.event_outbox.relay')::bigint
+            """)
+        .map(row -> row.get("ended", Long.class))
+        .one()
+        .block();
   }
 
   private static double publishedBy(MeterRegistry own) {
