@@ -48,8 +48,11 @@ class EndpointStore {
         .all();
   }
 
-  /** Replaces a sealed secret with the same secret sealed anew, unless it changed meanwhile. */
-  Mono<Void> replaceSealedSecret(UUID id, String previous, String sealed) {
+  /**
+   * Replaces a sealed secret with the same secret sealed anew, unless it changed meanwhile; false
+   * when it did.
+   */
+  Mono<Boolean> replaceSealedSecret(UUID id, String previous, String sealed) {
     return database
         .sql(
             "UPDATE webhook_endpoint SET sealed_secret = :sealed"
@@ -57,7 +60,9 @@ class EndpointStore {
         .bind("sealed", sealed)
         .bind("id", id)
         .bind("previous", previous)
-        .then();
+        .fetch()
+        .rowsUpdated()
+        .map(updated -> updated > 0);
   }
 
   Flux<WebhookEndpoint> list(Audience owner) {
