@@ -19,16 +19,19 @@ public final class AfterCommit {
    */
   public static Mono<Void> run(Runnable action) {
     return TransactionSynchronizationManager.forCurrentTransaction()
-        .doOnNext(
-            manager ->
-                manager.registerSynchronization(
-                    new TransactionSynchronization() {
-                      @Override
-                      public Mono<Void> afterCommit() {
-                        return Mono.fromRunnable(action);
-                      }
-                    }))
+        .doOnNext(transaction -> register(transaction, action))
         .then()
         .onErrorResume(NoTransactionException.class, none -> Mono.fromRunnable(action));
+  }
+
+  /** Runs the action once the given transaction has committed, never on a rollback. */
+  static void register(TransactionSynchronizationManager transaction, Runnable action) {
+    transaction.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public Mono<Void> afterCommit() {
+            return Mono.fromRunnable(action);
+          }
+        });
   }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.NoTransactionException;
-import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 
@@ -65,7 +64,7 @@ public final class Outbox {
                 () ->
                     new IllegalStateException(
                         "Outbox.append must run inside the transaction of the state change")))
-        .doOnNext(this::wakeTheRelayOnCommit)
+        .doOnNext(transaction -> AfterCommit.register(transaction, signal::committed))
         .then(
             Mono.fromCallable(
                 () ->
@@ -79,16 +78,6 @@ public final class Outbox {
                                     message.dataschema()))
                         .toList()))
         .flatMap(envelopes -> insert(messages, envelopes).thenReturn(envelopes));
-  }
-
-  private void wakeTheRelayOnCommit(TransactionSynchronizationManager transaction) {
-    transaction.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public Mono<Void> afterCommit() {
-            return Mono.fromRunnable(signal::committed);
-          }
-        });
   }
 
   /** One statement; the rows take their sequence numbers in the order given. */
