@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,6 +29,7 @@ import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
@@ -144,6 +147,29 @@ public class ReactiveConventionsAutoConfiguration {
         Set<Object> locations = new LinkedHashSet<>(List.of(configuration.getLocations()));
         locations.add("classpath:db/api");
         configuration.locations(locations.stream().map(Object::toString).toArray(String[]::new));
+      };
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(ReactiveJwtDecoder.class)
+  static class TokenDecoding {
+
+    /**
+     * Every token decoder of the process (Boot's, from the key set of the identity service)
+     * remembers the tokens it verified: {@link VerifiedTokens}. The gateway keeps no clock bean;
+     * there the system clock reads expiry, as in the decoder's own validation.
+     */
+    @Bean
+    static BeanPostProcessor rememberVerifiedTokens(ObjectProvider<Clock> clocks) {
+      return new BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+          if (bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedTokens)) {
+            return new VerifiedTokens(decoder, clocks.getIfAvailable(Clock::systemUTC));
+          }
+          return bean;
+        }
       };
     }
   }
